@@ -1,0 +1,55 @@
+"""Volume: full-year cases (helårssager), units on a date and price per unit.
+
+These are the figures of the annual accounts' Tables 3 and 4 and the volume side of the
+price × volume analysis.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Hashable, Iterable, Mapping
+from datetime import date
+from decimal import Decimal
+from typing import TypeVar
+
+from ramme.core.periods import DateRange
+from ramme.core.pricing import DAYS_PER_YEAR, measure_cost
+from ramme.core.records import Measure
+
+K = TypeVar("K", bound=Hashable)
+
+
+def active_days(measure: Measure, period: DateRange) -> int:
+    """Days of ``period`` the measure is active (end date inclusive)."""
+    last = measure.end_date or date.max.replace(day=30)
+    return DateRange.inclusive(measure.start_date, last).intersect(period).days
+
+
+def full_year_cases(measures: Iterable[Measure], period: DateRange) -> Decimal:
+    """Sum of active days / 365: the volume unit behind price × volume."""
+    return Decimal(sum(active_days(m, period) for m in measures)) / DAYS_PER_YEAR
+
+
+def units_on(measures: Iterable[Measure], day: date) -> int:
+    """Number of measures active on ``day`` (e.g. units per 31 December)."""
+    return sum(1 for m in measures if m.is_active_on(day))
+
+
+def grouped(measures: Iterable[Measure], key: Callable[[Measure], K]) -> dict[K, list[Measure]]:
+    """Measures grouped by ``key`` (e.g. ladder step or activity line)."""
+    groups: dict[K, list[Measure]] = defaultdict(list)
+    for measure in measures:
+        groups[key(measure)].append(measure)
+    return dict(groups)
+
+
+def price_per_full_year_case(
+    measures: Iterable[Measure], period: DateRange, index: Mapping[int, Decimal]
+) -> Decimal | None:
+    """Average cost per full-year case in ``period`` (None when there is no volume)."""
+    chosen = list(measures)
+    volume = full_year_cases(chosen, period)
+    if volume == 0:
+        return None
+    cost = sum((measure_cost(m, period, index) for m in chosen), Decimal(0))
+    return cost / volume

@@ -1,0 +1,53 @@
+"""Admin for master data (stamdata); case data stays out of the admin's lists."""
+
+from django.contrib import admin
+
+from ramme.web.data import models
+
+
+@admin.register(models.ActivityLine)
+class ActivityLineAdmin(admin.ModelAdmin):
+    list_display = ["name", "ladder_step", "position"]
+    list_filter = ["ladder_step"]
+
+
+@admin.register(models.MappingRule)
+class MappingRuleAdmin(admin.ModelAdmin):
+    list_display = ["position", "activity", "account", "dranst", "cost_center"]
+
+
+@admin.register(models.MeasureType)
+class MeasureTypeAdmin(admin.ModelAdmin):
+    list_display = ["code", "name", "ladder_step", "activity", "account", "duration_limit_days"]
+    list_filter = ["ladder_step"]
+    search_fields = ["code", "name"]
+
+
+@admin.register(models.Provider)
+class ProviderAdmin(admin.ModelAdmin):
+    list_display = ["provider_id", "name", "kind"]
+    list_filter = ["kind"]
+    search_fields = ["provider_id", "name"]
+
+
+@admin.register(models.LegalParagraph)
+class LegalParagraphAdmin(admin.ModelAdmin):
+    list_display = ["key", "law", "text", "ladder_step", "successor"]
+    list_filter = ["law"]
+    search_fields = ["key", "text"]
+
+
+@admin.register(models.PriceIndex)
+class PriceIndexAdmin(admin.ModelAdmin):
+    list_display = ["year", "rate"]
+
+
+@admin.register(models.Budget)
+class BudgetAdmin(admin.ModelAdmin):
+    list_display = ["year", "activity", "kind", "date", "amount"]
+    list_filter = ["year", "kind"]
+
+
+@admin.register(models.ImportRun)
+class ImportRunAdmin(admin.ModelAdmin):
+    list_display = ["started_at", "username", "source", "succeeded"]

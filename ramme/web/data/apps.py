@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class DataConfig(AppConfig):
+    name = "ramme.web.data"
+    label = "data"
+    verbose_name = "Stamdata og regnskab"

@@ -1,0 +1,1 @@
+"""The pages users see: start page and, later, follow-up, plans and reports."""

@@ -1,0 +1,8 @@
+from django.urls import path
+
+from ramme.web.front import views
+
+app_name = "front"
+urlpatterns = [
+    path("", views.start, name="start"),
+]

@@ -1,0 +1,52 @@
+from datetime import date
+
+import pytest
+
+from ramme.core.cpr import CprError, birth_date_of, facts, looks_like_cpr, pseudonym
+
+KEY = b"test-key"
+
+
+@pytest.mark.parametrize(
+    ("cpr", "born"),
+    [
+        ("010190-1234", date(1990, 1, 1)),  # 7th digit 1 -> 1900s
+        ("0101051234", date(2005, 1, 1)),  # no dash; digit 1 -> 1900 + 05? see below
+        ("010105-4234", date(2005, 1, 1)),  # 4 and year <= 36 -> 2000s
+        ("010150-4234", date(1950, 1, 1)),  # 4 and year > 36 -> 1900s
+        ("010110-5234", date(2010, 1, 1)),  # 5-8 and year <= 57 -> 2000s
+        ("010160-6234", date(1860, 1, 1)),  # 5-8 and year > 57 -> 1800s
+        ("010120-9234", date(2020, 1, 1)),  # 9 and year <= 36 -> 2000s
+    ],
+)
+def test_birth_date_uses_the_century_rule(cpr, born):
+    expected = date(1905, 1, 1) if cpr == "0101051234" else born
+    assert birth_date_of(cpr) == (expected, False)
+
+
+def test_replacement_number_has_day_plus_60():
+    assert birth_date_of("610112-4001") == (date(2012, 1, 1), True)
+
+
+@pytest.mark.parametrize("bad", ["", "12345", "320190-1234", "010190-12345", "abcdef-1234"])
+def test_invalid_numbers_are_rejected_without_echoing_them(bad):
+    with pytest.raises(CprError) as error:
+        birth_date_of(bad)
+    assert bad == "" or bad not in str(error.value)
+
+
+def test_pseudonym_is_stable_keyed_and_dash_insensitive():
+    assert pseudonym("010190-1234", KEY) == pseudonym("0101901234", KEY)
+    assert pseudonym("010190-1234", KEY) != pseudonym("010190-1234", b"other")
+    assert "0101901234" not in pseudonym("010190-1234", KEY)
+
+
+def test_facts_keep_no_cpr():
+    kept = facts("610112-4001", KEY)
+    assert kept.birth_date == date(2012, 1, 1) and kept.is_replacement
+    assert "6101" not in kept.pseudonym
+
+
+def test_looks_like_cpr():
+    assert looks_like_cpr("note about 010190-1234 here")
+    assert not looks_like_cpr("bilag 12345")

@@ -1,0 +1,64 @@
+from datetime import date
+from decimal import Decimal
+
+from ramme.core.ladder import LadderStep
+from ramme.core.periods import DateRange, Month
+from ramme.core.pricing import measure_cost, yearly_price
+from ramme.core.records import Measure, PriceKind, PricePeriod, PriceUnit
+from ramme.core.volume import full_year_cases, price_per_full_year_case, units_on
+
+
+def _measure(*prices, start=date(2023, 1, 1), end=None):
+    return Measure("M1", "C1", "OPH", start, end, prices=tuple(prices))
+
+
+def _price(amount, unit, start=date(2023, 1, 1), end=None, kind=PriceKind.BASE, hours=None):
+    return PricePeriod(start, end, kind, Decimal(amount), unit, hours_per_week=hours)
+
+
+def test_day_price_for_a_year_is_amount_times_days():
+    m = _measure(_price(2500, PriceUnit.DAY))
+    assert measure_cost(m, DateRange.year(2023), {}) == Decimal(2500 * 365)
+
+
+def test_price_is_regulated_from_each_first_of_january():
+    m = _measure(_price(1000, PriceUnit.DAY))
+    cost = measure_cost(m, DateRange.year(2024), {2024: Decimal("2.5")})
+    assert cost == Decimal(1000) * Decimal("1.025") * 366
+
+
+def test_end_date_is_inclusive_and_supplement_adds():
+    m = _measure(
+        _price(100, PriceUnit.DAY),
+        _price(50, PriceUnit.DAY, kind=PriceKind.SUPPLEMENT, end=date(2023, 1, 10)),
+        end=date(2023, 1, 31),
+    )
+    assert measure_cost(m, DateRange.year(2023), {}) == Decimal(100 * 31 + 50 * 10)
+    assert measure_cost(m, DateRange.year(2023), {}, kinds=[PriceKind.BASE]) == 3100
+
+
+def test_hour_price_uses_hours_per_week():
+    m = _measure(_price(500, PriceUnit.HOUR, hours=Decimal(3)))
+    assert measure_cost(m, DateRange.inclusive(date(2023, 1, 1), date(2023, 1, 7)), {}) == 1500
+
+
+def test_once_price_falls_on_its_first_day():
+    m = _measure(_price(2000, PriceUnit.ONCE, start=date(2023, 3, 1)))
+    assert measure_cost(m, DateRange.year(2023), {}) == 2000
+    assert measure_cost(m, DateRange.year(2024), {}) == 0
+
+
+def test_yearly_price_and_volume():
+    m = _measure(_price(1000, PriceUnit.MONTH), end=date(2023, 6, 30))
+    assert yearly_price(m, date(2023, 3, 1), {}) == Decimal(12000)
+    assert units_on([m], date(2023, 12, 31)) == 0
+    assert units_on([m], date(2023, 6, 30)) == 1
+    assert full_year_cases([m], DateRange.year(2023)) == Decimal(181) / 365
+    assert round(price_per_full_year_case([m], DateRange.year(2023), {}), 0) == 12000
+
+
+def test_month_periods():
+    assert Month(2023, 12).next() == Month(2024, 1)
+    assert Month(2024, 1).previous() == Month(2023, 12)
+    assert DateRange.year(2023).months()[-1] == Month(2023, 12)
+    assert LadderStep("indgribende").label == "Indgribende foranstaltninger"
