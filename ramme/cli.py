@@ -10,7 +10,14 @@ from __future__ import annotations
 import os
 import sys
 
-RAMME_APPS = ("ramme.web.front", "ramme.web.data", "ramme.web.accounts")
+RAMME_APPS = (
+    "ramme.web.front",
+    "ramme.web.data",
+    "ramme.web.accounts",
+    "ramme.web.forecasts",
+    "ramme.web.plans",
+    "ramme.web.reports",
+)
 INTERNAL = {"migrate", "check", "shell", "dbshell", "showmigrations", "makemigrations"}
 
 

@@ -28,6 +28,9 @@ INSTALLED_APPS = [
     "ramme.web.accounts",
     "ramme.web.data",
     "ramme.web.front",
+    "ramme.web.forecasts",
+    "ramme.web.plans",
+    "ramme.web.reports",
 ]
 
 MIDDLEWARE = [

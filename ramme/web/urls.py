@@ -11,5 +11,8 @@ urlpatterns = [
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
+    path("prognose/", include("ramme.web.forecasts.urls")),
+    path("handleplaner/", include("ramme.web.plans.urls")),
+    path("rapporter/", include("ramme.web.reports.urls")),
     path("", include("ramme.web.front.urls")),
 ]

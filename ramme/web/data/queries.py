@@ -1,0 +1,48 @@
+"""Read-side queries over the contract data that several pages and reports share.
+
+Each figure is computed here once; pages, the CLI and reports format the same values.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from decimal import Decimal
+
+from django.db.models import Max, Min, Sum
+from django.db.models.functions import ExtractYear
+
+from ramme.web.data.models import Budget, Posting
+
+
+def ledger_totals(years: list[int] | None = None) -> dict[tuple[int, str | None], Decimal]:
+    """Booked amount per (year, activity line name); ``None`` for unmapped postings."""
+    rows = Posting.objects.annotate(year=ExtractYear("date"))
+    if years:
+        rows = rows.filter(year__in=years)
+    totals = rows.values("year", "activity__name").annotate(total=Sum("amount"))
+    return {(r["year"], r["activity__name"]): r["total"] or Decimal(0) for r in totals}
+
+
+def years_covered() -> list[int]:
+    """The calendar years that have postings, in order."""
+    span = Posting.objects.aggregate(first=Min("date"), last=Max("date"))
+    if span["first"] is None:
+        return []
+    return list(range(span["first"].year, span["last"].year + 1))
+
+
+def budgets(year: int) -> dict[str, dict[str, Decimal]]:
+    """Per activity line: ``{"adopted": ..., "corrected": ...}`` for ``year``.
+
+    The latest corrected budget by date applies; without any, the adopted one.
+    """
+    result: dict[str, dict[str, Decimal]] = defaultdict(dict)
+    rows = Budget.objects.filter(year=year).select_related("activity").order_by("date")
+    for row in rows:
+        key = "adopted" if row.kind == Budget.Kind.ADOPTED else "corrected"
+        # ordered by date (NULL first), so the latest corrected row wins
+        result[row.activity.name][key] = row.amount
+    for figures in result.values():
+        figures.setdefault("adopted", Decimal(0))
+        figures.setdefault("corrected", figures["adopted"])
+    return dict(result)

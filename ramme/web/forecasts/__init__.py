@@ -1,0 +1,1 @@
+"""Forecast snapshots, the monthly budget follow-up and the backtest."""

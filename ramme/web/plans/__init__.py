@@ -1,0 +1,1 @@
+"""Action plans (handleplaner), key indicators (pejlemærker) and review lists."""

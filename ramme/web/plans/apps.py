@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class PlansConfig(AppConfig):
+    name = "ramme.web.plans"
+    label = "plans"
+    verbose_name = "Handleplaner og pejlemærker"

@@ -1,0 +1,1 @@
+"""The committee reports and the initiative portfolio (initiativportefølje)."""
