@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import defaultdict
 from decimal import Decimal
 
-from django.db.models import Max, Min, Sum
+from django.db.models import F, Max, Min, Sum
 from django.db.models.functions import ExtractYear
 
 from ramme.web.data.models import Budget, Posting
@@ -37,7 +37,8 @@ def budgets(year: int) -> dict[str, dict[str, Decimal]]:
     The latest corrected budget by date applies; without any, the adopted one.
     """
     result: dict[str, dict[str, Decimal]] = defaultdict(dict)
-    rows = Budget.objects.filter(year=year).select_related("activity").order_by("date")
+    rows = Budget.objects.filter(year=year).select_related("activity")
+    rows = rows.order_by(F("date").asc(nulls_first=True))
     for row in rows:
         key = "adopted" if row.kind == Budget.Kind.ADOPTED else "corrected"
         # ordered by date (NULL first), so the latest corrected row wins
