@@ -11,7 +11,7 @@ from decimal import Decimal
 from django.db.models import F, Max, Min, Sum
 from django.db.models.functions import ExtractYear
 
-from ramme.web.data.models import Budget, Posting
+from ramme.web.data.models import Budget, Child, Measure, Posting
 
 
 def ledger_totals(years: list[int] | None = None) -> dict[tuple[int, str | None], Decimal]:
@@ -47,3 +47,12 @@ def budgets(year: int) -> dict[str, dict[str, Decimal]]:
         figures.setdefault("adopted", Decimal(0))
         figures.setdefault("corrected", figures["adopted"])
     return dict(result)
+
+
+def loaded_counts() -> dict[str, int]:
+    """How many children, measures and postings are loaded (for the start page)."""
+    return {
+        "children": Child.objects.count(),
+        "measures": Measure.objects.count(),
+        "postings": Posting.objects.count(),
+    }

@@ -6,7 +6,21 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from ramme.web.data import queries
+from ramme.web.data.models import ActivityLine, ImportRun
+from ramme.web.front.overview import build_ledger_table
+
 
 @login_required
 def start(request: HttpRequest) -> HttpResponse:
-    return render(request, "front/start.html", {})
+    """What is loaded: years, counts, ledger totals per year and activity line (aggregates)."""
+    years = queries.years_covered()
+    lines = ActivityLine.objects.values_list("name", "ladder_step")
+    table = build_ledger_table(years, lines, queries.ledger_totals(years))
+    context = {
+        "years": years,
+        "counts": queries.loaded_counts(),
+        "table": table,
+        "last_import": ImportRun.objects.first(),
+    }
+    return render(request, "front/start.html", context)

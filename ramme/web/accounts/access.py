@@ -1,0 +1,65 @@
+"""Who may see which case-level data (sagsdata): the only place that decides.
+
+Economists, heads of department and superusers see every child; a team leader sees the
+children of the team with the team's name; a caseworker (rådgiver) sees the children whose
+``caseworker`` is their username. Anyone else sees nothing. Views fetch case data only
+through these helpers, and each read is written to the audit log.
+"""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+from django.http import Http404
+
+from ramme.web.accounts.audit import record_access
+from ramme.web.accounts.models import AuditEvent, Role, User
+from ramme.web.data.models import Child, Measure
+
+
+def _child_filter(user: User) -> dict[str, str] | None:
+    """Field lookups limiting children to ``user``'s cases; ``None`` means no access."""
+    if not user.is_authenticated or not user.is_active:
+        return None
+    if user.sees_all_cases:
+        return {}
+    if user.role == Role.TEAM_LEADER and user.team is not None:
+        return {"team": user.team.name}
+    if user.role == Role.CASEWORKER:
+        return {"caseworker": user.username}
+    return None
+
+
+def visible_children(user: User) -> QuerySet[Child]:
+    """The children ``user`` may see (logged as one read of the list)."""
+    lookups = _child_filter(user)
+    if lookups is None:
+        return Child.objects.none()
+    record_access(user, AuditEvent.Action.READ, "child", detail="liste")
+    return Child.objects.filter(**lookups)
+
+
+def visible_measures(user: User) -> QuerySet[Measure]:
+    """The measures of the children ``user`` may see (logged as one read of the list)."""
+    lookups = _child_filter(user)
+    if lookups is None:
+        return Measure.objects.none()
+    record_access(user, AuditEvent.Action.READ, "measure", detail="liste")
+    related = {f"child__{field}": value for field, value in lookups.items()}
+    return Measure.objects.filter(**related).select_related("child", "measure_type")
+
+
+def get_measure_for_user(user: User, measure_id: str) -> Measure:
+    """One measure by its ``measure_id``, or 404 when it does not exist or is not visible."""
+    lookups = _child_filter(user)
+    if lookups is None:
+        raise Http404("Indsatsen findes ikke.")
+    related = {f"child__{field}": value for field, value in lookups.items()}
+    measure = (
+        Measure.objects.filter(measure_id=measure_id, **related)
+        .select_related("child", "measure_type", "provider")
+        .first()
+    )
+    if measure is None:
+        raise Http404("Indsatsen findes ikke.")
+    record_access(user, AuditEvent.Action.READ, "measure", measure.measure_id)
+    return measure

@@ -1,0 +1,110 @@
+"""Prepare the demo municipality (demokommune): data files, import and demo logins.
+
+Deterministic: the generator runs with a fixed seed, and a marker under var/demo/ records
+which seed and database were loaded, so a second ``ramme demo`` starts at once.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.db.models import Count
+
+from ramme.web.accounts.models import Role
+from ramme.web.accounts.services import create_user
+from ramme.web.data.models import Child, Posting
+
+DEMO_SEED = 2024
+DEMO_PASSWORD = "demo"
+ECONOMIST = "demo"
+FALLBACK_CASEWORKER = "raadgiver"
+
+
+@dataclass(frozen=True)
+class DemoState:
+    source: Path
+    loaded_now: bool
+    caseworker: str
+
+
+def _optional(module: str, name: str) -> Callable[..., Any] | None:
+    """``module.name`` if that module exists yet (other parts of ramme are in progress)."""
+    try:
+        if importlib.util.find_spec(module) is None:
+            return None
+    except ModuleNotFoundError:  # the parent package does not exist yet either
+        return None
+    func = getattr(importlib.import_module(module), name, None)
+    return func if callable(func) else None
+
+
+def _database_id() -> str:
+    db = settings.DATABASES["default"]
+    return f"{db['ENGINE']}|{db.get('HOST', '')}|{db['NAME']}"
+
+
+def _marker(seed: int, kind: str) -> str:
+    return f"seed={seed} kind={kind} db={_database_id()}"
+
+
+def load_demo_data(demo_dir: Path, seed: int = DEMO_SEED) -> tuple[Path, bool]:
+    """Generate and import the demo files unless the same ones are loaded already."""
+    generate = _optional("ramme.demo", "generate")
+    import_folder = _optional("ramme.web.data.services.importer", "import_folder")
+    kind = "generated" if generate and import_folder else "example"
+    marker_file = demo_dir / "loaded.txt"
+    marker = _marker(seed, kind)
+    demo_dir.mkdir(parents=True, exist_ok=True)
+    if marker_file.exists() and marker_file.read_text() == marker and Posting.objects.exists():
+        return demo_dir, False
+    if generate and import_folder:
+        generate(demo_dir, seed=seed)
+        _run_import(import_folder, demo_dir)
+        source = demo_dir
+    else:
+        source = _load_fallback()
+    marker_file.write_text(marker)
+    return source, True
+
+
+def _run_import(import_folder: Callable[..., Any], folder: Path) -> None:
+    result = import_folder(folder)
+    errors = getattr(result, "errors", None)
+    if errors:
+        raise RuntimeError(f"Demodata kunne ikke importeres: {len(errors)} fejl, fx {errors[0]}")
+
+
+def _load_fallback() -> Path:
+    # TEMPORARY until the importer and the generator exist (see demo_fallback).
+    from ramme.web.front.demo_fallback import EXAMPLE_DIR, load_example
+
+    if not Posting.objects.exists():
+        load_example(EXAMPLE_DIR)
+    return EXAMPLE_DIR
+
+
+def ensure_demo_users() -> str:
+    """The demo economist (demo/demo, superuser) and a caseworker who has cases."""
+    create_user(ECONOMIST, Role.ECONOMIST, DEMO_PASSWORD, superuser=True)
+    busiest = (
+        Child.objects.exclude(caseworker="")
+        .values("caseworker", "team")
+        .annotate(n=Count("id"))
+        .order_by("-n", "caseworker")
+        .first()
+    )
+    username = busiest["caseworker"] if busiest else FALLBACK_CASEWORKER
+    team = busiest["team"] if busiest else ""
+    create_user(username, Role.CASEWORKER, DEMO_PASSWORD, team=team)
+    return str(username)
+
+
+def prepare_demo(var_dir: Path, seed: int = DEMO_SEED) -> DemoState:
+    source, loaded_now = load_demo_data(var_dir / "demo", seed)
+    return DemoState(source, loaded_now, ensure_demo_users())

@@ -1,0 +1,36 @@
+"""Template tags of the shared layout: the municipality's name and the main navigation."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+from django.conf import settings
+from django.urls import NoReverseMatch, reverse
+
+from ramme.web.front.nav import entries_for
+
+register = template.Library()
+
+
+@register.simple_tag
+def municipality_name() -> str:
+    return str(settings.MUNICIPALITY_NAME)
+
+
+@register.inclusion_tag("front/nav.html", takes_context=True)
+def main_nav(context: dict[str, Any]) -> dict[str, Any]:
+    """The navigation entries the current user may see; the current page is marked."""
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    links = []
+    for entry in entries_for(user) if user is not None else []:
+        try:
+            url = reverse(entry.url_name)
+        except NoReverseMatch:
+            continue  # a page registered by an app that is not wired yet
+        current = request is not None and (
+            request.path == url or (url != "/" and request.path.startswith(url))
+        )
+        links.append({"label": entry.label, "url": url, "current": current})
+    return {"links": links}

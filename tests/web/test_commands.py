@@ -1,0 +1,123 @@
+"""The commands createuser, demo and serve, and the ``ramme`` CLI itself."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from ramme.web.accounts.models import AuditEvent, Role, User
+from ramme.web.data.models import Child, ImportRun, Posting
+from ramme.web.front.demo_setup import prepare_demo
+
+
+def test_createuser_creates_a_caseworker_in_a_team(db) -> None:  # type: ignore[no-untyped-def]
+    out = StringIO()
+    call_command(
+        "createuser", "alice", "--role", "caseworker", "--team", "Team Nord",
+        "--password", "pw-1", stdout=out,
+    )  # fmt: skip
+    alice = User.objects.get(username="alice")
+    assert (alice.role, str(alice.team), alice.is_staff) == ("caseworker", "Team Nord", False)
+    assert alice.check_password("pw-1")
+    assert "rådgiver i team Team Nord" in out.getvalue()
+    assert AuditEvent.objects.filter(object_type="user", object_key="alice").exists()
+
+
+def test_createuser_reads_the_password_from_the_environment(db, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("RAMME_PASSWORD", "fra-miljoet")
+    call_command("createuser", "erik", "--role", "economist", stdout=StringIO())
+    erik = User.objects.get(username="erik")
+    assert erik.check_password("fra-miljoet")
+    assert erik.is_staff and not erik.is_superuser  # economists maintain master data
+    assert erik.has_perm("data.change_measuretype")
+
+
+def test_createuser_updates_an_existing_user(db) -> None:  # type: ignore[no-untyped-def]
+    call_command("createuser", "x", "--role", "caseworker", "--password", "a", stdout=StringIO())
+    call_command(
+        "createuser", "x", "--role", "head", "--password", "b", "--superuser", stdout=StringIO()
+    )
+    user = User.objects.get(username="x")
+    assert (user.role, user.is_superuser, user.check_password("b")) == (Role.HEAD, True, True)
+
+
+def test_createuser_refuses_a_team_leader_without_team(db) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(CommandError, match="teamleder skal have et team"):
+        call_command("createuser", "tina", "--role", "team_leader", "--password", "p")
+
+
+def test_createuser_without_password_when_not_interactive(db, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.delenv("RAMME_PASSWORD", raising=False)
+    monkeypatch.setattr("sys.stdin", StringIO())
+    with pytest.raises(CommandError, match="--password"):
+        call_command("createuser", "bob", "--role", "caseworker")
+
+
+def test_demo_loads_once_and_creates_logins(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    first = prepare_demo(tmp_path)
+    counts = (Child.objects.count(), Posting.objects.count())
+    assert first.loaded_now and counts[0] >= 10 and counts[1] >= 200
+    assert User.objects.get(username="demo").check_password("demo")
+    assert User.objects.get(username=first.caseworker).role == Role.CASEWORKER
+    assert Child.objects.filter(caseworker=first.caseworker).exists()
+    again = prepare_demo(tmp_path)
+    assert not again.loaded_now
+    assert (Child.objects.count(), Posting.objects.count()) == counts
+    assert ImportRun.objects.count() == 1
+
+
+def test_demo_never_stores_a_cpr_number(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from ramme.core.cpr import looks_like_cpr
+
+    prepare_demo(tmp_path)
+    for child in Child.objects.all():
+        assert not looks_like_cpr(child.key) and child.replacement_cpr
+        assert child.birth_date is not None
+
+
+def test_demo_command_prints_url_and_login(db, tmp_path: Path, settings) -> None:  # type: ignore[no-untyped-def]
+    settings.VAR_DIR = tmp_path
+    out = StringIO()
+    call_command("demo", "--no-serve", "--port", "8123", stdout=out)
+    assert "http://127.0.0.1:8123/" in out.getvalue()
+    assert "demo / demo" in out.getvalue()
+
+
+def _ramme(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {
+        **os.environ,
+        "RAMME_VAR": str(tmp_path),
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'cli.sqlite3'}",
+    }
+    code = "import sys; from ramme.cli import main; sys.exit(main())"
+    return subprocess.run(
+        [sys.executable, "-c", code, *args], env=env, capture_output=True, text=True, timeout=60
+    )
+
+
+def test_cli_help_lists_the_commands(tmp_path: Path) -> None:
+    result = _ramme(tmp_path, "--help")
+    assert result.returncode == 0
+    for name in ("createuser", "demo", "serve"):
+        assert f"  {name}" in result.stdout
+
+
+def test_cli_unknown_command_exits_2_in_danish(tmp_path: Path) -> None:
+    result = _ramme(tmp_path, "findesikke")
+    assert result.returncode == 2
+    assert "ukendt kommando" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_cli_createuser_error_has_no_traceback(tmp_path: Path) -> None:
+    result = _ramme(tmp_path, "createuser", "tina", "--role", "team_leader", "--password", "x")
+    assert result.returncode != 0
+    assert "teamleder skal have et team" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert (tmp_path / "cli.sqlite3").exists()  # the database was created in the temp folder
