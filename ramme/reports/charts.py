@@ -1,0 +1,198 @@
+"""Draw a :class:`~ramme.reports.model.Chart` with matplotlib: SVG for HTML/PDF, PNG for Word/Excel.
+
+One drawing function per chart kind; every format gets the same figure, only the file type
+differs. Values are converted to float here, inside the drawing kernel only.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from functools import lru_cache
+
+import matplotlib
+
+matplotlib.use("Agg")  # no display: we only write files
+
+import matplotlib.pyplot as plt
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter
+
+from ramme.core.money import format_number
+from ramme.reports.model import Chart, ChartKind, Series
+
+PALETTE = ("#1f4e79", "#c55a11", "#548235", "#7f6000", "#7030a0", "#2e75b6", "#a5a5a5")
+FONT = "DejaVu Sans"
+WIDTH_IN, HEIGHT_IN = 7.0, 3.6
+PNG_DPI = 200
+
+plt.rcParams.update(
+    {
+        "font.family": FONT,
+        "font.size": 9,
+        "axes.spines.top": False,
+        "axes.spines.right": False,
+        "axes.grid": True,
+        "grid.color": "#dddddd",
+        "grid.linewidth": 0.6,
+        "svg.fonttype": "none",  # text stays text in the SVG (searchable, crisp)
+        "svg.hashsalt": "ramme",  # stable ids: the same chart gives the same SVG
+    }
+)
+
+
+def _floats(series: Series) -> list[float]:
+    return [float("nan") if v is None else float(v) for v in series.values]
+
+
+def _tick(x: float, _pos: object = None) -> str:
+    value = float(x)
+    return format_number(value, 0 if value.is_integer() or abs(value) >= 10 else 1)
+
+
+def _danish_axis(axis: object) -> None:
+    axis.set_major_formatter(FuncFormatter(_tick))  # type: ignore[attr-defined]
+
+
+def _bars(ax: Axes, chart: Chart) -> None:
+    n = max(len(chart.series), 1)
+    width = 0.8 / n
+    positions = range(len(chart.categories))
+    for i, series in enumerate(chart.series):
+        offset = [p - 0.4 + width * (i + 0.5) for p in positions]
+        ax.bar(offset, _floats(series), width, label=series.name, color=PALETTE[i % len(PALETTE)])
+    ax.set_xticks(
+        list(positions),
+        chart.categories,
+        rotation=0 if len(chart.categories) < 7 else 45,
+        ha="center" if len(chart.categories) < 7 else "right",
+    )
+    _danish_axis(ax.yaxis)
+
+
+def _hbars(ax: Axes, chart: Chart) -> None:
+    n = max(len(chart.series), 1)
+    height = 0.8 / n
+    positions = list(range(len(chart.categories)))[::-1]
+    for i, series in enumerate(chart.series):
+        offset = [p + 0.4 - height * (i + 0.5) for p in positions]
+        values = _floats(series)
+        bars = ax.barh(offset, values, height, label=series.name, color=PALETTE[i % len(PALETTE)])
+        ax.bar_label(
+            bars, labels=[_tick(v) if v == v else "" for v in values], padding=3, fontsize=7
+        )
+    ax.set_yticks(positions, chart.categories)
+    ax.grid(axis="y", visible=False)
+    _danish_axis(ax.xaxis)
+
+
+def _stacked(ax: Axes, chart: Chart) -> None:
+    bottom = [0.0] * len(chart.categories)
+    for i, series in enumerate(chart.series):
+        values = [0.0 if v != v else v for v in _floats(series)]
+        ax.bar(
+            chart.categories,
+            values,
+            0.6,
+            bottom=bottom,
+            label=series.name,
+            color=PALETTE[i % len(PALETTE)],
+        )
+        bottom = [b + v for b, v in zip(bottom, values, strict=True)]
+    _danish_axis(ax.yaxis)
+
+
+def _line_band(ax: Axes, chart: Chart) -> None:
+    x = list(range(len(chart.categories)))
+    if chart.band is not None:
+        low, high = chart.band
+        ax.fill_between(
+            x,
+            _floats(low),
+            _floats(high),
+            color=PALETTE[0],
+            alpha=0.15,
+            label=f"{low.name} – {high.name}",
+        )
+    for i, series in enumerate(chart.series):
+        ax.plot(
+            x,
+            _floats(series),
+            marker="o",
+            markersize=3,
+            label=series.name,
+            color=PALETTE[i % len(PALETTE)],
+        )
+    ax.set_xticks(x, chart.categories)
+    _danish_axis(ax.yaxis)
+
+
+def _line_target(ax: Axes, chart: Chart) -> None:
+    x = list(range(len(chart.categories)))
+    for i, series in enumerate(chart.series):
+        ax.plot(
+            x,
+            _floats(series),
+            marker="o",
+            markersize=3,
+            label=series.name,
+            color=PALETTE[i % len(PALETTE)],
+        )
+    if chart.baseline is not None:
+        ax.axhline(
+            float(chart.baseline), color="#7f7f7f", linestyle="--", linewidth=1, label="Baseline"
+        )
+    if chart.target is not None:
+        ax.axhline(float(chart.target), color="#c00000", linestyle=":", linewidth=1.5, label="Mål")
+    ax.set_xticks(x, chart.categories)
+    _danish_axis(ax.yaxis)
+
+
+DRAW: dict[ChartKind, Callable[[Axes, Chart], None]] = {
+    ChartKind.BAR: _bars,
+    ChartKind.HBAR: _hbars,
+    ChartKind.STACKED_BAR: _stacked,
+    ChartKind.LINE_BAND: _line_band,
+    ChartKind.LINE_TARGET: _line_target,
+}
+
+
+def figure(chart: Chart) -> Figure:
+    """The matplotlib figure of ``chart`` (caller closes it)."""
+    height = HEIGHT_IN
+    if chart.kind is ChartKind.HBAR:
+        height = max(2.0, 0.35 * len(chart.categories) * max(1, len(chart.series)) + 0.8)
+    fig = plt.figure(figsize=(WIDTH_IN, height))
+    ax = fig.add_subplot()
+    DRAW[chart.kind](ax, chart)
+    if chart.unit:
+        (ax.set_xlabel if chart.kind is ChartKind.HBAR else ax.set_ylabel)(chart.unit)
+    if len(chart.series) > 1 or chart.band is not None or chart.kind is ChartKind.LINE_TARGET:
+        ax.legend(frameon=False, fontsize=8, loc="best")
+    fig.tight_layout()
+    return fig
+
+
+@lru_cache(maxsize=64)
+def _render(chart: Chart, fmt: str) -> bytes:
+    fig = figure(chart)
+    buffer = io.BytesIO()
+    try:
+        fig.savefig(
+            buffer, format=fmt, dpi=PNG_DPI, metadata={"Date": None} if fmt == "svg" else None
+        )
+    finally:
+        plt.close(fig)
+    return buffer.getvalue()
+
+
+def svg(chart: Chart) -> str:
+    """The chart as an SVG document (for HTML and PDF)."""
+    text = _render(chart, "svg").decode("utf-8")
+    return text[text.index("<svg") :]  # drop the XML prolog so it can be inlined
+
+
+def png(chart: Chart) -> bytes:
+    """The chart as a PNG image (for Word and Excel), the same drawing as :func:`svg`."""
+    return _render(chart, "png")

@@ -1,0 +1,58 @@
+"""Development figures of the annual accounts (Tables 3 and 4): per ladder step and year,
+the price per full-year case (enhedspris) and the units on 31 December, with the number of
+children behind each figure so the small-number rule can be applied.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from ramme.core.ladder import LadderStep
+from ramme.core.periods import DateRange
+from ramme.core.records import Measure, MeasureType
+from ramme.core.volume import active_days, grouped, price_per_full_year_case, units_on
+
+
+@dataclass(frozen=True, slots=True)
+class StepYear:
+    """One ladder step in one year."""
+
+    price: Decimal | None  # cost per full-year case, kr.
+    price_children: int  # children with any active day in the year
+    units: int  # measures active on 31 December
+    unit_children: int  # children with a measure active on 31 December
+
+
+def step_year(measures: list[Measure], year: int, index: Mapping[int, Decimal]) -> StepYear:
+    period = DateRange.year(year)
+    in_year = [m for m in measures if active_days(m, period) > 0]
+    last_day = date(year, 12, 31)
+    on_last = [m for m in measures if m.is_active_on(last_day)]
+    return StepYear(
+        price=price_per_full_year_case(in_year, period, index),
+        price_children=len({m.child_key for m in in_year}),
+        units=units_on(measures, last_day),
+        unit_children=len({m.child_key for m in on_last}),
+    )
+
+
+def development(
+    measures: Iterable[Measure],
+    types: Mapping[str, MeasureType],
+    index: Mapping[int, Decimal],
+    years: Iterable[int],
+) -> dict[LadderStep, dict[int, StepYear]]:
+    """Per ladder step (in ladder order) and year: price per unit and units per 31 December."""
+    by_step = grouped(
+        (m for m in measures if m.measure_type in types),
+        lambda m: types[m.measure_type].ladder_step,
+    )
+    wanted = list(years)
+    return {
+        step: {year: step_year(by_step[step], year, index) for year in wanted}
+        for step in LadderStep
+        if step in by_step
+    }

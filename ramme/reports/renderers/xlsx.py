@@ -1,0 +1,186 @@
+"""Excel (openpyxl): numbers as numbers, totals as SUM formulas, one sheet per table and chart.
+
+Amounts are stored unrounded in the column's unit (1.000 kr., mio. kr.) with a number
+format, so Excel's own sums agree with ours. Text from data can never become a formula:
+every text cell is stored as a string, whatever its first character.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+
+from openpyxl import Workbook
+from openpyxl.drawing.image import Image
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from ramme.reports import charts
+from ramme.reports.cells import EXCEL_FORMATS, excel_value, format_cell, is_numeric, summed_rows
+from ramme.reports.model import (
+    RESTRICTED_NOTICE,
+    Chart,
+    ColumnKind,
+    Paragraph,
+    Report,
+    RowLevel,
+    Table,
+)
+
+CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+EXTENSION = "xlsx"
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
+TOTAL_FILL = PatternFill("solid", fgColor="EEF3F8")
+FIRST_ROW = 5  # title, municipality, notice, blank, then the header row
+
+
+def put_text(ws: Worksheet, row: int, column: int, text: str) -> None:
+    """Write text that stays text: a value like ``=HYPERLINK(...)`` is stored as a string."""
+    cell = ws.cell(row=row, column=column)
+    cell.value = text
+    if text.startswith(FORMULA_START):
+        cell.data_type = "s"  # never 'f': the cell shows the characters, Excel runs nothing
+
+
+def _sheet_name(title: str, used: set[str]) -> str:
+    base = re.sub(r"[\[\]:*?/\\]", " ", title).strip()[:31] or "Ark"
+    name, n = base, 2
+    while name.lower() in used:
+        suffix = f" ({n})"
+        name, n = base[: 31 - len(suffix)] + suffix, n + 1
+    used.add(name.lower())
+    return name
+
+
+def _head(ws: Worksheet, report: Report, title: str) -> None:
+    put_text(ws, 1, 1, title)
+    ws.cell(row=1, column=1).font = Font(bold=True, size=13, color="1F4E79")
+    put_text(ws, 2, 1, f"{report.municipality} · {report.title}")
+    if report.restricted:
+        put_text(ws, 3, 1, RESTRICTED_NOTICE)
+        ws.cell(row=3, column=1).font = Font(bold=True, color="C00000")
+        ws.oddHeader.right.text = RESTRICTED_NOTICE
+    ws.oddHeader.left.text = report.municipality
+    ws.oddFooter.right.text = "Side &P af &N"
+
+
+def _ranges(column: str, rows: list[int]) -> str:
+    """``B5:B8,B10`` for rows 5-8 and 10: short SUM arguments over contiguous runs."""
+    parts: list[str] = []
+    start = prev = rows[0]
+    for r in [*rows[1:], None]:
+        if r is not None and r == prev + 1:
+            prev = r
+            continue
+        parts.append(f"{column}{start}" if start == prev else f"{column}{start}:{column}{prev}")
+        if r is not None:
+            start = prev = r
+    return ",".join(parts)
+
+
+def _table_sheet(ws: Worksheet, report: Report, table: Table) -> None:
+    _head(ws, report, table.title)
+    header = FIRST_ROW - 1
+    for c, column in enumerate(table.columns, start=1):
+        put_text(ws, header, c, column.title)
+        cell = ws.cell(row=header, column=c)
+        cell.font, cell.fill = Font(bold=True, color="FFFFFF"), HEADER_FILL
+        cell.alignment = Alignment(wrap_text=True, vertical="bottom")
+    for i, row in enumerate(table.rows):
+        r = FIRST_ROW + i
+        parts = summed_rows(table, i)
+        for c, (value, column) in enumerate(zip(row.cells, table.columns, strict=True), start=1):
+            cell = ws.cell(row=r, column=c)
+            if (
+                parts
+                and column.kind.summable
+                and is_numeric(value)
+                and all(
+                    is_numeric(table.rows[p].cells[c - 1]) or table.rows[p].cells[c - 1] is None
+                    for p in parts
+                )
+            ):
+                cell.value = (
+                    f"=SUM({_ranges(get_column_letter(c), [FIRST_ROW + p for p in parts])})"
+                )
+            else:
+                data = excel_value(value, column.kind)
+                if isinstance(data, str):
+                    put_text(ws, r, c, data)
+                else:
+                    cell.value = data
+            if column.kind in EXCEL_FORMATS:
+                cell.number_format = EXCEL_FORMATS[column.kind]
+                cell.alignment = Alignment(horizontal="right", vertical="top")
+            else:
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+            if row.level is not RowLevel.NORMAL:
+                cell.font = Font(bold=True)
+            if row.level in (RowLevel.TOTAL, RowLevel.HEADING):
+                cell.fill = TOTAL_FILL
+    if table.note:
+        put_text(ws, FIRST_ROW + len(table.rows) + 1, 1, table.note)
+        ws.cell(row=FIRST_ROW + len(table.rows) + 1, column=1).font = Font(italic=True, size=9)
+    for c, column in enumerate(table.columns, start=1):
+        longest = max(
+            [
+                len(column.title) // 2,
+                *(len(format_cell(r.cells[c - 1], column.kind)) for r in table.rows),
+            ]
+        )
+        limit = 60 if column.kind is ColumnKind.TEXT else 18
+        ws.column_dimensions[get_column_letter(c)].width = min(max(10, longest + 2), limit)
+    ws.freeze_panes = ws.cell(row=FIRST_ROW, column=2)
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth = 1
+
+
+def _chart_sheet(ws: Worksheet, report: Report, chart: Chart) -> None:
+    _head(ws, report, chart.title)
+    image = Image(io.BytesIO(charts.png(chart)))
+    scale = 640 / image.width  # about 17 cm wide
+    image.width, image.height = int(image.width * scale), int(image.height * scale)
+    ws.add_image(image, f"A{FIRST_ROW}")
+
+
+def _front_sheet(ws: Worksheet, report: Report) -> None:
+    _head(ws, report, report.title)
+    row = FIRST_ROW
+    if report.subtitle:
+        put_text(ws, row, 1, report.subtitle)
+        row += 2
+    for section in report.sections:
+        put_text(ws, row, 1, section.title)
+        ws.cell(row=row, column=1).font = Font(bold=True, color="1F4E79")
+        row += 1
+        for block in section.blocks:
+            text = block.text if isinstance(block, Paragraph) else f"Se arket «{block.title[:60]}»"
+            put_text(ws, row, 1, text)
+            ws.cell(row=row, column=1).alignment = Alignment(wrap_text=True, vertical="top")
+            row += 1
+        row += 1
+    ws.column_dimensions["A"].width = 110
+
+
+def render(report: Report) -> bytes:
+    workbook = Workbook()
+    front = workbook.active
+    assert front is not None
+    used: set[str] = set()
+    front.title = _sheet_name("Rapport", used)
+    _front_sheet(front, report)
+    for section in report.sections:
+        for block in section.blocks:
+            if isinstance(block, Table):
+                _table_sheet(
+                    workbook.create_sheet(_sheet_name(block.sheet_name or block.title, used)),
+                    report,
+                    block,
+                )
+            elif isinstance(block, Chart):
+                _chart_sheet(workbook.create_sheet(_sheet_name(block.title, used)), report, block)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

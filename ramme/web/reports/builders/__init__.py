@@ -1,0 +1,61 @@
+"""The registry of report builders: ``ramme report KIND`` and the web pages use the same entries.
+
+A builder declares its options once (``add_arguments`` on an argparse parser) and builds a
+:class:`ramme.reports.model.Report` from the parsed options (a dict; ``today`` is always
+given). The web page turns its query string into the same options with
+:func:`parse_options`, so page, download and CLI call one builder with one set of options.
+
+To add a report: write ``build`` and ``add_arguments`` and add one entry to ``BUILDERS``
+(or call :func:`register` from your app's ``AppConfig.ready``).
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable, Mapping
+from typing import Any, NamedTuple
+
+from ramme.reports.model import Report
+from ramme.web.reports.builders import annual, portfolio
+
+Options = dict[str, Any]
+
+
+class ReportBuilder(NamedTuple):
+    title: str  # Danish, for pages and help
+    add_arguments: Callable[[argparse.ArgumentParser], None]
+    build: Callable[[Options], Report]
+
+
+BUILDERS: dict[str, ReportBuilder] = {
+    "annual": ReportBuilder(
+        "Regnskab (årsregnskab for rammen)", annual.add_arguments, annual.build
+    ),
+    "portfolio": ReportBuilder("Initiativportefølje", portfolio.add_arguments, portfolio.build),
+}
+
+
+def register(kind: str, builder: ReportBuilder) -> None:
+    """Add a report kind (e.g. ``monthly``, ``actionplan``) from another app."""
+    BUILDERS[kind] = builder
+
+
+class OptionError(ValueError):
+    """Options that do not parse; the message is Danish and fit for the user."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> Any:
+        raise OptionError(f"Ugyldige valg: {message}")
+
+
+def parse_options(kind: str, params: Mapping[str, str]) -> Options:
+    """The builder's options from a web query (``{"year": "2017"}`` → ``--year 2017``)."""
+    parser = _Parser(prog=kind, add_help=False)
+    BUILDERS[kind].add_arguments(parser)
+    argv: list[str] = []
+    known = {action.dest for action in parser._actions}
+    for key, value in params.items():
+        if key in known and value != "":
+            argv += [f"--{key.replace('_', '-')}", value]
+    return vars(parser.parse_args(argv))

@@ -1,0 +1,81 @@
+"""Fetch the annual accounts' figures once from the database and build the report."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from django.conf import settings
+
+from ramme.core.ladder import LadderStep
+from ramme.reports.annual import UNMAPPED, AnnualFigures, LineFigures, build_annual
+from ramme.reports.development import development
+from ramme.reports.model import Report
+from ramme.web.data import queries
+from ramme.web.data.models import ActivityLine
+from ramme.web.reports.loader import load_measures
+from ramme.web.reports.models import YearTransfer
+
+ZERO = Decimal(0)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--year", type=int, required=True, help="regnskabsåret, fx 2024")
+
+
+def transfers(year: int) -> tuple[dict[str, Decimal], Decimal]:
+    """Transfers per activity line name, and the one for the frame as a whole."""
+    per_line: dict[str, Decimal] = {}
+    frame = ZERO
+    for row in YearTransfer.objects.filter(year=year).select_related("activity"):
+        if row.activity is None:
+            frame += row.amount
+        else:
+            per_line[row.activity.name] = row.amount
+    return per_line, frame
+
+
+def line_figures(year: int) -> tuple[list[LineFigures], Decimal]:
+    budget = queries.budgets(year)
+    ledger = queries.ledger_totals([year])
+    moved, frame_transfer = transfers(year)
+    lines = []
+    for activity in ActivityLine.objects.all():
+        figures = budget.get(activity.name, {})
+        line = LineFigures(
+            activity.name,
+            LadderStep(activity.ladder_step),
+            figures.get("adopted", ZERO),
+            figures.get("corrected", ZERO),
+            ledger.get((year, activity.name), ZERO),
+            moved.get(activity.name, ZERO),
+        )
+        if any((line.adopted, line.corrected, line.accounts, line.transfers)):
+            lines.append(line)
+    unmapped = ledger.get((year, None), ZERO)
+    if unmapped:
+        lines.append(LineFigures(UNMAPPED, None, accounts=unmapped))
+    return lines, frame_transfer
+
+
+def annual_figures(year: int, today: date) -> AnnualFigures:
+    """Everything the annual report shows for ``year``, each figure fetched once."""
+    lines, frame_transfer = line_figures(year)
+    years = range(year - 3, year + 1)
+    measures, types, index = load_measures(date(year - 3, 1, 1), date(year, 12, 31))
+    return AnnualFigures(
+        year=year,
+        frame=str(getattr(settings, "FRAME_NAME", "") or "Bevillingsrammen"),
+        municipality=str(settings.MUNICIPALITY_NAME),
+        lines=tuple(lines),
+        frame_transfer=frame_transfer,
+        development=development(measures, types, index, years),
+        generated_on=today,
+        corrected_note=f"Korrigeret budget {year} er det seneste korrigerede budget i året.",
+    )
+
+
+def build(options: dict[str, Any]) -> Report:
+    return build_annual(annual_figures(int(options["year"]), options["today"]))

@@ -1,0 +1,56 @@
+"""``ramme report KIND [options] --format pdf|docx|xlsx|html -o FILE``: a committee report."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from ramme.reports.renderers import RENDERERS
+from ramme.web.reports.builders import BUILDERS
+
+
+class Command(BaseCommand):
+    help = (
+        "Danner en udvalgsrapport (regnskab, initiativportefølje, ...) "
+        "som PDF, Word, Excel eller HTML."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        kinds = parser.add_subparsers(
+            dest="kind",
+            required=True,
+            title="rapporter",
+            metavar="RAPPORT",
+            parser_class=CommandParser,
+        )
+        for kind, builder in BUILDERS.items():
+            sub = kinds.add_parser(kind, help=builder.title, description=builder.title)
+            builder.add_arguments(sub)
+            sub.add_argument(
+                "--format",
+                choices=sorted(RENDERERS),
+                default="pdf",
+                help="filformat (standard: pdf)",
+            )
+            sub.add_argument("-o", "--output", required=True, help="filen, der skrives")
+            sub.add_argument(
+                "--today", type=date.fromisoformat, default=None, help="dannelsesdato (ÅÅÅÅ-MM-DD)"
+            )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        kind = options["kind"]
+        if kind not in BUILDERS:
+            raise CommandError(f"Ukendt rapport '{kind}'. Vælg mellem: {', '.join(BUILDERS)}.")
+        options["today"] = options.get("today") or date.today()
+        report = BUILDERS[kind].build(options)
+        output = Path(options["output"])
+        if not output.parent.exists():
+            raise CommandError(f"Mappen {output.parent} findes ikke.")
+        try:
+            output.write_bytes(RENDERERS[options["format"]].render(report))
+        except OSError as error:
+            raise CommandError(f"Kunne ikke skrive {output}: {error}") from error
+        self.stdout.write(f"Skrev {report.title} ({options['format']}) til {output}")

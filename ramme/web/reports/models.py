@@ -1,0 +1,139 @@
+"""The initiative portfolio (initiativportefølje) and the transfers (overførsler) of a year.
+
+Focus area → sub-strategy → initiative, as in Copenhagen's city strategy. Transfers have no
+data-contract file, so the economist enters them here (default 0).
+"""
+
+from __future__ import annotations
+
+from django.db import models
+
+from ramme.web.data.models import ActivityLine
+
+
+class FocusArea(models.Model):
+    """A focus area (fokusområde) of the strategy."""
+
+    name = models.CharField("fokusområde", max_length=200, unique=True)
+    position = models.PositiveIntegerField("rækkefølge", default=0)
+
+    class Meta:
+        ordering = ["position", "name"]
+        verbose_name = "fokusområde"
+        verbose_name_plural = "fokusområder"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class SubStrategy(models.Model):
+    """A sub-strategy (delstrategi) within a focus area."""
+
+    focus_area = models.ForeignKey(
+        FocusArea,
+        on_delete=models.CASCADE,
+        related_name="sub_strategies",
+        verbose_name="fokusområde",
+    )
+    name = models.CharField("delstrategi", max_length=200)
+    position = models.PositiveIntegerField("rækkefølge", default=0)
+
+    class Meta:
+        ordering = ["focus_area__position", "focus_area__name", "position", "name"]
+        verbose_name = "delstrategi"
+        verbose_name_plural = "delstrategier"
+        constraints = [
+            models.UniqueConstraint(fields=["focus_area", "name"], name="substrategy_unique_name")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.focus_area.name} – {self.name}"
+
+
+class Initiative(models.Model):
+    """An initiative (initiativ, tiltag): the action taken against a problem."""
+
+    sub_strategy = models.ForeignKey(
+        SubStrategy,
+        on_delete=models.CASCADE,
+        related_name="initiatives",
+        verbose_name="delstrategi",
+    )
+    action = models.CharField("handling", max_length=300)
+    problem = models.TextField("problem", blank=True)
+    yearly_cost = models.DecimalField(
+        "årlige forventede udgifter (kr.)", max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    yearly_cost_text = models.CharField(
+        "årlige forventede udgifter (tekst)",
+        max_length=300,
+        blank=True,
+        help_text="Fx «3 mill. kr. (i 2 år)» eller «Finansieres inden for den eksisterende ramme».",
+    )
+    financing = models.CharField("finansiering", max_length=300, blank=True)
+    expected_effect = models.TextField("forventet effekt", blank=True)
+    prerequisites = models.TextField("implementeringsforudsætninger", blank=True)
+    start_year = models.PositiveIntegerField(
+        "anbefalet implementeringsstart", null=True, blank=True
+    )
+    position = models.PositiveIntegerField("rækkefølge", default=0)
+
+    class Meta:
+        ordering = [
+            "sub_strategy__focus_area__position",
+            "sub_strategy__focus_area__name",
+            "sub_strategy__position",
+            "sub_strategy__name",
+            "position",
+            "id",
+        ]
+        verbose_name = "initiativ"
+        verbose_name_plural = "initiativer"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["sub_strategy", "action"], name="initiative_unique_action"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.action
+
+
+class InitiativeBudgetNeed(models.Model):
+    """The budget need (budgetbehov) of an initiative in one year."""
+
+    initiative = models.ForeignKey(
+        Initiative, on_delete=models.CASCADE, related_name="budget_needs", verbose_name="initiativ"
+    )
+    year = models.PositiveIntegerField("år")
+    amount = models.DecimalField("beløb (kr.)", max_digits=14, decimal_places=2)
+
+    class Meta:
+        ordering = ["year"]
+        verbose_name = "budgetbehov"
+        verbose_name_plural = "budgetbehov"
+        constraints = [
+            models.UniqueConstraint(fields=["initiative", "year"], name="budgetneed_unique_year")
+        ]
+
+
+class YearTransfer(models.Model):
+    """A transfer (overførsel) from one year's accounts to the next year's budget.
+
+    ``activity`` empty means a transfer for the frame as a whole.
+    """
+
+    year = models.PositiveIntegerField("regnskabsår")
+    activity = models.ForeignKey(
+        ActivityLine, null=True, blank=True, on_delete=models.CASCADE, verbose_name="aktivitet"
+    )
+    amount = models.DecimalField("beløb (kr.)", max_digits=16, decimal_places=2, default=0)
+    note = models.CharField("bemærkning", max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["year", "activity__position", "activity__name"]
+        verbose_name = "overførsel"
+        verbose_name_plural = "overførsler"
+        constraints = [
+            models.UniqueConstraint(fields=["year", "activity"], name="yeartransfer_unique_line"),
+        ]
