@@ -1,0 +1,104 @@
+"""Review lists (opfølgningslister): measures that need a decision by a person.
+
+- due for review: running more than ``months`` (6, seed 004) since start or last review;
+- past the type's duration limit (varighedsgrænse, seed 000);
+- supplements (tillæg) not negotiated or without an end date (seed 000);
+- measures without management approval (ledelsesgodkendelse, seed 001).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+
+from ramme.core.plans.dates import add_months
+from ramme.core.pricing import price_range
+from ramme.core.records import Measure, MeasureType, PriceKind
+
+DAYS_PER_MONTH = Decimal("30.4375")  # 365.25 / 12: a catalogue's months in days
+
+
+@dataclass(frozen=True)
+class ReviewItem:
+    """A measure on a review list, with since when and why."""
+
+    measure_id: str
+    child_key: str
+    measure_type: str
+    since: date
+    reason: str
+
+
+def months_to_days(months: int | Decimal | str) -> int:
+    """A duration limit given in months (catalogue column) as whole days."""
+    return int((Decimal(months) * DAYS_PER_MONTH).to_integral_value())
+
+
+def due_for_review(
+    measures: Iterable[Measure], last_review: Mapping[str, date], as_of: date, months: int = 6
+) -> list[ReviewItem]:
+    """Active measures whose start or last review is ``months`` or more ago."""
+    items = []
+    for m in measures:
+        if not m.is_active_on(as_of):
+            continue
+        since = max(m.start_date, last_review.get(m.measure_id, m.start_date))
+        if add_months(since, months) <= as_of:
+            label = "sidste gennemgang" if m.measure_id in last_review else "start"
+            items.append(_item(m, since, f"over {months} mdr. siden {label}"))
+    return sorted(items, key=lambda i: (i.since, i.measure_id))
+
+
+def past_duration_limit(
+    measures: Iterable[Measure], types: Mapping[str, MeasureType], as_of: date
+) -> list[ReviewItem]:
+    """Active measures that have run longer than their type's duration limit."""
+    items = []
+    for m in measures:
+        kind = types.get(m.measure_type)
+        if kind is None or kind.duration_limit_days is None or not m.is_active_on(as_of):
+            continue
+        limit_day = m.start_date + timedelta(days=kind.duration_limit_days)
+        if as_of >= limit_day:
+            items.append(_item(m, limit_day, f"grænse {kind.duration_limit_days} dage overskredet"))
+    return sorted(items, key=lambda i: (i.since, i.measure_id))
+
+
+def supplement_issues(measures: Iterable[Measure], as_of: date) -> list[ReviewItem]:
+    """Supplements in force on or after ``as_of`` that are unnegotiated or open-ended."""
+    items = []
+    for m in measures:
+        for p in m.prices:
+            if p.kind is not PriceKind.SUPPLEMENT or not m.is_active_on(as_of):
+                continue
+            if price_range(p, m).stop <= as_of:
+                continue
+            reasons = []
+            if p.negotiated is False:
+                reasons.append("tillæg ikke forhandlet")
+            if p.valid_to is None:
+                reasons.append("tillæg uden slutdato")
+            if reasons:
+                items.append(_item(m, p.valid_from, ", ".join(reasons)))
+    return sorted(items, key=lambda i: (i.since, i.measure_id))
+
+
+def unapproved(
+    measures: Iterable[Measure], as_of: date, since: date | None = None
+) -> list[ReviewItem]:
+    """Measures started by ``as_of`` (and from ``since``) without management approval."""
+    items = [
+        _item(m, m.start_date, "mangler ledelsesgodkendelse")
+        for m in measures
+        if m.approved_at is None
+        and m.start_date <= as_of
+        and (since is None or m.start_date >= since)
+        and (since is not None or m.is_active_on(as_of))
+    ]
+    return sorted(items, key=lambda i: (i.since, i.measure_id))
+
+
+def _item(m: Measure, since: date, reason: str) -> ReviewItem:
+    return ReviewItem(m.measure_id, m.child_key, m.measure_type, since, reason)
