@@ -67,7 +67,7 @@ def test_demo_loads_once_and_creates_logins(db, tmp_path: Path) -> None:  # type
     assert User.objects.get(username=first.caseworker).role == Role.CASEWORKER
     assert Child.objects.filter(caseworker=first.caseworker).exists()
     again = prepare_demo(tmp_path)
-    assert not again.loaded_now
+    assert not again.loaded_now and again.source == first.source
     assert (Child.objects.count(), Posting.objects.count()) == counts
     assert ImportRun.objects.count() == 1
 
@@ -121,3 +121,10 @@ def test_cli_createuser_error_has_no_traceback(tmp_path: Path) -> None:
     assert "teamleder skal have et team" in result.stderr
     assert "Traceback" not in result.stderr
     assert (tmp_path / "cli.sqlite3").exists()  # the database was created in the temp folder
+
+
+def test_an_economist_made_by_createuser_can_use_the_admin(db, client) -> None:  # type: ignore[no-untyped-def]
+    call_command("createuser", "erik", "--role", "economist", "--password", "pw", stdout=StringIO())
+    client.login(username="erik", password="pw")
+    response = client.get("/admin/data/measuretype/")
+    assert response.status_code == 200

@@ -58,18 +58,20 @@ def load_demo_data(demo_dir: Path, seed: int = DEMO_SEED) -> tuple[Path, bool]:
     generate = _optional("ramme.demo", "generate")
     import_folder = _optional("ramme.web.data.services.importer", "import_folder")
     kind = "generated" if generate and import_folder else "example"
-    marker_file = demo_dir / "loaded.txt"
+    marker_file = demo_dir.parent / "demo_loaded.txt"  # outside the folder the importer reads
     marker = _marker(seed, kind)
     demo_dir.mkdir(parents=True, exist_ok=True)
-    if marker_file.exists() and marker_file.read_text() == marker and Posting.objects.exists():
-        return demo_dir, False
+    if marker_file.exists() and Posting.objects.exists():
+        recorded, _, loaded_from = marker_file.read_text().partition("\n")
+        if recorded == marker:
+            return Path(loaded_from or demo_dir), False
     if generate and import_folder:
         generate(demo_dir, seed=seed)
         _run_import(import_folder, demo_dir)
         source = demo_dir
     else:
         source = _load_fallback()
-    marker_file.write_text(marker)
+    marker_file.write_text(f"{marker}\n{source}")
     return source, True
 
 

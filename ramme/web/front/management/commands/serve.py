@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from django.core.management import call_command
@@ -19,6 +20,8 @@ class Command(BaseCommand):
         host, port = options["host"], options["port"]
         shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
         self.stdout.write(f"ramme kører på http://{shown}:{port}/  (stop med Ctrl+C)")
+        self.stdout.write("Udviklingsserveren er til demo og lokal brug, ikke til drift.")
+        os.environ.setdefault("DJANGO_RUNSERVER_HIDE_WARNING", "true")
         # Django's development server without the autoreloader; --insecure serves the
         # stylesheet without a separate web server (one local user, no build step).
         call_command(
