@@ -1,0 +1,220 @@
+"""Validation of one contract file: header check, cell parsing and row rules.
+
+``Converter`` turns the text cells of a row into typed values, collecting every error
+(file, row, column, reason) instead of stopping at the first. ``validate_table`` returns
+``(rows, errors)`` for the small files; the ledger is streamed through ``Converter.rows``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from ramme.importing import parsing
+from ramme.importing.errors import ParseError, RowError, quote, scrub_cpr
+from ramme.importing.readers import ReadError, Table
+from ramme.importing.specs import UNIT_NAMES, Column, FileSpec
+
+
+@dataclass
+class Row:
+    """A validated row: its number in the file, typed values and the unknown columns."""
+
+    number: int
+    values: dict[str, Any]
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+def _choice(column: Column) -> Callable[[str], str]:
+    def parse(text: str) -> str:
+        value = text.strip().lower()
+        if value not in column.choices:
+            allowed = UNIT_NAMES if column.name == "unit" else ", ".join(sorted(column.choices))
+            what = {"unit": "enhed", "dranst": "dranst"}.get(column.name, "værdi")
+            raise ParseError(f"ukendt {what} {quote(text)} (tilladt: {allowed})")
+        return value
+
+    return parse
+
+
+def _text(column: Column) -> Callable[[str], str]:
+    def parse(text: str) -> str:
+        value = text.strip()
+        if len(value) > column.max_length:
+            raise ParseError(f"teksten er for lang (højst {column.max_length} tegn)")
+        return value
+
+    return parse
+
+
+_PARSERS: dict[str, Callable[[str], Any]] = {
+    "amount": parsing.parse_amount,
+    "decimal": parsing.parse_decimal,
+    "int": parsing.parse_int,
+    "date": parsing.parse_date,
+    "bool": parsing.parse_bool,
+}
+
+
+class Converter:
+    """Typed rows from a table of one contract file (CPR numbers become pseudonym facts)."""
+
+    def __init__(self, spec: FileSpec, table: Table, cpr_key: bytes) -> None:
+        self.spec, self.table, self.file = spec, table, table.name
+        self.errors: list[RowError] = []
+        self.scrubbed = 0
+        self._seen: set[Any] = set()
+        names = [name.strip().lower().lstrip("\ufeff") for name in table.header]
+        by_name = {name: i for i, name in enumerate(names) if name}
+        self._cells: list[tuple[int, Column, Callable[[str], Any]]] = []
+        for column in spec.columns:
+            if column.name in by_name:
+                self._cells.append((by_name[column.name], column, self._parser(column, cpr_key)))
+            elif column.required:
+                self.errors.append(RowError(self.file, 1, column.name, "kolonnen mangler"))
+        if spec.child == "required" and not {"child_id", "cpr"} & by_name.keys():
+            self.errors.append(
+                RowError(self.file, 1, "child_id", "kolonnen child_id eller cpr mangler")
+            )
+        self._extra = [
+            (i, table.header[i].strip())
+            for i, n in enumerate(names)
+            if n and n not in spec.column_names
+        ]
+        self.header_ok = not self.errors
+
+    @staticmethod
+    def _parser(column: Column, cpr_key: bytes) -> Callable[[str], Any]:
+        if column.kind == "cpr":
+            return lambda text: parsing.parse_cpr(text, cpr_key)
+        if column.kind == "choice":
+            return _choice(column)
+        return _PARSERS.get(column.kind) or _text(column)
+
+    def rows(self) -> Iterator[Row]:
+        """Every row whose cells all parse; errors for the others land in ``errors``."""
+        if not self.header_ok:
+            return
+        try:
+            for number, cells in enumerate(self.table.rows, start=2):
+                if not any(cells):
+                    continue  # blank lines at the end of spreadsheets
+                row = self.convert(number, cells)
+                if row is not None:
+                    yield row
+        except ReadError as exc:
+            self.errors.append(RowError(self.file, 0, "", str(exc)))
+
+    def convert(self, number: int, cells: list[str]) -> Row | None:
+        values: dict[str, Any] = {}
+        ok = True
+        width = len(cells)
+        for index, column, parse in self._cells:
+            text = cells[index] if index < width else ""
+            if not text.strip():
+                if column.required:
+                    self._error(number, column.name, "værdi mangler")
+                    ok = False
+                values[column.name] = None if column.kind not in ("text", "key") else ""
+                continue
+            try:
+                value = parse(text)
+            except ParseError as exc:
+                self._error(number, column.name, str(exc))
+                ok = False
+                continue
+            if column.free_text:
+                value, count = scrub_cpr(value)
+                self.scrubbed += count
+            values[column.name] = value
+        ok = self._check_row(number, values) and ok
+        if not ok:
+            return None
+        return Row(number, values, self._extra_of(cells) if self._extra else {})
+
+    def _extra_of(self, cells: list[str]) -> dict[str, str]:
+        extra = {}
+        for index, name in self._extra:
+            if index < len(cells) and cells[index].strip():
+                value, count = scrub_cpr(cells[index].strip())
+                self.scrubbed += count
+                extra[name] = value
+        return extra
+
+    def _check_row(self, number: int, values: dict[str, Any]) -> bool:
+        ok = True
+        named = values.get("child_id") or values.get("cpr")
+        if self.spec.child == "required" and not named and {"child_id", "cpr"} & values.keys():
+            self._error(number, "child_id", "child_id eller cpr skal udfyldes")
+            ok = False
+        for column, reason in ROW_RULES.get(self.spec.name, _no_rules)(values):
+            self._error(number, column, reason)
+            ok = False
+        if ok and self.spec.key:
+            parts = tuple(_key_part(values, name) for name in self.spec.key)
+            key: Any = parts[0] if len(parts) == 1 else parts  # a bare string saves memory
+            if key in self._seen:
+                shown = ", ".join(str(part) for part in parts if part is not None)
+                self._error(number, self.spec.key[0], f"dubletnøgle {quote(shown)}")
+                return False
+            self._seen.add(key)
+        return ok
+
+    def _error(self, number: int, column: str, reason: str) -> None:
+        self.errors.append(RowError(self.file, number, column, reason))
+
+
+def _key_part(values: dict[str, Any], name: str) -> Any:
+    if name == "child":
+        cpr = values.get("cpr")
+        return cpr.pseudonym if cpr is not None else values.get("child_id")
+    return values.get(name)
+
+
+def _no_rules(values: dict[str, Any]) -> list[tuple[str, str]]:
+    return []
+
+
+def _measure_rules(values: dict[str, Any]) -> list[tuple[str, str]]:
+    start, end = values.get("start_date"), values.get("end_date")
+    if start and end and end < start:
+        return [("end_date", "slutdato ligger før startdato")]
+    return []
+
+
+def _price_rules(values: dict[str, Any]) -> list[tuple[str, str]]:
+    problems = []
+    start, end = values.get("valid_from"), values.get("valid_to")
+    if start and end and end < start:
+        problems.append(("valid_to", "valid_to ligger før valid_from"))
+    amount = values.get("amount")
+    if amount is not None and amount < 0:
+        problems.append(("amount", "negativ pris"))
+    if values.get("unit") == "hour" and not values.get("hours_per_week"):
+        problems.append(("hours_per_week", "en timepris kræver hours_per_week"))
+    return problems
+
+
+def _rate_rules(values: dict[str, Any]) -> list[tuple[str, str]]:
+    year = values.get("year")
+    if year is not None and not 1900 <= year <= 2200:
+        return [("year", f"urimeligt år {quote(str(year))}")]
+    return []
+
+
+ROW_RULES: dict[str, Callable[[dict[str, Any]], list[tuple[str, str]]]] = {
+    "measures": _measure_rules,
+    "prices": _price_rules,
+    "price_index": _rate_rules,
+    "budget": _rate_rules,
+}
+
+
+def validate_table(
+    spec: FileSpec, table: Table, cpr_key: bytes
+) -> tuple[list[Row], list[RowError]]:
+    """All valid rows of a (small) file and every error found."""
+    converter = Converter(spec, table, cpr_key)
+    rows = list(converter.rows())
+    return rows, converter.errors

@@ -1,0 +1,1 @@
+"""Services that write the contract data: the all-or-nothing importer and its helpers."""

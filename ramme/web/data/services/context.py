@@ -1,0 +1,74 @@
+"""State shared by the steps of one import: errors, warnings, counts and key lookups."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import models
+
+from ramme.importing.errors import RowError, quote
+from ramme.web.data.models import Child
+from ramme.web.data.services.upsert import Counts
+
+
+@dataclass
+class ImportContext:
+    """One import run. Lookups map a file key to a database id and are refreshed per step."""
+
+    cpr_key: bytes
+    progress: bool = False
+    errors: list[RowError] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    files: dict[str, Counts] = field(default_factory=dict)
+    children_created: int = 0
+    _lookups: dict[tuple[str, str], dict[Any, int]] = field(default_factory=dict)
+
+    def lookup(self, model: type[models.Model], key_field: str) -> dict[Any, int]:
+        cache_key = (model._meta.label, key_field)
+        if cache_key not in self._lookups:
+            pairs = model._default_manager.values_list(key_field, "pk")
+            self._lookups[cache_key] = dict(pairs)
+        return self._lookups[cache_key]
+
+    def forget(self, model: type[models.Model]) -> None:
+        for cache_key in [k for k in self._lookups if k[0] == model._meta.label]:
+            del self._lookups[cache_key]
+
+    def error(self, file: str, row: int, column: str, reason: str) -> None:
+        self.errors.append(RowError(file, row, column, reason))
+
+    def ref(
+        self,
+        file: str,
+        row: int,
+        column: str,
+        value: str,
+        model: type[models.Model],
+        key: str,
+        what: str,
+    ) -> int | None:
+        """The id of the row ``value`` names, or None and an error when it is unknown."""
+        if not value:
+            return None
+        pk = self.lookup(model, key).get(value)
+        if pk is None:
+            self.error(file, row, column, f"ukendt {what} {quote(value)}")
+        return pk
+
+    def child(self, file: str, row: int, values: dict[str, Any]) -> int | None:
+        """The child a row names by child_id or cpr; a CPR-named child is created if new."""
+        children = self.lookup(Child, "key")
+        facts = values.get("cpr")
+        if facts is not None:
+            pk = children.get(facts.pseudonym)
+            if pk is None:
+                child = Child.objects.create(
+                    key=facts.pseudonym,
+                    birth_date=facts.birth_date,
+                    replacement_cpr=facts.is_replacement,
+                )
+                pk = children[facts.pseudonym] = child.pk
+                self.children_created += 1
+            return pk
+        return self.ref(file, row, "child_id", values.get("child_id") or "", Child, "key", "barn")

@@ -1,0 +1,143 @@
+"""Import a folder of data-contract files, all or nothing (``ramme import``).
+
+Every file is read, validated and written inside one transaction, in reference order
+(IMPORT_ORDER). Errors are collected from every file; if there is any, the transaction is
+rolled back and nothing changes. Writing valid rows before the roll-back lets later files
+check their references against rows of the same folder. CPR numbers are turned into
+pseudonyms while the rows are parsed and never reach the database, messages or the log.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.db import DatabaseError, transaction
+
+from ramme.importing.errors import RowError
+from ramme.importing.profiles import Profile, apply_profile, load_profile
+from ramme.importing.readers import ReadError, open_table
+from ramme.importing.specs import IMPORT_ORDER, SPECS
+from ramme.importing.validate import Converter
+from ramme.web.accounts.audit import record_access
+from ramme.web.accounts.models import User
+from ramme.web.data.models import ImportRun
+from ramme.web.data.services.context import ImportContext
+from ramme.web.data.services.mapping import remap_postings
+from ramme.web.data.services.postings import import_postings
+from ramme.web.data.services.reference import seed_legal_paragraphs
+from ramme.web.data.services.sources import find_sources
+from ramme.web.data.services.steps import STEPS
+from ramme.web.data.services.summary import build_summary
+
+# A change in any of these can move postings to another activity line.
+MAPPING_FILES = frozenset({"activities", "catalogue", "measures", "postings"})
+
+
+@dataclass
+class ImportResult:
+    """The outcome: ``ok`` only when nothing was wrong; then ``summary`` tells what changed."""
+
+    ok: bool
+    errors: list[RowError] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    summary: dict[str, Any] = field(default_factory=dict)
+
+
+class _Rollback(Exception):
+    """Raised inside the transaction to undo an import that found errors."""
+
+
+def import_folder(
+    folder: Path, profile: Path | None = None, username: str = "", progress: bool = False
+) -> ImportResult:
+    """Import every contract file in ``folder``; nothing changes if any row is bad."""
+    folder = Path(folder)
+    ctx = ImportContext(cpr_key=settings.PSEUDONYM_KEY.encode(), progress=progress)
+    mapping: Profile | None = None
+    if profile is not None:
+        mapping, profile_errors = load_profile(Path(profile))
+        ctx.errors.extend(profile_errors)
+    sources, errors, warnings = find_sources(folder, mapping) if not ctx.errors else ({}, [], [])
+    ctx.errors.extend(errors)
+    ctx.warnings.extend(warnings)
+    summary: dict[str, Any] = {}
+    if not ctx.errors:
+        try:
+            summary = _run(ctx, sources, mapping)
+        except _Rollback:
+            pass
+        except DatabaseError as exc:
+            ctx.errors.append(RowError(folder.name, 0, "", f"databasefejl: {exc}"))
+    result = ImportResult(not ctx.errors, ctx.errors, ctx.warnings, summary)
+    _record(folder, username, result)
+    return result
+
+
+def _run(ctx: ImportContext, sources: dict[str, Path], profile: Profile | None) -> dict[str, Any]:
+    with transaction.atomic():
+        seed_legal_paragraphs()
+        names = {}
+        for name in IMPORT_ORDER:
+            if name in sources:
+                names[name] = _import_file(ctx, name, sources[name], profile)
+        remapped = remap_postings() if MAPPING_FILES & sources.keys() else 0
+        if ctx.errors:
+            raise _Rollback
+        summary = build_summary(ctx, names, remapped)
+        unmatched = summary["unmatched"]
+        if unmatched["count"]:
+            shown = ", ".join(e["posting_id"] for e in unmatched["examples"])
+            ctx.warnings.append(
+                f"{unmatched['count']} posteringer passer ikke til nogen aktivitet (fx {shown})"
+            )
+        return summary
+
+
+def _import_file(ctx: ImportContext, name: str, path: Path, profile: Profile | None) -> str:
+    """Validate and write one file; returns its file name for the summary."""
+    file_profile = profile.files.get(name) if profile else None
+    try:
+        if file_profile:
+            table = open_table(path, file_profile.encoding, file_profile.delimiter)
+            table = apply_profile(table, file_profile)
+        else:
+            table = open_table(path)
+    except ReadError as exc:
+        ctx.error(path.name, 0, "", str(exc))
+        return path.name
+    converter = Converter(SPECS[name], table, ctx.cpr_key)
+    if name == "postings":
+        ctx.files[name] = import_postings(ctx, converter)
+        ctx.errors.extend(converter.errors)
+    else:
+        rows = list(converter.rows())
+        ctx.errors.extend(converter.errors)
+        ctx.files[name] = STEPS[name](ctx, path.name, rows)
+    if converter.scrubbed:
+        ctx.warnings.append(
+            f"{path.name}: {converter.scrubbed} CPR-numre fjernet fra fritekst ([CPR fjernet])"
+        )
+    return path.name
+
+
+def _record(folder: Path, username: str, result: ImportResult) -> None:
+    """The ImportRun row and the audit entry, also for a failed import."""
+    detail = {
+        "ok": result.ok,
+        "errors": len(result.errors),
+        "files": {n: f for n, f in result.summary.get("files", {}).items()},
+    }
+    ImportRun.objects.create(
+        username=username,
+        source=str(folder)[:500],
+        succeeded=result.ok,
+        summary=result.summary if result.ok else detail,
+    )
+    user = User.objects.filter(username=username).first() if username else None
+    record_access(
+        user, "import", "folder", str(folder)[:200], json.dumps(detail, ensure_ascii=False)
+    )
