@@ -1,0 +1,143 @@
+"""Backtest: forecast at every month end of a past year from what was known then, and
+compare with the outturn (the sum of postings dated in the year), beside the run-rate and
+the corrected budget. Errors are in percent of the frame's corrected budget.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date
+from statistics import mean
+
+from ramme.core.forecast.baselines import run_rate
+from ramme.core.forecast.data import Prepared, prepare
+from ramme.core.forecast.engine import budgets, forecast
+from ramme.core.forecast.lag import booked
+from ramme.core.forecast.model import Config
+from ramme.core.records import Dataset
+
+ACCEPTANCE_MONTHS = (3, 6, 9)
+
+
+@dataclass(frozen=True)
+class BacktestMonth:
+    """One forecast date of the backtest (amounts in kr., errors in % of corrected budget)."""
+
+    as_of: date
+    forecast: float
+    p10: float
+    p90: float
+    run_rate: float
+    budget: float
+    outturn: float
+    error_pct: float
+    run_rate_error_pct: float
+    budget_error_pct: float
+    inside: bool  # outturn within P10-P90
+    lines_inside: int  # lines whose outturn fell within their band
+    lines: int
+
+
+@dataclass(frozen=True)
+class BacktestResult:
+    year: int
+    months: tuple[BacktestMonth, ...]
+
+    def _pick(self, months: tuple[int, ...] | None) -> list[BacktestMonth]:
+        return [m for m in self.months if months is None or m.as_of.month in months]
+
+    def mae_pct(self, months: tuple[int, ...] | None = None) -> float:
+        """Mean absolute error of the forecast, % of the corrected budget."""
+        return mean(abs(m.error_pct) for m in self._pick(months))
+
+    def run_rate_mae_pct(self, months: tuple[int, ...] | None = None) -> float:
+        return mean(abs(m.run_rate_error_pct) for m in self._pick(months))
+
+    def budget_mae_pct(self, months: tuple[int, ...] | None = None) -> float:
+        return mean(abs(m.budget_error_pct) for m in self._pick(months))
+
+    def bias_pct(self, months: tuple[int, ...] | None = None) -> float:
+        """Mean signed error (forecast − outturn), % of the corrected budget."""
+        return mean(m.error_pct for m in self._pick(months))
+
+    def coverage(self, months: tuple[int, ...] | None = None) -> float:
+        """Share of forecast dates whose frame outturn fell within P10-P90."""
+        picked = self._pick(months)
+        return sum(m.inside for m in picked) / len(picked)
+
+    def line_coverage(self, months: tuple[int, ...] | None = None) -> float:
+        """Share of (line, date) pairs whose outturn fell within the line's P10-P90."""
+        picked = self._pick(months)
+        return sum(m.lines_inside for m in picked) / max(1, sum(m.lines for m in picked))
+
+    def accepted(self) -> bool:
+        """The issue's test: at end of March, June, September MAE ≤ ⅓ of the run-rate's
+        and P10-P90 coverage between 60 % and 95 %."""
+        months = ACCEPTANCE_MONTHS
+        cov = self.line_coverage(months)
+        return self.mae_pct(months) <= self.run_rate_mae_pct(months) / 3 and 0.6 <= cov <= 0.95
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "year": self.year,
+            "months": [m.__dict__ | {"as_of": m.as_of.isoformat()} for m in self.months],
+            "summary": {
+                "mae_pct": self.mae_pct(),
+                "run_rate_mae_pct": self.run_rate_mae_pct(),
+                "budget_mae_pct": self.budget_mae_pct(),
+                "bias_pct": self.bias_pct(),
+                "coverage": self.coverage(),
+                "line_coverage": self.line_coverage(),
+                "acceptance_months": list(ACCEPTANCE_MONTHS),
+                "acceptance_mae_pct": self.mae_pct(ACCEPTANCE_MONTHS),
+                "acceptance_run_rate_mae_pct": self.run_rate_mae_pct(ACCEPTANCE_MONTHS),
+                "acceptance_line_coverage": self.line_coverage(ACCEPTANCE_MONTHS),
+                "accepted": self.accepted(),
+            },
+        }
+
+
+def backtest(
+    data: Dataset | Prepared,
+    year: int,
+    *,
+    months: tuple[int, ...] = tuple(range(1, 13)),
+    simulations: int = 200,
+    seed: int = 0,
+    config: Config | None = None,
+) -> BacktestResult:
+    """Forecast at each month end of ``year`` and compare with the year's outturn."""
+    prep = data if isinstance(data, Prepared) else prepare(data)
+    outturn = booked(prep, date(year, 1, 1).toordinal(), date(year, 12, 31).toordinal())
+    corrected, _ = budgets(prep.dataset, year, prep.activities)
+    scale = abs(float(corrected.sum())) or abs(float(outturn.sum())) or 1.0
+    result = []
+    for month in months:
+        as_of = date(year, month, calendar.monthrange(year, month)[1])
+        fc = forecast(prep, as_of, simulations=simulations, seed=seed, config=config)
+        rr = float(run_rate(prep, as_of).sum())
+        total, out = float(fc.total.forecast), float(outturn.sum())
+        inside = [
+            float(line.p10) - 1 <= outturn[i] <= float(line.p90) + 1
+            for i, line in enumerate(fc.lines)
+            if line.actual != 0 or outturn[i] != 0
+        ]
+        result.append(
+            BacktestMonth(
+                as_of=as_of,
+                forecast=total,
+                p10=float(fc.total.p10),
+                p90=float(fc.total.p90),
+                run_rate=rr,
+                budget=float(corrected.sum()),
+                outturn=out,
+                error_pct=100 * (total - out) / scale,
+                run_rate_error_pct=100 * (rr - out) / scale,
+                budget_error_pct=100 * (float(corrected.sum()) - out) / scale,
+                inside=float(fc.total.p10) - 1 <= out <= float(fc.total.p90) + 1,
+                lines_inside=sum(inside),
+                lines=len(inside),
+            )
+        )
+    return BacktestResult(year, tuple(result))

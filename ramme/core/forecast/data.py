@@ -1,0 +1,194 @@
+"""Columnar form of a Dataset for the forecast kernels (numpy arrays, days as ordinals).
+
+At national scale there are millions of postings (posteringer) and ~100k measures; the
+kernels work on arrays indexed by measure, price row and posting instead of on objects.
+Money is float64 inside these arrays and turned back into Decimal at the result boundary.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+import numpy as np
+import numpy.typing as npt
+
+from ramme.core.pricing import daily_rate
+from ramme.core.records import Dataset, MeasureType, Posting, PriceKind, PriceUnit
+
+INF = 10**7  # a day ordinal after every real date: "no end known"
+AFTERCARE_MARKERS = ("efterv", "eftv")  # efterværn: aftercare type codes/names
+
+IntArray = npt.NDArray[np.int64]
+FloatArray = npt.NDArray[np.float64]
+BoolArray = npt.NDArray[np.bool_]
+
+
+def wsum(groups: IntArray, weights: FloatArray | None, n: int) -> FloatArray:
+    """Sum of ``weights`` per group 0..n-1 (a float bincount; counts when no weights)."""
+    return np.asarray(np.bincount(groups, weights=weights, minlength=n), dtype=np.float64)
+
+
+@dataclass(frozen=True)
+class Ledger:
+    """Postings as columns: day ordinal, amount, activity index (-1 none), dranst, measure."""
+
+    day: IntArray
+    amount: FloatArray
+    activity: IntArray
+    dranst: IntArray
+    measure: IntArray
+
+    @classmethod
+    def from_postings(
+        cls, postings: Iterable[Posting], activities: Sequence[str], measure_ids: Sequence[str]
+    ) -> Ledger:
+        act = {name: i for i, name in enumerate(activities)}
+        mix = {mid: i for i, mid in enumerate(measure_ids)}
+        rows = [
+            (
+                p.date.toordinal(),
+                float(p.amount),
+                act.get(p.activity or "", -1),
+                p.dranst,
+                mix.get(p.measure_id or "", -1),
+            )
+            for p in postings
+        ]
+        return cls.from_rows(rows)
+
+    @classmethod
+    def from_rows(cls, rows: Sequence[tuple[int, float, int, int, int]]) -> Ledger:
+        """Build from (day ordinal, amount, activity index, dranst, measure index) tuples."""
+        if not rows:
+            empty = np.zeros(0, dtype=np.int64)
+            return cls(empty, np.zeros(0), empty, empty, empty)
+        arr = np.array(rows, dtype=np.float64)
+        return cls(
+            arr[:, 0].astype(np.int64),
+            arr[:, 1],
+            arr[:, 2].astype(np.int64),
+            arr[:, 3].astype(np.int64),
+            arr[:, 4].astype(np.int64),
+        )
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A Dataset turned into arrays once, reused by every as-of date (e.g. a backtest)."""
+
+    dataset: Dataset
+    activities: list[str]
+    type_codes: list[str]
+    type_activity: IntArray  # per type: activity index (-1 when unknown)
+    type_step: list[str]
+    type_aftercare: BoolArray
+    measure_ids: list[str]
+    m_type: IntArray
+    m_start: IntArray
+    m_end: IntArray  # INF when blank
+    m_planned: IntArray  # INF when blank
+    m_limit: IntArray  # last day allowed by age (18 / aftercare 23), INF when unknown
+    m_household: IntArray  # index of the child's household (or the child itself)
+    households: list[str]
+    p_measure: IntArray
+    p_from: IntArray
+    p_to: IntArray  # INF when open-ended
+    p_rate: FloatArray  # per day, in the price level of p_from's year
+    p_year: IntArray
+    p_base: BoolArray
+    p_once: BoolArray
+    p_amount: FloatArray
+    ledger: Ledger
+    reg_years: IntArray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    reg_cum: FloatArray = field(default_factory=lambda: np.zeros(0))
+
+    def factor(self, base_year: IntArray | int, year: int) -> FloatArray:
+        """Regulation factor from each ``base_year``'s level to ``year``'s (vectorised)."""
+        first = int(self.reg_years[0])
+        base = np.clip(np.asarray(base_year) - first, 0, len(self.reg_cum) - 1)
+        target = int(np.clip(year - first, 0, len(self.reg_cum) - 1))
+        return np.asarray(self.reg_cum[target] / self.reg_cum[base], dtype=np.float64)
+
+
+def _is_aftercare(mtype: MeasureType) -> bool:
+    text = f"{mtype.code} {mtype.name}".lower()
+    return any(marker in text for marker in AFTERCARE_MARKERS)
+
+
+def _birthday(birth: date, years: int) -> date:
+    try:
+        return birth.replace(year=birth.year + years)
+    except ValueError:  # born 29 February
+        return date(birth.year + years, 3, 1)
+
+
+def _age_limit(birth: date | None, aftercare: bool) -> int:
+    """Last day a measure may run: the day before the 18th (aftercare: 23rd) birthday."""
+    if birth is None:
+        return INF
+    return (_birthday(birth, 23 if aftercare else 18) - timedelta(days=1)).toordinal()
+
+
+def _regulation(dataset: Dataset) -> tuple[IntArray, FloatArray]:
+    years = [int(y) for y in dataset.price_index] or [2000]
+    first, last = min([*years, 1990]), max([*years, 2100])
+    span = np.arange(first, last + 1)
+    rates = np.array([float(dataset.price_index.get(int(y), 0)) / 100 for y in span])
+    rates[0] = 0.0
+    return span.astype(np.int64), np.cumprod(1 + rates)
+
+
+def _day(value: date | None) -> int:
+    return value.toordinal() if value is not None else INF
+
+
+def prepare(dataset: Dataset, ledger: Ledger | None = None) -> Prepared:
+    """Arrays of measures, price rows and postings; ``ledger`` when loaded columnar."""
+    activities = [a.name for a in dataset.activities]
+    act = {name: i for i, name in enumerate(activities)}
+    types = sorted(dataset.measure_types.values(), key=lambda t: t.code)
+    tix = {t.code: i for i, t in enumerate(types)}
+    aftercare = np.array([_is_aftercare(t) for t in types], dtype=bool)
+    measures = [m for m in dataset.measures if m.measure_type in tix]
+    hh_keys: dict[str, int] = {}
+    m_hh, m_limit = [], []
+    for m in measures:
+        child = dataset.children.get(m.child_key)
+        key = (child.household if child and child.household else "") or m.child_key
+        m_hh.append(hh_keys.setdefault(key, len(hh_keys)))
+        birth = child.birth_date if child else None
+        m_limit.append(_age_limit(birth, bool(aftercare[tix[m.measure_type]])))
+    rows = [(i, p) for i, m in enumerate(measures) for p in m.prices]
+    ids = [m.measure_id for m in measures]
+    if ledger is None:
+        ledger = Ledger.from_postings(dataset.postings, activities, ids)
+    reg_years, reg_cum = _regulation(dataset)
+    return Prepared(
+        dataset=dataset,
+        activities=activities,
+        type_codes=[t.code for t in types],
+        type_activity=np.array([act.get(t.activity, -1) for t in types], dtype=np.int64),
+        type_step=[str(t.ladder_step) for t in types],
+        type_aftercare=aftercare,
+        measure_ids=ids,
+        m_type=np.array([tix[m.measure_type] for m in measures], dtype=np.int64),
+        m_start=np.array([_day(m.start_date) for m in measures], dtype=np.int64),
+        m_end=np.array([_day(m.end_date) for m in measures], dtype=np.int64),
+        m_planned=np.array([_day(m.planned_end_date) for m in measures], dtype=np.int64),
+        m_limit=np.array(m_limit, dtype=np.int64),
+        m_household=np.array(m_hh, dtype=np.int64),
+        households=list(hh_keys),
+        p_measure=np.array([i for i, _ in rows], dtype=np.int64),
+        p_from=np.array([_day(p.valid_from) for _, p in rows], dtype=np.int64),
+        p_to=np.array([_day(p.valid_to) for _, p in rows], dtype=np.int64),
+        p_rate=np.array([float(daily_rate(p)) for _, p in rows], dtype=np.float64),
+        p_year=np.array([p.valid_from.year for _, p in rows], dtype=np.int64),
+        p_base=np.array([p.kind is PriceKind.BASE for _, p in rows], dtype=bool),
+        p_once=np.array([p.unit is PriceUnit.ONCE for _, p in rows], dtype=bool),
+        p_amount=np.array([float(p.amount) for _, p in rows], dtype=np.float64),
+        ledger=ledger,
+        reg_years=reg_years,
+        reg_cum=reg_cum,
+    )

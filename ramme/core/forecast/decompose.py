@@ -1,0 +1,109 @@
+"""Volume, price and mix: why the year costs differ from last year (or from the budget).
+
+With V full-year cases (helårssager), w_i the share of type i and p_i its average price per
+full-year case, cost C = V · Σ w_i p_i, and the change from base (0) to current (1) is
+  volume = (V1 − V0) · P0              (more or fewer full-year cases at the old average)
+  mix    = V1 · Σ (w1_i − w0_i) p0_i   (a shift between cheap and expensive types)
+  price  = V1 · Σ w1_i (p1_i − p0_i)   (dearer or cheaper per full-year case, type by type)
+which add up to C1 − C0 exactly. A type new in the current period is priced at its own
+price in the base (its effect is volume and mix, not price).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ramme.core.forecast.results import Forecast
+from ramme.core.periods import DateRange
+from ramme.core.pricing import measure_cost
+from ramme.core.records import Dataset, Measure
+from ramme.core.volume import active_days
+
+
+@dataclass(frozen=True)
+class TypeVolume:
+    """Full-year cases and cost of one measure type in a period."""
+
+    full_year_cases: Decimal
+    cost: Decimal
+
+    @property
+    def price(self) -> Decimal | None:
+        return self.cost / self.full_year_cases if self.full_year_cases else None
+
+
+@dataclass(frozen=True)
+class Decomposition:
+    base_cost: Decimal
+    current_cost: Decimal
+    volume: Decimal
+    price: Decimal
+    mix: Decimal
+    base_cases: Decimal
+    current_cases: Decimal
+
+
+def volumes_in_year(dataset: Dataset, year: int) -> dict[str, TypeVolume]:
+    """Full-year cases and cost per type in a completed year (ramme.core.volume, pricing)."""
+    period = DateRange.year(year)
+    days: dict[str, int] = defaultdict(int)
+    cost: dict[str, Decimal] = defaultdict(Decimal)
+    for m in dataset.measures:
+        d = active_days(m, period)
+        if d:
+            days[m.measure_type] += d
+            cost[m.measure_type] += measure_cost(m, period, dataset.price_index)
+    return {t: TypeVolume(Decimal(days[t]) / 365, cost[t]) for t in days}
+
+
+def volumes_from_forecast(fc: Forecast) -> dict[str, TypeVolume]:
+    """Expected full-year cases and cost per type in the forecast year."""
+    days: dict[str, float] = defaultdict(float)
+    cost: dict[str, float] = defaultdict(float)
+    table = fc.measures
+    for i, mtype in enumerate(table.types):
+        days[mtype] += float(table.days_to_date[i] + table.expected_days[i])
+        cost[mtype] += float(table.accrued[i] + table.expected[i])
+    return {
+        t: TypeVolume(Decimal(repr(days[t])) / 365, Decimal(repr(round(cost[t])))) for t in days
+    }
+
+
+def decompose(
+    base: Mapping[str, TypeVolume],
+    current: Mapping[str, TypeVolume],
+    types: set[str] | None = None,
+) -> Decomposition:
+    """Split current − base cost into volume, price and mix (optionally for some types)."""
+    chosen = set(base) | set(current) if types is None else types
+    b = {t: base[t] for t in chosen if t in base and base[t].full_year_cases}
+    c = {t: current[t] for t in chosen if t in current and current[t].full_year_cases}
+    v0 = sum((x.full_year_cases for x in b.values()), Decimal(0))
+    v1 = sum((x.full_year_cases for x in c.values()), Decimal(0))
+    c0 = sum((x.cost for x in b.values()), Decimal(0))
+    c1 = sum((x.cost for x in c.values()), Decimal(0))
+    p0 = {t: x.price or Decimal(0) for t, x in b.items()}
+    for t, x in c.items():
+        p0.setdefault(t, x.price or Decimal(0))
+    avg0 = c0 / v0 if v0 else Decimal(0)
+    w0 = {t: x.full_year_cases / v0 for t, x in b.items()} if v0 else {}
+    w1 = {t: x.full_year_cases / v1 for t, x in c.items()} if v1 else {}
+    volume = (v1 - v0) * avg0
+    mix_avg = sum((w1[t] * p0[t] for t in w1), Decimal(0))
+    if not v0:  # nothing in the base: the whole change is volume
+        return Decomposition(c0, c1, c1 - c0, Decimal(0), Decimal(0), v0, v1)
+    mix = v1 * (mix_avg - sum((w0[t] * p0[t] for t in w0), Decimal(0)))
+    price = (c1 - c0) - volume - mix
+    return Decomposition(c0, c1, volume, price, mix, v0, v1)
+
+
+def types_of_line(dataset: Dataset, activity: str) -> set[str]:
+    """The measure types reported under an activity line."""
+    return {t.code for t in dataset.measure_types.values() if t.activity == activity}
+
+
+def measures_of(dataset: Dataset, types: set[str]) -> list[Measure]:
+    return [m for m in dataset.measures if m.measure_type in types]

@@ -1,0 +1,216 @@
+"""The case-based year-end forecast (forventet regnskab) per activity line and for the frame.
+
+``forecast(dataset, as_of)`` = booked to date + committed cost of active measures + expected
+ends (duration model) + expected new measures + billing lag + state refunds, and for lines
+without measures their profile of earlier years blended with the budget. The band comes
+from simulation (simulate.py). docs/forecast.md explains the method.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+import numpy as np
+
+from ramme.core.forecast.data import BoolArray, FloatArray, Ledger, Prepared, prepare, wsum
+from ramme.core.forecast.known import daily_price_on
+from ramme.core.forecast.lag import booked
+from ramme.core.forecast.model import Config, Model, build
+from ramme.core.forecast.results import (
+    Components,
+    Forecast,
+    LineForecast,
+    MeasureTable,
+    kr,
+)
+from ramme.core.forecast.simulate import simulate
+from ramme.core.records import Dataset
+
+
+@dataclass(frozen=True)
+class Lines:
+    """Deterministic per-line figures (float kernels; one entry per activity line)."""
+
+    actual_op: FloatArray
+    actual_ref: FloatArray
+    committed: FloatArray
+    expected: FloatArray
+    inflow: FloatArray
+    inflow_count: FloatArray
+    rho: FloatArray
+    refund: FloatArray  # forecast of refund postings (negative)
+    op: FloatArray  # forecast of operating postings
+    measure_lines: BoolArray
+
+    @property
+    def forecast(self) -> FloatArray:
+        return self.op + self.refund
+
+
+def budgets(dataset: Dataset, year: int, lines: list[str]) -> tuple[FloatArray, FloatArray]:
+    """Corrected and adopted budget per line for ``year`` (0 when missing)."""
+    figures = {b.activity: b for b in dataset.budgets if b.year == year}
+    corrected = np.array([float(figures[a].corrected) if a in figures else 0.0 for a in lines])
+    adopted = np.array([float(figures[a].adopted) if a in figures else 0.0 for a in lines])
+    return corrected, adopted
+
+
+def _by_line(model: Model, values: FloatArray) -> FloatArray:
+    ok = model.measure_line >= 0
+    return wsum(model.measure_line[ok], values[ok], len(model.prep.activities))
+
+
+def _inflow_by_line(model: Model) -> tuple[FloatArray, FloatArray]:
+    plan = model.inflow
+    line = model.prep.type_activity[plan.types]
+    cost = plan.rate * plan.daily_price[plan.types] * plan.expected_days
+    ok = line >= 0
+    n = len(model.prep.activities)
+    return (
+        wsum(line[ok], cost[ok], n),
+        wsum(line[ok], plan.rate[ok], n),
+    )
+
+
+def refund_forecast(model: Model, actual_ref: FloatArray, expected_refund: float) -> FloatArray:
+    """Refund postings at year end per line: the expected refund, never less than booked."""
+    target = -model.refunds.booked_ratio * expected_refund * model.refunds.line_share
+    return np.minimum(actual_ref, target)
+
+
+def profile_forecast(model: Model, actual_op: FloatArray, budget_op: FloatArray) -> FloatArray:
+    """Lines without measures: booked / profile share, blended with the budget early on."""
+    state = model.state
+    elapsed = (state.t - state.year_first + 1) / (state.year_last - state.year_first + 1)
+    share = np.where(np.isfinite(model.lag.share), model.lag.share, elapsed)
+    share = np.clip(share, 0.0, 1.0)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        run = np.where(share > 0.02, actual_op / share, budget_op)
+    blended = np.where(budget_op != 0, share * run + (1 - share) * budget_op, run)
+    return np.asarray(blended, dtype=np.float64)
+
+
+def lines(model: Model, corrected: FloatArray) -> Lines:
+    state, prep = model.state, model.prep
+    actual_op = booked(prep, state.year_first, state.t, refund=False)
+    actual_ref = booked(prep, state.year_first, state.t, refund=True)
+    committed = _by_line(model, model.committed)
+    expected = _by_line(model, model.expected)
+    inflow, inflow_count = _inflow_by_line(model)
+    rho = model.lag.rho
+    refund = refund_forecast(model, actual_ref, model.refunds.expected)
+    case_based = actual_op + rho * (expected + inflow)
+    profile = profile_forecast(model, actual_op, corrected - refund)
+    op = np.where(model.measure_lines, case_based, profile)
+    return Lines(
+        actual_op,
+        actual_ref,
+        committed,
+        expected,
+        inflow,
+        inflow_count,
+        rho,
+        refund,
+        op,
+        model.measure_lines,
+    )
+
+
+def _components(det: Lines, i: int) -> Components:
+    measure = bool(det.measure_lines[i])
+    remaining = det.expected[i] + det.inflow[i]
+    return Components(
+        committed=kr(det.committed[i]) if measure else Decimal(0),
+        outflow=kr(det.expected[i] - det.committed[i]) if measure else Decimal(0),
+        inflow=kr(det.inflow[i]) if measure else Decimal(0),
+        inflow_count=Decimal(repr(round(float(det.inflow_count[i]), 1))),
+        billing_lag=kr((det.rho[i] - 1) * remaining) if measure else Decimal(0),
+        refunds=kr(det.refund[i] - det.actual_ref[i]),
+        other=Decimal(0) if measure else kr(det.op[i] - det.actual_op[i]),
+    )
+
+
+def _line(
+    name: str, step: str, figures: tuple[float, ...], comp: Components, method: str
+) -> LineForecast:
+    budget, adopted, actual, mean, p10, p50, p90 = (kr(v) for v in figures)
+    return LineForecast(name, step, budget, adopted, actual, mean, p10, p50, p90, comp, method)
+
+
+def _measure_table(model: Model) -> MeasureTable:
+    prep, state = model.prep, model.state
+    chosen = np.flatnonzero(state.known & (state.m_last >= state.year_first))
+    price = daily_price_on(prep, state, state.t, state.as_of.year)
+    acts = [prep.activities[i] if i >= 0 else "" for i in prep.type_activity]
+    return MeasureTable(
+        measure_ids=[prep.measure_ids[i] for i in chosen],
+        types=[prep.type_codes[prep.m_type[i]] for i in chosen],
+        activities=[acts[prep.m_type[i]] for i in chosen],
+        start=prep.m_start[chosen],
+        known_end=state.m_last[chosen],
+        daily_price=np.where(state.active[chosen], price[chosen], 0.0),
+        accrued=model.accrued[chosen],
+        committed=model.committed[chosen],
+        expected=model.expected[chosen],
+        days_to_date=np.clip(
+            np.minimum(state.m_last[chosen], state.t)
+            - np.maximum(prep.m_start[chosen], state.year_first)
+            + 1,
+            0,
+            None,
+        ).astype(np.float64),
+        expected_days=model.expected_days[chosen],
+    )
+
+
+def forecast(
+    data: Dataset | Prepared,
+    as_of: date,
+    *,
+    ledger: Ledger | None = None,
+    simulations: int = 300,
+    seed: int = 0,
+    config: Config | None = None,
+) -> Forecast:
+    """The year-end forecast on ``as_of`` from what was known on ``as_of``."""
+    prep = data if isinstance(data, Prepared) else prepare(data, ledger)
+    model = build(prep, as_of, config)
+    corrected, adopted = budgets(prep.dataset, as_of.year, prep.activities)
+    det = lines(model, corrected)
+    sims = simulate(model, det, simulations, seed) if simulations else None
+    steps = {a.name: str(a.ladder_step) for a in prep.dataset.activities}
+    out, total_comp = [], Components()
+    actual = det.actual_op + det.actual_ref
+    for i, name in enumerate(prep.activities):
+        band = _band(det.forecast[i], None if sims is None else sims[:, i])
+        comp = _components(det, i)
+        total_comp = total_comp + comp
+        method = "indsatser" if det.measure_lines[i] else "profil"
+        figures = (corrected[i], adopted[i], actual[i], det.forecast[i], *band)
+        out.append(_line(name, steps[name], figures, comp, method))
+    total_band = _band(det.forecast.sum(), None if sims is None else sims.sum(axis=1))
+    totals = (corrected.sum(), adopted.sum(), actual.sum(), det.forecast.sum(), *total_band)
+    total = _line("I alt", "", totals, total_comp, "")
+    expectations = {
+        name: {
+            "rho": float(det.rho[i]),
+            "inflow_count": float(det.inflow_count[i]),
+            "inflow": float(det.inflow[i]),
+            "refund": float(det.refund[i]),
+        }
+        for i, name in enumerate(prep.activities)
+    }
+    return Forecast(
+        as_of, as_of.year, tuple(out), total, _measure_table(model), expectations, simulations
+    )
+
+
+def _band(mean: float, sims: FloatArray | None) -> tuple[float, float, float]:
+    """P10, P50, P90 around the deterministic mean (the simulation gives the spread)."""
+    if sims is None or len(sims) == 0:
+        return mean, mean, mean
+    shift = mean - float(sims.mean())
+    p10, p50, p90 = np.percentile(sims, [10, 50, 90])
+    return p10 + shift, p50 + shift, p90 + shift

@@ -1,0 +1,108 @@
+"""How postings follow services: the billing-lag ratio and the monthly profile.
+
+What the year's accounts show is the sum of postings dated in the year (supplementary-period
+postings carry 31 December). For a line with measures, past complete years tell how much
+was still booked after the same day of the year per krone of service delivered after it:
+``rho = sum(postings after day d) / sum(accrued cost after day d)``. It is above 1 when
+invoices for services already delivered are still to come (arrears, quarterly invoices,
+late invoices), below 1 with advance payment. For a line without measures the profile is
+the share of the year's postings booked by the same day in earlier years.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import numpy as np
+
+from ramme.core.forecast.data import FloatArray, Prepared, wsum
+from ramme.core.forecast.known import State, line_of_measure, measure_cost
+
+HISTORY_YEARS = 3
+RHO_BOUNDS = (0.6, 1.6)
+
+
+@dataclass(frozen=True)
+class LagModel:
+    """Per line: billing-lag ratio and its spread, the booked-by-now profile and its spread."""
+
+    rho: FloatArray
+    rho_sd: FloatArray
+    share: FloatArray  # share of the year's operating postings booked by the same day
+    share_sd: FloatArray  # relative spread of the profile forecast in earlier years
+    years: list[int]
+
+
+def same_day(as_of: date, year: int) -> date:
+    """The as-of date moved to ``year`` (29 February becomes 28 February)."""
+    day = min(as_of.day, 28) if as_of.month == 2 else as_of.day
+    return date(year, as_of.month, day)
+
+
+def booked(prep: Prepared, first: int, last: int, refund: bool | None = None) -> FloatArray:
+    """Postings per line dated in [first, last]; ``refund``: only dranst 2 / only others."""
+    led = prep.ledger
+    mask = (led.day >= first) & (led.day <= last) & (led.activity >= 0)
+    if refund is not None:
+        mask &= (led.dranst == 2) if refund else (led.dranst != 2)
+    return wsum(led.activity[mask], led.amount[mask], len(prep.activities))
+
+
+def history_years(prep: Prepared, state: State) -> list[int]:
+    """Complete earlier years with postings, most recent ``HISTORY_YEARS``."""
+    if len(prep.ledger.day) == 0:
+        return []
+    first_year = date.fromordinal(int(prep.ledger.day.min())).year
+    start = max(first_year, state.as_of.year - HISTORY_YEARS)
+    return list(range(start, state.as_of.year))
+
+
+def accrued_by_line(prep: Prepared, state: State, first: int, last: int) -> FloatArray:
+    """Accrued service cost per line in [first, last] from the known measures."""
+    cost = measure_cost(prep, state, first, last)
+    line = line_of_measure(prep)
+    ok = line >= 0
+    return wsum(line[ok], cost[ok], len(prep.activities))
+
+
+def estimate(prep: Prepared, state: State) -> LagModel:
+    n = len(prep.activities)
+    years = history_years(prep, state)
+    rem_p, rem_a, shares = [], [], []
+    for year in years:
+        cut = same_day(state.as_of, year).toordinal()
+        y0, y1 = date(year, 1, 1).toordinal(), date(year, 12, 31).toordinal()
+        full = booked(prep, y0, y1, refund=False)
+        to_date = booked(prep, y0, cut, refund=False)
+        rem_p.append(full - to_date)
+        rem_a.append(accrued_by_line(prep, state, cut + 1, y1))
+        with np.errstate(divide="ignore", invalid="ignore"):
+            shares.append(np.where(np.abs(full) > 0, to_date / full, np.nan))
+    if not years:
+        nan = np.full(n, np.nan)
+        return LagModel(np.ones(n), np.full(n, 0.03), nan, nan, [])
+    p, a, s = np.array(rem_p), np.array(rem_a), np.array(shares)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        rho_y = np.where(a > 0, p / a, np.nan)
+        rho = np.where(a.sum(axis=0) > 0, p.sum(axis=0) / a.sum(axis=0), 1.0)
+    rho = np.clip(np.nan_to_num(rho, nan=1.0), *RHO_BOUNDS)
+    rho_sd = _spread(rho_y, floor=0.02)
+    finite = np.isfinite(s)
+    count = finite.sum(axis=0)
+    share = np.where(count > 0, np.where(finite, s, 0.0).sum(axis=0) / np.maximum(count, 1), np.nan)
+    share_err = s / share[None, :]
+    share_sd = _spread(share_err, floor=0.01)
+    return LagModel(rho, rho_sd, share, share_sd, years)
+
+
+def _spread(values: FloatArray, floor: float) -> FloatArray:
+    """Standard deviation across years per line (with a floor; a wider guess for 1 year)."""
+    finite = np.isfinite(values)
+    count = finite.sum(axis=0)
+    filled = np.where(finite, values, 0.0)
+    avg = filled.sum(axis=0) / np.maximum(count, 1)
+    squares = np.where(finite, (filled - avg[None, :]) ** 2, 0.0).sum(axis=0)
+    sd = np.sqrt(squares / np.maximum(count - 1, 1))
+    sd = np.where(count >= 2, sd, 2 * floor)
+    return np.asarray(np.maximum(sd, floor), dtype=np.float64)

@@ -1,0 +1,184 @@
+"""The forecast model on one as-of date: the known measures' remaining price segments,
+their committed and expected cost, the duration, inflow, lag and refund models.
+
+The deterministic forecast (engine.py) and the simulation (simulate.py) both read it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import numpy as np
+
+from ramme.core.forecast import inflow as inflow_model
+from ramme.core.forecast import lag as lag_model
+from ramme.core.forecast import survival as survival_model
+from ramme.core.forecast.data import INF, BoolArray, FloatArray, IntArray, Prepared, wsum
+from ramme.core.forecast.known import State, line_of_measure, measure_cost, state_at
+from ramme.core.refunds import RefundRule, refund_array, rule_for
+
+
+@dataclass(frozen=True)
+class Config:
+    """Choices of the method (kept few; docs/forecast.md explains them)."""
+
+    trust_planned_end: bool = True  # a planned end date after as_of is the expected end
+
+
+@dataclass(frozen=True)
+class Segments:
+    """Remaining price segments (after as_of, within the year) of the active measures."""
+
+    measure: IntArray
+    lo: IntArray
+    hi: IntArray  # capped by the year end and the age limit
+    hi_committed: IntArray  # also capped by the planned end
+    rate: FloatArray  # per day in the forecast year's price level
+    survives: BoolArray  # ends drawn from the duration model (no trusted planned end)
+
+
+@dataclass(frozen=True)
+class Refunds:
+    """Expected refund of the year and how it is booked on the lines."""
+
+    rule: RefundRule
+    booked_ratio: float  # booked refund / computed refund in earlier years
+    line_share: FloatArray
+    base_cost: FloatArray  # per household: year cost without the simulated part
+    expected: float  # computed refund of the expected year costs (before booked_ratio)
+
+
+@dataclass(frozen=True)
+class Model:
+    prep: Prepared
+    state: State
+    config: Config
+    survival: survival_model.Survival
+    inflow: inflow_model.InflowPlan
+    lag: lag_model.LagModel
+    segments: Segments
+    accrued: FloatArray  # per measure, 1 January to as_of
+    committed: FloatArray  # per measure, after as_of
+    expected: FloatArray  # per measure, after as_of, duration-weighted
+    expected_days: FloatArray  # per measure: expected active days after as_of in the year
+    measure_line: IntArray
+    measure_lines: BoolArray  # per line: has measure types
+    refunds: Refunds
+
+    @property
+    def year(self) -> int:
+        return self.state.as_of.year
+
+
+def _segments(prep: Prepared, state: State, config: Config) -> Segments:
+    rows = state.rows
+    measure = prep.p_measure[rows]
+    start = np.maximum(prep.p_from[rows], prep.m_start[measure])
+    lo = np.maximum(start, state.t + 1)
+    hi = np.minimum(np.minimum(state.row_last, state.year_last), prep.m_limit[measure])
+    keep = state.active[measure] & ~prep.p_once[rows] & (hi >= lo)
+    planned = prep.m_planned[measure]
+    trusted = config.trust_planned_end & (planned > state.t) & (planned < INF)
+    rate = prep.p_rate[rows] * prep.factor(prep.p_year[rows], state.as_of.year)
+    return Segments(
+        measure=measure[keep],
+        lo=lo[keep],
+        hi=hi[keep],
+        hi_committed=np.where(trusted, np.minimum(hi, planned), hi)[keep],
+        rate=rate[keep],
+        survives=~trusted[keep],
+    )
+
+
+def _committed_expected(
+    prep: Prepared, state: State, seg: Segments, surv: survival_model.Survival
+) -> tuple[FloatArray, FloatArray, FloatArray]:
+    n = len(prep.m_start)
+    days_c = np.clip(seg.hi_committed - seg.lo + 1, 0, None)
+    committed = wsum(seg.measure, days_c * seg.rate, n)
+    start = prep.m_start[seg.measure]
+    types = prep.m_type[seg.measure]
+    alive = surv.days_alive(types, seg.lo - start + 1, seg.hi - start + 1)
+    alive = alive / np.maximum(surv.s(types, state.t - start + 1), 1e-12)
+    days_e = np.where(seg.survives, alive, days_c)
+    expected = wsum(seg.measure, days_e * seg.rate, n)
+    # days from the longest segment of each measure (base and supplement overlap in time)
+    days = np.zeros(n)
+    np.maximum.at(days, seg.measure, days_e)
+    return committed, expected, days
+
+
+def _refunds(
+    prep: Prepared,
+    state: State,
+    year_cost: FloatArray,
+    lag: lag_model.LagModel,
+    accrued_line: FloatArray,
+) -> Refunds:
+    index = prep.dataset.price_index
+    n_hh = len(prep.households)
+    rule = rule_for(state.as_of.year, index)
+    base = wsum(prep.m_household, year_cost, n_hh)
+    computed, booked_hist = 0.0, 0.0
+    for year in lag.years:
+        first, last = date(year, 1, 1).toordinal(), date(year, 12, 31).toordinal()
+        cost = measure_cost(prep, state, first, last)
+        hh = wsum(prep.m_household, cost, n_hh)
+        computed += float(refund_array(hh, rule_for(year, index)).sum())
+        booked_hist -= float(lag_model.booked(prep, first, last, refund=True).sum())
+    if not lag.years:
+        ratio = 1.0
+    else:
+        ratio = float(np.clip(booked_hist / computed, 0.3, 1.5)) if computed > 0 else 0.0
+    share = _refund_line_share(prep, state, lag, accrued_line)
+    expected = float(refund_array(base, rule).sum())
+    return Refunds(rule, ratio, share, base, expected)
+
+
+def _refund_line_share(
+    prep: Prepared, state: State, lag: lag_model.LagModel, accrued_line: FloatArray
+) -> FloatArray:
+    n = len(prep.activities)
+    first = date(min(lag.years or [state.as_of.year]), 1, 1).toordinal()
+    hist = lag_model.booked(prep, first, state.t, refund=True)
+    if hist.sum() < 0:
+        return np.asarray(hist / hist.sum(), dtype=np.float64)
+    share = np.zeros(n)
+    if n and accrued_line.max() > 0:
+        share[int(np.argmax(accrued_line))] = 1.0
+    return share
+
+
+def build(prep: Prepared, as_of: date, config: Config | None = None) -> Model:
+    """Everything the forecast on ``as_of`` needs, from what was known on ``as_of``."""
+    config = config or Config()
+    state = state_at(prep, as_of)
+    surv = survival_model.estimate(prep, state)
+    seg = _segments(prep, state, config)
+    committed, expected, days = _committed_expected(prep, state, seg, surv)
+    accrued = measure_cost(prep, state, state.year_first, state.t)
+    lag = lag_model.estimate(prep, state)
+    line = line_of_measure(prep)
+    n_lines = len(prep.activities)
+    measure_lines = np.zeros(n_lines, dtype=bool)
+    measure_lines[prep.type_activity[prep.type_activity >= 0]] = True
+    ok = line >= 0
+    acc_line = wsum(line[ok], (accrued + expected)[ok], n_lines)
+    refunds = _refunds(prep, state, accrued + expected, lag, acc_line)
+    return Model(
+        prep=prep,
+        state=state,
+        config=config,
+        survival=surv,
+        inflow=inflow_model.plan(prep, state, surv),
+        lag=lag,
+        segments=seg,
+        accrued=accrued,
+        committed=committed,
+        expected=expected,
+        expected_days=days,
+        measure_line=line,
+        measure_lines=measure_lines,
+        refunds=refunds,
+    )

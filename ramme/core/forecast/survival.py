@@ -1,0 +1,108 @@
+"""Duration model (varighed): Kaplan–Meier survival per measure type, from history.
+
+Durations are in days (start to last day, inclusive). A measure still active on the as-of
+date is censored: it is known to have lasted at least until then. A measure that ended at
+the age limit (18th or 23rd birthday) is censored too, because the age limit is applied
+separately to each child. Types with few ended measures borrow the curve of their ladder
+step (or of all measures), so one rare type does not get a jagged curve.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from ramme.core.forecast.data import INF, FloatArray, IntArray, Prepared
+from ramme.core.forecast.known import State
+
+MIN_EVENTS = 10
+
+
+@dataclass(frozen=True)
+class Survival:
+    """Per type: ``S[k]`` = P(duration > k days) on a grid 0..L-1, and its running sum."""
+
+    surv: FloatArray  # shape (types, L)
+    cumsum: FloatArray  # shape (types, L + 1): cumsum[k] = S[0] + ... + S[k-1]
+    events: IntArray  # ended measures per type used
+
+    @property
+    def length(self) -> int:
+        return int(self.surv.shape[1])
+
+    def s(self, types: IntArray, k: IntArray) -> FloatArray:
+        """S(k), constant beyond the grid."""
+        return np.asarray(self.surv[types, np.clip(k, 0, self.length - 1)], dtype=np.float64)
+
+    def days_alive(self, types: IntArray, k_from: IntArray, k_to: IntArray) -> FloatArray:
+        """Expected sum of S(k-1) for k in [k_from, k_to] (days active), tail extended."""
+        return self._c(types, k_to) - self._c(types, k_from - 1)
+
+    def _c(self, types: IntArray, k: IntArray) -> FloatArray:
+        # sum_{j<k} S(j), with S constant after the grid
+        k = np.maximum(k, 0)
+        inside = np.minimum(k, self.length)
+        extra = np.maximum(k - self.length, 0)
+        tail = self.surv[types, -1]
+        return np.asarray(self.cumsum[types, inside] + extra * tail, dtype=np.float64)
+
+    def sample(
+        self, types: IntArray, alive_k: IntArray, rng: np.random.Generator, n: int
+    ) -> IntArray:
+        """Sampled durations (n, measures) given duration > alive_k - 1; INF when no end."""
+        u = rng.random((n, len(types)))
+        base = self.s(types, alive_k - 1)
+        out = np.full((n, len(types)), INF, dtype=np.int64)
+        for ti in np.unique(types):
+            cols = np.flatnonzero(types == ti)
+            target = u[:, cols] * base[cols]
+            k = np.searchsorted(-self.surv[ti], -target.ravel(), side="left").reshape(target.shape)
+            k = np.maximum(k, alive_k[cols])
+            out[:, cols] = np.where(k < self.length, k, INF)
+        return out
+
+
+def _km(durations: IntArray, events: IntArray, length: int) -> FloatArray:
+    """Kaplan–Meier S(k) on 0..length-1; ``events`` 1 = ended, 0 = censored at duration."""
+    d = np.clip(durations, 0, length - 1)
+    died = np.bincount(d[events == 1], minlength=length).astype(float)
+    gone = np.bincount(d, minlength=length).astype(float)
+    # at risk at k: observed duration >= k (censored at c counts as surviving through c)
+    at_risk = np.cumsum(gone[::-1])[::-1]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        q = np.where(at_risk > 0, died / at_risk, 0.0)
+    return np.asarray(np.cumprod(1 - q), dtype=np.float64)
+
+
+def estimate(prep: Prepared, state: State) -> Survival:
+    """Kaplan–Meier curves per type from the measures known on the as-of date."""
+    known = np.flatnonzero(state.known)
+    start = prep.m_start[known]
+    ended = ~state.active[known]
+    last = np.where(ended, state.m_last[known], state.t)
+    durations = last - start + 1
+    at_limit = ended & (np.abs(state.m_last[known] - prep.m_limit[known]) <= 1)
+    events = (ended & ~at_limit).astype(np.int64)
+    span = int(state.year_last - prep.m_start.min() + 2) if len(prep.m_start) else 2
+    length = max(2, min(span, 40 * 366))
+    types = prep.m_type[known]
+    n_types = len(prep.type_codes)
+    all_curve = _km(durations, events, length)
+    steps = {
+        step: np.isin(types, [i for i, s in enumerate(prep.type_step) if s == step])
+        for step in set(prep.type_step)
+    }
+    surv = np.empty((n_types, length))
+    counts = np.zeros(n_types, dtype=np.int64)
+    for ti in range(n_types):
+        mine = types == ti
+        counts[ti] = int(events[mine].sum())
+        if counts[ti] >= MIN_EVENTS:
+            surv[ti] = _km(durations[mine], events[mine], length)
+            continue
+        pool = steps[prep.type_step[ti]]
+        enough = events[pool].sum() >= MIN_EVENTS
+        surv[ti] = _km(durations[pool], events[pool], length) if enough else all_curve
+    cumsum = np.concatenate([np.zeros((n_types, 1)), np.cumsum(surv, axis=1)], axis=1)
+    return Survival(surv=surv, cumsum=cumsum, events=counts)

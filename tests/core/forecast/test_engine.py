@@ -1,0 +1,107 @@
+"""The whole forecast: refunds, lines without measures, the band, and no look-ahead."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from decimal import Decimal
+
+from ramme.core.forecast import forecast
+from ramme.core.records import BudgetFigure, Child
+from tests.core.forecast.builders import daily_postings, dataset, measure, posting, price
+
+
+def _busy_dataset():  # type: ignore[no-untyped-def]
+    measures, postings = [], []
+    for i in range(40):
+        start = date(2021, 1, 1) + timedelta(days=23 * i)
+        end = start + timedelta(days=150 + 17 * (i % 9))
+        m = measure(
+            f"m{i}",
+            start,
+            end if end < date(2024, 1, 1) else None,
+            daily=800 + 10 * i,
+            mtype="OPH" if i % 2 else "KP",
+        )
+        line = "Opholdssted" if i % 2 else "Kontaktperson"
+        measures.append(m)
+        postings += daily_postings(m, start, date(2024, 12, 31), line)
+    return measures, postings
+
+
+def test_refund_of_an_expensive_child_is_forecast_for_the_year() -> None:
+    m = measure("m1", date(2024, 1, 1), planned=date(2024, 12, 31), daily=5000)
+    booked = daily_postings(m, date(2024, 1, 1), date(2024, 3, 31))
+    data = dataset([m], booked, index={2023: Decimal(0), 2024: Decimal(0)})
+    fc = forecast(data, date(2024, 3, 31), simulations=0)
+    line = fc.line("Opholdssted")
+    assert line.actual == Decimal(455_000)
+    assert line.components.refunds == Decimal(-280_000)
+    assert line.forecast - line.components.inflow == Decimal(1_830_000 - 280_000)
+
+
+def test_siblings_in_one_household_share_the_thresholds() -> None:
+    kids = [Child("a", household="h1"), Child("b", household="h1")]
+    ms = [
+        measure("m1", date(2024, 1, 1), planned=date(2024, 12, 31), daily=3000, child="a"),
+        measure("m2", date(2024, 1, 1), planned=date(2024, 12, 31), daily=3000, child="b"),
+    ]
+    fc = forecast(
+        dataset(ms, children=kids, index={2024: Decimal(0)}), date(2024, 3, 31), simulations=0
+    )
+    assert fc.line("Opholdssted").components.refunds < Decimal(-300_000)
+
+
+def test_a_line_without_measures_follows_its_profile_and_budget() -> None:
+    postings = [
+        posting(f"{y}-{mo}", date(y, mo, 28), 100_000, "Interne")
+        for y in (2022, 2023)
+        for mo in range(1, 13)
+    ]
+    postings += [posting(f"2024-{mo}", date(2024, mo, 28), 110_000, "Interne") for mo in (1, 2, 3)]
+    budget = BudgetFigure(2024, "Interne", Decimal(1_200_000), Decimal(1_200_000))
+    fc = forecast(dataset([], postings, budgets=[budget]), date(2024, 3, 31), simulations=0)
+    line = fc.line("Interne")
+    assert line.method == "profil"
+    # share 25 % booked by 31 March: 0.25 × 1,320,000 + 0.75 × 1,200,000
+    assert line.forecast == Decimal(1_230_000)
+
+
+def test_the_band_contains_the_deterministic_forecast() -> None:
+    measures, postings = _busy_dataset()
+    fc = forecast(dataset(measures, postings), date(2024, 4, 30), simulations=200, seed=3)
+    assert fc.total.p10 < fc.total.forecast < fc.total.p90
+    for line in fc.lines:
+        assert line.p10 <= line.forecast <= line.p90
+
+
+def test_nothing_later_than_as_of_changes_the_forecast() -> None:
+    measures, postings = _busy_dataset()
+    as_of = date(2024, 4, 30)
+    before = forecast(dataset(measures, postings), as_of, simulations=50, seed=1).to_dict()
+    later = [
+        measure("late", as_of + timedelta(days=1), daily=9999),
+        measure(
+            "m39",
+            measures[39].start_date,
+            as_of + timedelta(days=10),
+            daily=1190,
+            mtype="OPH",
+            prices=(*measures[39].prices, price(5000, as_of + timedelta(5))),
+        ),
+    ]
+    changed = [m for m in measures if m.measure_id != "m39"] + later
+    extra = [
+        posting("future", as_of + timedelta(days=1), 1e6),
+        posting("f2", date(2024, 12, 31), 1),
+    ]
+    after = forecast(dataset(changed, postings + extra), as_of, simulations=50, seed=1).to_dict()
+    assert after == before
+
+
+def test_json_shape_has_the_issue_fields() -> None:
+    measures, postings = _busy_dataset()
+    data = forecast(dataset(measures, postings), date(2024, 4, 30), simulations=20).to_dict()
+    assert {"as_of", "year", "lines", "total"} <= set(data)
+    assert {"activity", "ladder_step", "budget", "actual", "forecast", "p10", "p90"} <= set(
+        data["lines"][0]
+    )

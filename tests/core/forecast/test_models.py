@@ -1,0 +1,83 @@
+"""Duration, inflow and billing-lag models on histories whose answer is known."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from decimal import Decimal
+
+import pytest
+
+from ramme.core.forecast import forecast
+from ramme.core.forecast.data import prepare
+from ramme.core.forecast.known import state_at
+from ramme.core.forecast.survival import estimate
+from tests.core.forecast.builders import dataset, measure, posting
+
+
+def _hundred_day_history(until: date, step: int = 7) -> list:  # type: ignore[type-arg]
+    out, day, i = [], date(2021, 1, 1), 0
+    while day <= until:
+        out.append(measure(f"h{i}", day, day + timedelta(days=99), mtype="KP", daily=1000))
+        day += timedelta(days=step)
+        i += 1
+    return out
+
+
+def test_survival_curve_of_measures_that_all_last_100_days() -> None:
+    prep = prepare(dataset(_hundred_day_history(date(2023, 12, 31))))
+    surv = estimate(prep, state_at(prep, date(2024, 3, 31)))
+    kp = prep.type_codes.index("KP")
+    assert surv.surv[kp, 99] == 1.0
+    assert surv.surv[kp, 100] == 0.0
+
+
+def test_expected_end_is_conditional_on_how_long_the_measure_has_run() -> None:
+    history = _hundred_day_history(date(2023, 12, 31))
+    target = measure("t", date(2024, 2, 20), mtype="KP", daily=1000)  # 41 days on 31 March
+    fc = forecast(dataset([*history, target]), date(2024, 3, 31), simulations=0)
+    row = next(r for r in fc.measures.rows() if r["measure_id"] == "t")
+    # ends after 100 days, on 29 May: 59 days after 31 March
+    assert row["expected"] == Decimal(59_000)
+    assert row["committed"] == Decimal(275_000)  # no planned end: to year end
+    kp = fc.line("Kontaktperson").components
+    assert kp.outflow < 0
+
+
+def test_constant_inflow_of_two_a_month_at_a_known_price() -> None:
+    history = []
+    for months in range(36):
+        first = date(2021 + (6 + months) // 12, (6 + months) % 12 + 1, 1)
+        for day in (1, 15):
+            start = first.replace(day=day)
+            history.append(
+                measure(
+                    f"n{months}-{day}", start, start + timedelta(days=99), mtype="KP", daily=500
+                )
+            )
+    fc = forecast(dataset(history), date(2024, 6, 30), simulations=0)
+    comp = fc.line("Kontaktperson").components
+    assert comp.inflow_count == Decimal("12.0")  # July-December, 2 a month
+    expected = 0
+    for month in range(7, 13):
+        first = date(2024, month, 1)
+        last = (date(2024 + month // 12, month % 12 + 1, 1)) - timedelta(days=1)
+        mid = date.fromordinal((first.toordinal() + last.toordinal()) // 2)
+        expected += 2 * 500 * min(100, (date(2024, 12, 31) - mid).days + 1)
+    assert comp.inflow == Decimal(expected)
+
+
+def test_quarterly_advance_payments_are_learned_from_earlier_years() -> None:
+    m = measure("m1", date(2022, 1, 1), daily=1000)
+    postings = []
+    for year in (2022, 2023, 2024):
+        for q, month in enumerate((1, 4, 7, 10)):
+            first = date(year, month, 1)
+            nxt = date(year + (month + 3) // 13, (month + 2) % 12 + 1, 1)
+            days = (nxt - first).days
+            postings.append(posting(f"{year}-{q}", first, days * 1000, measure_id="m1"))
+    fc = forecast(dataset([m], postings), date(2024, 5, 15), simulations=0)
+    line = fc.line("Opholdssted")
+    assert line.actual == Decimal(182_000)  # Q1 and Q2 paid in advance
+    assert line.forecast == Decimal(366_000)  # the whole leap year, no more
+    assert fc.expectations["Opholdssted"]["rho"] == pytest.approx(0.8)
+    assert line.components.billing_lag < 0
