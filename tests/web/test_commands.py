@@ -128,3 +128,20 @@ def test_an_economist_made_by_createuser_can_use_the_admin(db, client) -> None: 
     client.login(username="erik", password="pw")
     response = client.get("/admin/data/measuretype/")
     assert response.status_code == 200
+
+
+def test_demo_without_the_importer_loads_the_example_directly(db, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from ramme.web.data.queries import ledger_totals
+    from ramme.web.front import demo_setup
+
+    monkeypatch.setattr(demo_setup, "_optional", lambda module, name: None)
+    state = prepare_demo(tmp_path)
+    assert state.loaded_now and state.source == demo_setup.EXAMPLE_DIR
+    direct = ledger_totals()
+    assert direct and None not in {activity for _, activity in direct}
+
+    importer = pytest.importorskip("ramme.web.data.services.importer")
+    Posting.objects.all().delete()
+    result = importer.import_folder(demo_setup.EXAMPLE_DIR)
+    assert not result.errors
+    assert ledger_totals() == direct  # the temporary loader agrees with the real importer

@@ -17,8 +17,7 @@ from django.db import transaction
 
 from ramme.core.cpr import facts
 from ramme.web.data import models as m
-
-EXAMPLE_DIR = Path(__file__).resolve().parent / "demo_example"
+from ramme.web.front.demo_setup import EXAMPLE_DIR
 
 
 def _rows(folder: Path, name: str) -> list[dict[str, str]]:

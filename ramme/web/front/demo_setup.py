@@ -20,6 +20,7 @@ from ramme.web.accounts.models import Role
 from ramme.web.accounts.services import create_user
 from ramme.web.data.models import Child, Posting
 
+EXAMPLE_DIR = Path(__file__).resolve().parent / "demo_example"
 DEMO_SEED = 2024
 DEMO_PASSWORD = "demo"
 ECONOMIST = "demo"
@@ -54,29 +55,34 @@ def _marker(seed: int, kind: str) -> str:
 
 
 def load_demo_data(demo_dir: Path, seed: int = DEMO_SEED) -> tuple[Path, bool]:
-    """Generate and import the demo files unless the same ones are loaded already."""
+    """Generate and import the demo files unless the same ones are loaded already.
+
+    With the generator and the importer: generated files, imported. With the importer
+    only: the small fixed example, imported. With neither: the example, loaded directly.
+    """
     generate = _optional("ramme.demo", "generate")
     import_folder = _optional("ramme.web.data.services.importer", "import_folder")
-    kind = "generated" if generate and import_folder else "example"
+    kind = "generated" if generate and import_folder else "example" if import_folder else "direct"
     marker_file = demo_dir.parent / "demo_loaded.txt"  # outside the folder the importer reads
     marker = _marker(seed, kind)
-    demo_dir.mkdir(parents=True, exist_ok=True)
     if marker_file.exists() and Posting.objects.exists():
         recorded, _, loaded_from = marker_file.read_text().partition("\n")
         if recorded == marker:
             return Path(loaded_from or demo_dir), False
-    if generate and import_folder:
-        generate(demo_dir, seed=seed)
-        _run_import(import_folder, demo_dir)
-        source = demo_dir
-    else:
+    if import_folder is None:
         source = _load_fallback()
+    else:
+        source = demo_dir if generate else EXAMPLE_DIR
+        if generate:
+            demo_dir.mkdir(parents=True, exist_ok=True)
+            generate(demo_dir, seed=seed)
+        _run_import(import_folder, source)
     marker_file.write_text(f"{marker}\n{source}")
     return source, True
 
 
 def _run_import(import_folder: Callable[..., Any], folder: Path) -> None:
-    result = import_folder(folder)
+    result = import_folder(folder, username="demo", progress=True)
     errors = getattr(result, "errors", None)
     if errors:
         raise RuntimeError(f"Demodata kunne ikke importeres: {len(errors)} fejl, fx {errors[0]}")
@@ -84,7 +90,7 @@ def _run_import(import_folder: Callable[..., Any], folder: Path) -> None:
 
 def _load_fallback() -> Path:
     # TEMPORARY until the importer and the generator exist (see demo_fallback).
-    from ramme.web.front.demo_fallback import EXAMPLE_DIR, load_example
+    from ramme.web.front.demo_fallback import load_example
 
     if not Posting.objects.exists():
         load_example(EXAMPLE_DIR)
