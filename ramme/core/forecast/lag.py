@@ -80,8 +80,8 @@ def estimate(prep: Prepared, state: State) -> LagModel:
         with np.errstate(divide="ignore", invalid="ignore"):
             shares.append(np.where(np.abs(full) > 0, to_date / full, np.nan))
     if not years:
-        nan = np.full(n, np.nan)
-        return LagModel(np.ones(n), np.full(n, 0.03), nan, nan, [])
+        # no earlier year: no lag, the elapsed share as profile, a wide profile error
+        return LagModel(np.ones(n), np.full(n, 0.03), np.full(n, np.nan), np.full(n, 0.1), [])
     p, a, s = np.array(rem_p), np.array(rem_a), np.array(shares)
     with np.errstate(divide="ignore", invalid="ignore"):
         rho_y = np.where(a > 0, p / a, np.nan)
@@ -92,7 +92,7 @@ def estimate(prep: Prepared, state: State) -> LagModel:
     count = finite.sum(axis=0)
     share = np.where(count > 0, np.where(finite, s, 0.0).sum(axis=0) / np.maximum(count, 1), np.nan)
     share_err = s / share[None, :]
-    share_sd = _spread(share_err, floor=0.01)
+    share_sd = np.where(np.isfinite(share), _spread(share_err, floor=0.01), 0.1)
     return LagModel(rho, rho_sd, share, share_sd, years)
 
 

@@ -1,0 +1,212 @@
+"""Database → core: the Dataset of records the pure core computes on, and the columnar
+ledger the forecast reads (millions of postings are loaded as arrays, never as objects).
+
+Every table is read with one ``values_list`` query; nothing is fetched per row.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+from decimal import Decimal
+
+import numpy as np
+
+from ramme.core.forecast.data import Ledger, Prepared, prepare
+from ramme.core.ladder import LadderStep
+from ramme.core.records import (
+    ActivityLine,
+    BudgetFigure,
+    Child,
+    Dataset,
+    Event,
+    Measure,
+    MeasureType,
+    Posting,
+    PriceKind,
+    PricePeriod,
+    PriceUnit,
+    ProviderKind,
+)
+from ramme.web.data import models
+
+CHUNK = 200_000
+
+
+def _activities() -> tuple[ActivityLine, ...]:
+    rows = models.ActivityLine.objects.order_by("position", "name")
+    return tuple(
+        ActivityLine(name, LadderStep(step), pos)
+        for name, step, pos in rows.values_list("name", "ladder_step", "position")
+    )
+
+
+def _measure_types() -> dict[str, MeasureType]:
+    rows = models.MeasureType.objects.values_list(
+        "code", "name", "ladder_step", "activity__name", "account", "duration_limit_days"
+    )
+    return {
+        code: MeasureType(code, name, LadderStep(step), activity, account, limit)
+        for code, name, step, activity, account, limit in rows
+    }
+
+
+def _children() -> dict[str, Child]:
+    rows = models.Child.objects.values_list("key", "birth_date", "caseworker", "team", "household")
+    return {key: Child(key, birth, cw, team, hh) for key, birth, cw, team, hh in rows}
+
+
+def _prices() -> dict[int, list[PricePeriod]]:
+    by_measure: dict[int, list[PricePeriod]] = defaultdict(list)
+    rows = models.PricePeriod.objects.order_by("measure_id", "valid_from").values_list(
+        "measure_id",
+        "valid_from",
+        "valid_to",
+        "kind",
+        "amount",
+        "unit",
+        "hours_per_week",
+        "negotiated",
+        "note",
+    )
+    for mid, start, end, kind, amount, unit, hours, negotiated, note in rows.iterator(CHUNK):
+        by_measure[mid].append(
+            PricePeriod(
+                start, end, PriceKind(kind), amount, PriceUnit(unit), hours, negotiated, note
+            )
+        )
+    return by_measure
+
+
+def _measures() -> tuple[Measure, ...]:
+    prices = _prices()
+    rows = models.Measure.objects.order_by("measure_id").values_list(
+        "pk",
+        "measure_id",
+        "child__key",
+        "measure_type__code",
+        "start_date",
+        "end_date",
+        "planned_end_date",
+        "provider__provider_id",
+        "provider__kind",
+        "approved_at",
+        "legal_basis",
+    )
+    return tuple(
+        Measure(
+            measure_id=mid,
+            child_key=child,
+            measure_type=mtype,
+            start_date=start,
+            end_date=end,
+            planned_end_date=planned,
+            provider_id=provider,
+            provider_kind=ProviderKind(kind) if kind else None,
+            prices=tuple(prices.get(pk, ())),
+            approved_at=approved,
+            legal_basis=basis,
+        )
+        for pk, mid, child, mtype, start, end, planned, provider, kind, approved, basis in rows
+    )
+
+
+def _budgets() -> tuple[BudgetFigure, ...]:
+    """Adopted and the latest corrected budget per (year, line); undated corrections first."""
+    figures: dict[tuple[int, str], dict[str, object]] = defaultdict(dict)
+    rows = models.Budget.objects.values_list("year", "activity__name", "kind", "date", "amount")
+    ordered = sorted(rows, key=lambda r: (r[3] is not None, r[3] or date.min))
+    for year, activity, kind, day, amount in ordered:
+        entry = figures[(year, activity)]
+        if kind == models.Budget.Kind.ADOPTED:
+            entry["adopted"] = amount
+        else:
+            entry["corrected"], entry["at"] = amount, day
+    result = []
+    for (year, activity), entry in sorted(figures.items()):
+        adopted = entry.get("adopted", Decimal(0))
+        corrected = entry.get("corrected", adopted)
+        at = entry.get("at")
+        assert isinstance(adopted, Decimal) and isinstance(corrected, Decimal)
+        result.append(
+            BudgetFigure(year, activity, adopted, corrected, at if isinstance(at, date) else None)
+        )
+    return tuple(result)
+
+
+def _postings() -> tuple[Posting, ...]:
+    rows = models.Posting.objects.order_by("date", "posting_id").values_list(
+        "posting_id",
+        "date",
+        "amount",
+        "activity__name",
+        "account",
+        "dranst",
+        "measure__measure_id",
+        "child__key",
+    )
+    return tuple(Posting(*row) for row in rows.iterator(CHUNK))
+
+
+def _events() -> tuple[Event, ...]:
+    rows = models.Event.objects.values_list("event_id", "date", "kind", "child__key")
+    return tuple(Event(*row) for row in rows)
+
+
+def load_dataset(*, postings: bool = True) -> Dataset:
+    """Everything in the database as core records; ``postings=False`` skips the ledger
+    (load it columnar with ``load_ledger`` for the forecast)."""
+    index = dict(models.PriceIndex.objects.values_list("year", "rate"))
+    return Dataset(
+        activities=_activities(),
+        measure_types=_measure_types(),
+        children=_children(),
+        measures=_measures(),
+        postings=_postings() if postings else (),
+        budgets=_budgets(),
+        events=_events(),
+        price_index=index,
+    )
+
+
+def load_ledger(dataset: Dataset) -> Ledger:
+    """The postings as arrays (day, amount, line, dranst, measure), read in chunks."""
+    lines = {a.name: i for i, a in enumerate(dataset.activities)}
+    measure_index = {m.measure_id: i for i, m in enumerate(_forecast_measures(dataset))}
+    pk_to_index = {
+        pk: measure_index[mid]
+        for pk, mid in models.Measure.objects.values_list("pk", "measure_id")
+        if mid in measure_index
+    }
+    act_pk = {
+        pk: lines.get(name, -1)
+        for pk, name in models.ActivityLine.objects.values_list("pk", "name")
+    }
+    rows = models.Posting.objects.values_list(
+        "date", "amount", "activity_id", "dranst", "measure_id"
+    ).iterator(CHUNK)
+    day, amount, act, dranst, measure = [], [], [], [], []
+    for d, a, ap, dr, mp in rows:
+        day.append(d.toordinal())
+        amount.append(float(a))
+        act.append(act_pk.get(ap, -1) if ap is not None else -1)
+        dranst.append(dr)
+        measure.append(pk_to_index.get(mp, -1) if mp is not None else -1)
+    return Ledger(
+        np.array(day, dtype=np.int64),
+        np.array(amount, dtype=np.float64),
+        np.array(act, dtype=np.int64),
+        np.array(dranst, dtype=np.int64),
+        np.array(measure, dtype=np.int64),
+    )
+
+
+def _forecast_measures(dataset: Dataset) -> list[Measure]:
+    # the order ramme.core.forecast.data.prepare gives the measures it keeps
+    return [m for m in dataset.measures if m.measure_type in dataset.measure_types]
+
+
+def load_prepared() -> Prepared:
+    """The Dataset without posting objects plus the columnar ledger, ready to forecast."""
+    dataset = load_dataset(postings=False)
+    return prepare(dataset, load_ledger(dataset))
