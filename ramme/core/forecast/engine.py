@@ -65,7 +65,8 @@ def _by_line(model: Model, values: FloatArray) -> FloatArray:
 def _inflow_by_line(model: Model) -> tuple[FloatArray, FloatArray]:
     plan = model.inflow
     line = model.prep.type_activity[plan.types]
-    cost = plan.rate * plan.daily_price[plan.types] * plan.expected_days
+    per_measure = plan.daily_price[plan.types] * plan.expected_days + plan.once_price[plan.types]
+    cost = plan.rate * per_measure
     ok = line >= 0
     n = len(model.prep.activities)
     return (
@@ -76,6 +77,8 @@ def _inflow_by_line(model: Model) -> tuple[FloatArray, FloatArray]:
 
 def refund_forecast(model: Model, actual_ref: FloatArray, expected_refund: float) -> FloatArray:
     """Refund postings at year end per line: the expected refund, never less than booked."""
+    if model.state.t >= model.state.year_last:
+        return actual_ref  # every posting dated in the year is known
     target = -model.refunds.booked_ratio * expected_refund * model.refunds.line_share
     return np.minimum(actual_ref, target)
 

@@ -20,6 +20,7 @@ from ramme.core.forecast.known import State
 from ramme.core.forecast.survival import Survival
 
 EPOCH = date(1970, 1, 1).toordinal()
+SEASON_PRIOR = 36  # starts it takes before a type's own seasonal pattern weighs half
 
 
 @dataclass(frozen=True)
@@ -30,7 +31,8 @@ class InflowPlan:
     start: IntArray  # representative start day (middle of the remaining part of the month)
     rate: FloatArray  # expected number of new measures
     daily_price: FloatArray  # per type: price per day at the forecast year's level
-    price_samples: list[FloatArray]  # per type: recent daily prices (for simulation)
+    once_price: FloatArray  # per type: one-off payments per new measure
+    price_samples: list[FloatArray]  # per type: recent (daily price, one-off) pairs, (n, 2)
     expected_days: FloatArray  # expected active days from start to year end
     evidence: FloatArray  # per type: new measures the rate rests on (for its uncertainty)
     months_of_data: int
@@ -42,28 +44,47 @@ def _month_index(days: IntArray) -> IntArray:
     return np.asarray(months + 1970 * 12, dtype=np.int64)
 
 
-def _seasonality(month_idx: IntArray) -> FloatArray:
-    counts = np.bincount(month_idx % 12, minlength=12).astype(float)
+def _shape(counts: FloatArray) -> FloatArray:
     mean = counts.mean()
-    if mean == 0:
-        return np.ones(12)
-    season = (counts + mean) / (2 * mean)
-    return np.asarray(season / season.mean(), dtype=np.float64)
+    return np.ones(12) if mean == 0 else np.asarray(counts / mean, dtype=np.float64)
+
+
+def _seasonality(month_idx: IntArray, types: IntArray, n_types: int) -> FloatArray:
+    """Month-of-year factors per type: its own pattern, shrunk towards all types' pattern
+    (and that one halfway towards flat) by how many starts the type has had."""
+    pooled = (_shape(np.bincount(month_idx % 12, minlength=12).astype(float)) + 1) / 2
+    out = np.empty((n_types, 12))
+    for ti in range(n_types):
+        counts = np.bincount(month_idx[types == ti] % 12, minlength=12).astype(float)
+        weight = counts.sum() / (counts.sum() + SEASON_PRIOR)
+        out[ti] = weight * _shape(counts) + (1 - weight) * pooled
+    return out
 
 
 def _prices(prep: Prepared, state: State, known: IntArray, month_idx: IntArray) -> list[FloatArray]:
-    first_price = daily_price_on_start(prep, state, known)
+    """Per type: (daily price, one-off total) of recent new measures, forecast-year level."""
+    pairs = np.column_stack(
+        [daily_price_on_start(prep, state, known), once_on_measures(prep, state, known)]
+    )
     now = state.as_of.year * 12 + state.as_of.month - 1
     out = []
     for ti in range(len(prep.type_codes)):
         mine = prep.m_type[known] == ti
-        chosen = first_price[mine & (month_idx > now - 12)]
+        chosen = pairs[mine & (month_idx > now - 12)]
         if len(chosen) < 3:
-            chosen = first_price[mine & (month_idx > now - 36)]
+            chosen = pairs[mine & (month_idx > now - 36)]
         if len(chosen) < 3:
-            chosen = first_price[mine]
-        out.append(chosen[chosen > 0] if (chosen > 0).any() else chosen)
+            chosen = pairs[mine]
+        out.append(chosen)
     return out
+
+
+def once_on_measures(prep: Prepared, state: State, measures: IntArray) -> FloatArray:
+    """Known one-off payments of each of ``measures``, regulated to the as-of year."""
+    rows = state.rows[prep.p_once[state.rows]]
+    factor = prep.factor(prep.p_year[rows], state.as_of.year)
+    total = wsum(prep.p_measure[rows], prep.p_amount[rows] * factor, len(prep.m_start))
+    return np.asarray(total[measures], dtype=np.float64)
 
 
 def daily_price_on_start(prep: Prepared, state: State, measures: IntArray) -> FloatArray:
@@ -84,9 +105,9 @@ def plan(prep: Prepared, state: State, survival: Survival) -> InflowPlan:
     complete = as_of.year * 12 + as_of.month - (0 if _is_month_end(as_of) else 1)
     history = month_idx[month_idx < complete]
     months = int(complete - history.min()) if len(history) else 0
-    season = _seasonality(history)
     n_types = len(prep.type_codes)
     types_hist = prep.m_type[known][month_idx < complete]
+    season = _seasonality(history, types_hist, n_types)
     last12 = np.bincount(types_hist[history >= complete - 12], minlength=n_types).astype(float)
     prev12 = np.bincount(
         types_hist[(history >= complete - 24) & (history < complete - 12)], minlength=n_types
@@ -99,12 +120,13 @@ def plan(prep: Prepared, state: State, survival: Survival) -> InflowPlan:
         else np.clip(np.sqrt((last12 + 5) / (prev12 + 5)), 0.8, 1.25)
     )
     prices = _prices(prep, state, known, month_idx)
-    daily = np.array([p.mean() if len(p) else 0.0 for p in prices])
+    daily = np.array([p[:, 0].mean() if len(p) else 0.0 for p in prices])
+    once = np.array([p[:, 1].mean() if len(p) else 0.0 for p in prices])
     rows_t, rows_start, rows_rate = [], [], []
     for first, last, month in _remaining_months(as_of):
         ahead = month - (complete - 6)
         frac = (last - first + 1) / _days_in_month(first)
-        rate = level * season[month % 12] * trend ** (ahead / 12) * frac
+        rate = level * season[:, month % 12] * trend ** (ahead / 12) * frac
         rows_t.append(np.arange(n_types))
         rows_start.append(np.full(n_types, (first + last) // 2))
         rows_rate.append(rate)
@@ -112,7 +134,7 @@ def plan(prep: Prepared, state: State, survival: Survival) -> InflowPlan:
     start = np.concatenate(rows_start) if rows_start else np.zeros(0, dtype=np.int64)
     rate = np.concatenate(rows_rate) if rows_rate else np.zeros(0)
     days = survival.days_alive(types, np.ones_like(start), state.year_last - start + 1)
-    return InflowPlan(types, start, rate, daily, prices, days, last12, months)
+    return InflowPlan(types, start, rate, daily, once, prices, days, last12, months)
 
 
 def _is_month_end(day: date) -> bool:

@@ -20,7 +20,7 @@ from ramme.core.forecast.data import FloatArray, Prepared, wsum
 from ramme.core.forecast.known import State, line_of_measure, measure_cost
 
 HISTORY_YEARS = 3
-RHO_BOUNDS = (0.6, 1.6)
+RHO_BOUNDS = (0.2, 5.0)
 
 
 @dataclass(frozen=True)

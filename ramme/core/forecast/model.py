@@ -120,17 +120,17 @@ def _refunds(
     n_hh = len(prep.households)
     rule = rule_for(state.as_of.year, index)
     base = wsum(prep.m_household, year_cost, n_hh)
-    computed, booked_hist = 0.0, 0.0
+    ratios = []
     for year in lag.years:
         first, last = date(year, 1, 1).toordinal(), date(year, 12, 31).toordinal()
         cost = measure_cost(prep, state, first, last)
         hh = wsum(prep.m_household, cost, n_hh)
-        computed += float(refund_array(hh, rule_for(year, index)).sum())
-        booked_hist -= float(lag_model.booked(prep, first, last, refund=True).sum())
-    if not lag.years:
-        ratio = 1.0
-    else:
-        ratio = float(np.clip(booked_hist / computed, 0.3, 1.5)) if computed > 0 else 0.0
+        computed = float(refund_array(hh, rule_for(year, index)).sum())
+        booked_year = -float(lag_model.booked(prep, first, last, refund=True).sum())
+        if computed > 0:
+            ratios.append(booked_year / computed)
+    # the median year: one year booked under other rules (e.g. before 2021) does not skew it
+    ratio = float(np.clip(np.median(ratios), 0.0, 1.5)) if ratios else 1.0
     share = _refund_line_share(prep, state, lag, accrued_line)
     expected = float(refund_array(base, rule).sum())
     return Refunds(rule, ratio, share, base, expected)

@@ -94,22 +94,27 @@ def _inflow(model: Model, k: int, rng: np.random.Generator) -> FloatArray:
     reps = counts[path, row]
     path, row = np.repeat(path, reps), np.repeat(row, reps)
     types = plan.types[row]
-    price = np.zeros(len(row))
+    price, once = np.zeros(len(row)), np.zeros(len(row))
     for ti in np.unique(types):
-        hit = types == ti
+        hit = np.flatnonzero(types == ti)
         samples = plan.price_samples[ti]
-        price[hit] = rng.choice(samples, hit.sum()) if len(samples) else 0.0
+        if len(samples):
+            pick = samples[rng.integers(0, len(samples), len(hit))]
+            price[hit], once[hit] = pick[:, 0], pick[:, 1]
     dur = model.survival.sample(types, np.ones_like(types), rng, 1)[0]
     days = np.minimum(dur, model.state.year_last - plan.start[row] + 1)
+    price = price * days + once
     line = prep.type_activity[types]
     ok = line >= 0
     flat = path[ok] * n_lines + line[ok]
-    cost = wsum(flat, (price * days)[ok], k * n_lines)
+    cost = wsum(flat, price[ok], k * n_lines)
     return cost.reshape(k, n_lines)
 
 
 def _refund(model: Model, det: Lines, hh_delta: FloatArray) -> FloatArray:
     refunds = model.refunds
+    if model.state.t >= model.state.year_last:
+        return np.repeat(det.actual_ref[None, :], hh_delta.shape[0], axis=0)
     cost = np.maximum(refunds.base_cost[None, :] + hh_delta, 0.0)
     expected = refund_array(cost, refunds.rule).sum(axis=1)
     target = -refunds.booked_ratio * expected[:, None] * refunds.line_share[None, :]
