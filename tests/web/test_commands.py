@@ -59,7 +59,20 @@ def test_createuser_without_password_when_not_interactive(db, monkeypatch) -> No
         call_command("createuser", "bob", "--role", "caseworker")
 
 
-def test_demo_loads_once_and_creates_logins(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+@pytest.fixture
+def example_only(monkeypatch):  # type: ignore[no-untyped-def]
+    """The demo from the small fixed example: fast, whatever the generator's state."""
+    from ramme.web.front import demo_setup
+
+    real = demo_setup._optional
+    monkeypatch.setattr(
+        demo_setup,
+        "_optional",
+        lambda module, name: None if module == "ramme.demo" else real(module, name),
+    )
+
+
+def test_demo_loads_once_and_creates_logins(db, tmp_path: Path, example_only) -> None:  # type: ignore[no-untyped-def]
     first = prepare_demo(tmp_path)
     counts = (Child.objects.count(), Posting.objects.count())
     assert first.loaded_now and counts[0] >= 10 and counts[1] >= 200
@@ -72,16 +85,26 @@ def test_demo_loads_once_and_creates_logins(db, tmp_path: Path) -> None:  # type
     assert ImportRun.objects.count() == 1
 
 
-def test_demo_never_stores_a_cpr_number(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from ramme.core.cpr import looks_like_cpr
+def test_demo_never_stores_a_cpr_number(db, tmp_path: Path, example_only) -> None:  # type: ignore[no-untyped-def]
+    import csv
+
+    from django.conf import settings
+
+    from ramme.core.cpr import normalise, pseudonym
+    from ramme.web.front.demo_setup import EXAMPLE_DIR
 
     prepare_demo(tmp_path)
-    for child in Child.objects.all():
-        assert not looks_like_cpr(child.key) and child.replacement_cpr
-        assert child.birth_date is not None
+    with open(EXAMPLE_DIR / "children.csv", encoding="utf-8") as handle:
+        cprs = [row["cpr"] for row in csv.DictReader(handle)]
+    stored = {child.key: child for child in Child.objects.all()}
+    key = settings.PSEUDONYM_KEY.encode()
+    assert set(stored) == {pseudonym(cpr, key) for cpr in cprs}
+    assert all(child.replacement_cpr and child.birth_date for child in stored.values())
+    dump = repr(list(Child.objects.values()))
+    assert not any(normalise(cpr) in dump or cpr in dump for cpr in cprs)
 
 
-def test_demo_command_prints_url_and_login(db, tmp_path: Path, settings) -> None:  # type: ignore[no-untyped-def]
+def test_demo_command_prints_url_and_login(db, tmp_path: Path, settings, example_only) -> None:  # type: ignore[no-untyped-def]
     settings.VAR_DIR = tmp_path
     out = StringIO()
     call_command("demo", "--no-serve", "--port", "8123", stdout=out)
@@ -145,3 +168,16 @@ def test_demo_without_the_importer_loads_the_example_directly(db, tmp_path, monk
     result = importer.import_folder(demo_setup.EXAMPLE_DIR)
     assert not result.errors
     assert ledger_totals() == direct  # the temporary loader agrees with the real importer
+
+
+def test_serve_runs_the_server_without_reloader_and_prints_the_url(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from ramme.web.front.management.commands import serve
+
+    calls = []
+    monkeypatch.setattr(serve, "call_command", lambda *a, **kw: calls.append((a, kw)))
+    out = StringIO()
+    call_command("serve", "--port", "8123", stdout=out)
+    assert "http://127.0.0.1:8123/" in out.getvalue()
+    ((args, options),) = calls
+    assert args == ("runserver", "127.0.0.1:8123")
+    assert options["use_reloader"] is False and options["insecure_serving"] is True

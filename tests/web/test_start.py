@@ -61,6 +61,15 @@ def test_start_page_shows_loaded_figures_in_danish(client: Client, loaded) -> No
     assert html.index("Familiebehandling") < html.index("Opholdssted")
 
 
+def test_start_page_query_count_does_not_grow_with_data(
+    client: Client, loaded, django_assert_max_num_queries
+) -> None:  # type: ignore[no-untyped-def]
+    make_user("erik", "economist")
+    client.login(username="erik", password=PASSWORD)
+    with django_assert_max_num_queries(10):
+        client.get(reverse("front:start"))
+
+
 def test_caseworker_sees_the_aggregate_page(client: Client, loaded) -> None:  # type: ignore[no-untyped-def]
     make_user("alice", "caseworker", "Team Nord")
     client.login(username="alice", password=PASSWORD)

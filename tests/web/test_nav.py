@@ -1,0 +1,30 @@
+"""The navigation registry: entries by role, unknown pages left out, current page marked."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AnonymousUser
+from django.template import Context, Template
+from django.test import RequestFactory
+
+from ramme.web.front import nav
+from tests.web.personas import make_user
+
+
+def labels(user) -> list[str]:  # type: ignore[no-untyped-def]
+    return [entry.label for entry in nav.entries_for(user)]
+
+
+def test_entries_depend_on_role(db) -> None:  # type: ignore[no-untyped-def]
+    assert labels(make_user("erik", "economist")) == ["Forside", "Administration"]
+    assert labels(make_user("alice", "caseworker")) == ["Forside"]
+    assert labels(make_user("root", "", is_superuser=True)) == ["Forside", "Administration"]
+    assert labels(AnonymousUser()) == []
+
+
+def test_rendered_nav_skips_unwired_pages_and_marks_the_current(db, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(nav, "NAV", [*nav.NAV, nav.NavEntry("Senere", "plans:findesikke")])
+    request = RequestFactory().get("/")
+    request.user = make_user("alice", "caseworker")
+    html = Template("{% load front %}{% main_nav %}").render(Context({"request": request}))
+    assert 'href="/" aria-current="page">Forside' in html
+    assert "Senere" not in html
