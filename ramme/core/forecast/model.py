@@ -23,7 +23,10 @@ from ramme.core.refunds import RefundRule, refund_array, rule_for
 class Config:
     """Choices of the method (kept few; docs/forecast.md explains them)."""
 
-    trust_planned_end: bool = True  # a planned end date after as_of is the expected end
+    # how a planned end date (forventet slutdato) is used: "calibrated" = through the
+    # learned ratio of actual to planned duration; "trust" = a planned end after as_of is
+    # the end; "ignore" = only the duration curve of the type
+    planned_end: str = "calibrated"
 
 
 @dataclass(frozen=True)
@@ -35,7 +38,15 @@ class Segments:
     hi: IntArray  # capped by the year end and the age limit
     hi_committed: IntArray  # also capped by the planned end
     rate: FloatArray  # per day in the forecast year's price level
-    survives: BoolArray  # ends drawn from the duration model (no trusted planned end)
+    kind: IntArray  # FIXED (trusted planned end), BY_TYPE (type curve), BY_PLAN (ratio curve)
+    planned: IntArray  # planned duration in days (for BY_PLAN)
+
+    @property
+    def survives(self) -> BoolArray:
+        return np.asarray(self.kind != FIXED)
+
+
+FIXED, BY_TYPE, BY_PLAN = 0, 1, 2
 
 
 @dataclass(frozen=True)
@@ -55,6 +66,7 @@ class Model:
     state: State
     config: Config
     survival: survival_model.Survival
+    planned_survival: survival_model.PlannedSurvival
     inflow: inflow_model.InflowPlan
     lag: lag_model.LagModel
     segments: Segments
@@ -71,7 +83,7 @@ class Model:
         return self.state.as_of.year
 
 
-def _segments(prep: Prepared, state: State, config: Config) -> Segments:
+def _segments(prep: Prepared, state: State, config: Config, calibrated: bool) -> Segments:
     rows = state.rows
     measure = prep.p_measure[rows]
     start = np.maximum(prep.p_from[rows], prep.m_start[measure])
@@ -79,20 +91,27 @@ def _segments(prep: Prepared, state: State, config: Config) -> Segments:
     hi = np.minimum(np.minimum(state.row_last, state.year_last), prep.m_limit[measure])
     keep = state.active[measure] & ~prep.p_once[rows] & (hi >= lo)
     planned = prep.m_planned[measure]
-    trusted = config.trust_planned_end & (planned > state.t) & (planned < INF)
+    ahead = (planned > state.t) & (planned < INF)
+    kind = np.full(len(rows), BY_TYPE, dtype=np.int64)
+    if config.planned_end == "calibrated" and calibrated:
+        kind[planned < INF] = BY_PLAN
+    elif config.planned_end != "ignore":  # "trust", or too little history to calibrate
+        kind[ahead] = FIXED
     rate = prep.p_rate[rows] * prep.factor(prep.p_year[rows], state.as_of.year)
     return Segments(
         measure=measure[keep],
         lo=lo[keep],
         hi=hi[keep],
-        hi_committed=np.where(trusted, np.minimum(hi, planned), hi)[keep],
+        hi_committed=np.where(ahead, np.minimum(hi, planned), hi)[keep],
         rate=rate[keep],
-        survives=~trusted[keep],
+        kind=kind[keep],
+        planned=np.where(planned < INF, planned - prep.m_start[measure] + 1, 0)[keep],
     )
 
 
 def _committed_expected(
-    prep: Prepared, state: State, seg: Segments, surv: survival_model.Survival
+    prep: Prepared, state: State, seg: Segments, surv: survival_model.Survival,
+    plan_surv: survival_model.PlannedSurvival,
 ) -> tuple[FloatArray, FloatArray, FloatArray]:
     n = len(prep.m_start)
     days_c = np.clip(seg.hi_committed - seg.lo + 1, 0, None)
@@ -101,7 +120,10 @@ def _committed_expected(
     types = prep.m_type[seg.measure]
     alive = surv.days_alive(types, seg.lo - start + 1, seg.hi - start + 1)
     alive = alive / np.maximum(surv.s(types, state.t - start + 1), 1e-12)
-    days_e = np.where(seg.survives, alive, days_c)
+    by_plan = plan_surv.conditional_days(
+        types, seg.planned, state.t - start + 1, seg.lo - start + 1, seg.hi - start + 1
+    )
+    days_e = np.select([seg.kind == BY_TYPE, seg.kind == BY_PLAN], [alive, by_plan], days_c)
     expected = wsum(seg.measure, days_e * seg.rate, n)
     # days from the longest segment of each measure (base and supplement overlap in time)
     days = np.zeros(n)
@@ -155,8 +177,9 @@ def build(prep: Prepared, as_of: date, config: Config | None = None) -> Model:
     config = config or Config()
     state = state_at(prep, as_of)
     surv = survival_model.estimate(prep, state)
-    seg = _segments(prep, state, config)
-    committed, expected, days = _committed_expected(prep, state, seg, surv)
+    plan_surv = survival_model.estimate_planned(prep, state)
+    seg = _segments(prep, state, config, plan_surv.events >= survival_model.MIN_EVENTS)
+    committed, expected, days = _committed_expected(prep, state, seg, surv, plan_surv)
     accrued = measure_cost(prep, state, state.year_first, state.t)
     lag = lag_model.estimate(prep, state)
     line = line_of_measure(prep)
@@ -171,6 +194,7 @@ def build(prep: Prepared, as_of: date, config: Config | None = None) -> Model:
         state=state,
         config=config,
         survival=surv,
+        planned_survival=plan_surv,
         inflow=inflow_model.plan(prep, state, surv),
         lag=lag,
         segments=seg,

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ramme.core.forecast.data import FloatArray, IntArray, wsum
-from ramme.core.forecast.model import Model
+from ramme.core.forecast.model import BY_PLAN, Model
 from ramme.core.refunds import refund_array
 
 if TYPE_CHECKING:
@@ -61,9 +61,18 @@ def _measures(model: Model, k: int, rng: np.random.Generator) -> tuple[FloatArra
     drawn = np.flatnonzero(seg.survives & (line >= 0))
     if len(drawn) == 0:
         return result, hh_delta
-    unique, inverse = np.unique(seg.measure[drawn], return_inverse=True)
+    unique, first, inverse = np.unique(
+        seg.measure[drawn], return_index=True, return_inverse=True
+    )
     start = prep.m_start[unique]
-    dur = model.survival.sample(prep.m_type[unique], state.t - start + 2, rng, k)
+    types, alive = prep.m_type[unique], state.t - start + 1
+    dur = model.survival.sample(types, alive + 1, rng, k)
+    by_plan = seg.kind[drawn][first] == BY_PLAN
+    if by_plan.any():
+        planned = seg.planned[drawn][first][by_plan]
+        dur[:, by_plan] = model.planned_survival.sample(
+            types[by_plan], planned, alive[by_plan], rng, k
+        )
     end = start[None, :] + np.minimum(dur, 10**6) - 1
     hi = np.minimum(seg.hi[drawn][None, :], end[:, inverse])
     cost = np.clip(hi - seg.lo[drawn][None, :] + 1, 0, None) * seg.rate[drawn][None, :]

@@ -106,3 +106,87 @@ def estimate(prep: Prepared, state: State) -> Survival:
         surv[ti] = _km(durations[pool], events[pool], length) if enough else all_curve
     cumsum = np.concatenate([np.zeros((n_types, 1)), np.cumsum(surv, axis=1)], axis=1)
     return Survival(surv=surv, cumsum=cumsum, events=counts)
+
+
+RATIO_STEP = 0.02  # grid of duration / planned duration
+RATIO_MAX = 12.0
+
+
+@dataclass(frozen=True)
+class PlannedSurvival:
+    """Per type: S(r) = P(duration / planned duration > r), learned from measures with a
+    planned end (forventet slutdato). It calibrates the caseworker's expectation: planned
+    ends are often optimistic, and the curve says by how much, measure type by type."""
+
+    surv: FloatArray  # (types, G) on r = i * RATIO_STEP
+    integral: FloatArray  # (types, G + 1): integral of S from 0 to i * RATIO_STEP
+    events: int  # ended measures with a planned end behind the curves
+
+    def _s(self, types: IntArray, r: FloatArray) -> FloatArray:
+        i = np.clip((r / RATIO_STEP).astype(np.int64), 0, self.surv.shape[1] - 1)
+        return np.asarray(self.surv[types, i], dtype=np.float64)
+
+    def _integral(self, types: IntArray, r: FloatArray) -> FloatArray:
+        g = self.surv.shape[1]
+        x = np.maximum(r, 0) / RATIO_STEP
+        i = np.minimum(x.astype(np.int64), g)
+        frac = np.where(i < g, x - i, 0.0)
+        inside = self.integral[types, i] + frac * self.surv[types, np.minimum(i, g - 1)] * RATIO_STEP
+        extra = np.maximum(x - g, 0) * RATIO_STEP * self.surv[types, -1]
+        return np.asarray(inside + extra, dtype=np.float64)
+
+    def conditional_days(
+        self, types: IntArray, planned: IntArray, alive: IntArray, k_from: IntArray,
+        k_to: IntArray,
+    ) -> FloatArray:  # fmt: skip
+        """Expected active days for k in [k_from, k_to] given duration > alive."""
+        pd = np.maximum(planned, 1).astype(np.float64)
+        total = pd * (self._integral(types, k_to / pd) - self._integral(types, (k_from - 1) / pd))
+        base = np.maximum(self._s(types, alive / pd), 1e-12)
+        return np.asarray(np.maximum(total, 0) / base, dtype=np.float64)
+
+    def sample(
+        self, types: IntArray, planned: IntArray, alive: IntArray, rng: np.random.Generator,
+        n: int,
+    ) -> IntArray:  # fmt: skip
+        """Sampled durations (n, measures) given duration > alive; INF when no end."""
+        pd = np.maximum(planned, 1).astype(np.float64)
+        target = rng.random((n, len(types))) * self._s(types, alive / pd)
+        out = np.full((n, len(types)), INF, dtype=np.int64)
+        for ti in np.unique(types):
+            cols = np.flatnonzero(types == ti)
+            i = np.searchsorted(-self.surv[ti], -target[:, cols].ravel(), side="left")
+            i = i.reshape(len(target), len(cols))
+            days = np.ceil((i + 0.5) * RATIO_STEP * pd[cols]).astype(np.int64)
+            days = np.maximum(days, alive[cols] + 1)
+            out[:, cols] = np.where(i < self.surv.shape[1], days, INF)
+        return out
+
+
+def estimate_planned(prep: Prepared, state: State) -> PlannedSurvival:
+    """The ratio curves from the known measures that have a planned end."""
+    known = np.flatnonzero(state.known & (prep.m_planned < INF))
+    start = prep.m_start[known]
+    planned = np.maximum(prep.m_planned[known] - start + 1, 1)
+    ended = ~state.active[known]
+    last = np.where(ended, state.m_last[known], state.t)
+    at_limit = ended & (np.abs(state.m_last[known] - prep.m_limit[known]) <= 1)
+    events = (ended & ~at_limit).astype(np.int64)
+    grid = int(RATIO_MAX / RATIO_STEP)
+    bins = np.minimum(((last - start + 1) / planned / RATIO_STEP).astype(np.int64), grid - 1)
+    types = prep.m_type[known]
+    n_types = len(prep.type_codes)
+    all_curve = _km(bins, events, grid)
+    surv = np.empty((n_types, grid))
+    for ti in range(n_types):
+        mine = types == ti
+        if events[mine].sum() >= MIN_EVENTS:
+            surv[ti] = _km(bins[mine], events[mine], grid)
+            continue
+        pool = np.isin(types, [i for i, s in enumerate(prep.type_step) if s == prep.type_step[ti]])
+        enough = events[pool].sum() >= MIN_EVENTS
+        surv[ti] = _km(bins[pool], events[pool], grid) if enough else all_curve
+    integral = np.concatenate(
+        [np.zeros((n_types, 1)), np.cumsum(surv, axis=1) * RATIO_STEP], axis=1
+    )
+    return PlannedSurvival(surv, integral, int(events.sum()))

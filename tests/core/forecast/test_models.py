@@ -81,3 +81,19 @@ def test_quarterly_advance_payments_are_learned_from_earlier_years() -> None:
     assert line.forecast == Decimal(366_000)  # the whole leap year, no more
     assert fc.expectations["Opholdssted"]["rho"] == pytest.approx(0.8)
     assert line.components.billing_lag < 0
+
+
+def test_planned_ends_are_calibrated_by_how_far_they_were_overrun_before() -> None:
+    history = []
+    for i in range(40):  # every measure ran twice its planned 50 days
+        start = date(2021, 1, 1) + timedelta(days=20 * i)
+        history.append(
+            measure(f"h{i}", start, start + timedelta(days=99), mtype="KP",
+                    planned=start + timedelta(days=49))
+        )
+    target = measure("t", date(2024, 3, 1), mtype="KP", planned=date(2024, 4, 19))
+    fc = forecast(dataset([*history, target]), date(2024, 3, 31), simulations=0)
+    row = next(r for r in fc.measures.rows() if r["measure_id"] == "t")
+    assert row["committed"] == Decimal(19_000)  # to the planned end, 19 April
+    # expected to run 100 days, to 8 June: 69 days after 31 March (± the ratio grid)
+    assert abs(row["expected"] - Decimal(69_000)) <= Decimal(2_000)
