@@ -110,7 +110,10 @@ def _segments(prep: Prepared, state: State, config: Config, calibrated: bool) ->
 
 
 def _committed_expected(
-    prep: Prepared, state: State, seg: Segments, surv: survival_model.Survival,
+    prep: Prepared,
+    state: State,
+    seg: Segments,
+    surv: survival_model.Survival,
     plan_surv: survival_model.PlannedSurvival,
 ) -> tuple[FloatArray, FloatArray, FloatArray]:
     n = len(prep.m_start)

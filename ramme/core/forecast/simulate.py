@@ -61,9 +61,7 @@ def _measures(model: Model, k: int, rng: np.random.Generator) -> tuple[FloatArra
     drawn = np.flatnonzero(seg.survives & (line >= 0))
     if len(drawn) == 0:
         return result, hh_delta
-    unique, first, inverse = np.unique(
-        seg.measure[drawn], return_index=True, return_inverse=True
-    )
+    unique, first, inverse = np.unique(seg.measure[drawn], return_index=True, return_inverse=True)
     start = prep.m_start[unique]
     types, alive = prep.m_type[unique], state.t - start + 1
     dur = model.survival.sample(types, alive + 1, rng, k)

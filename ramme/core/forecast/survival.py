@@ -131,7 +131,8 @@ class PlannedSurvival:
         x = np.maximum(r, 0) / RATIO_STEP
         i = np.minimum(x.astype(np.int64), g)
         frac = np.where(i < g, x - i, 0.0)
-        inside = self.integral[types, i] + frac * self.surv[types, np.minimum(i, g - 1)] * RATIO_STEP
+        step = self.surv[types, np.minimum(i, g - 1)] * RATIO_STEP
+        inside = self.integral[types, i] + frac * step
         extra = np.maximum(x - g, 0) * RATIO_STEP * self.surv[types, -1]
         return np.asarray(inside + extra, dtype=np.float64)
 
