@@ -23,6 +23,9 @@ class NavEntry(NamedTuple):
 
 NAV: list[NavEntry] = [
     NavEntry("Forside", "front:start"),
+    NavEntry("Handleplaner", "plans:list"),
+    NavEntry("Pejlemærker", "plans:indicators"),
+    NavEntry("Opfølgning", "plans:reviews"),
     NavEntry("Administration", "admin:index", (Role.ECONOMIST,)),
 ]
 

@@ -1,0 +1,134 @@
+"""Forms of the plans pages (Danish); they validate, the services write."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from ramme.web.data.models import MeasureType
+from ramme.web.plans.models import Action, ActionPlan, Indicator
+
+MONTH_FIELDS = [f"effect_{m}" for m in range(1, 13)]
+MONTH_LABELS = ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
+DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def _check_codes(text: str) -> str:
+    known = set(MeasureType.objects.values_list("code", flat=True))
+    unknown = [c for c in Action.codes(text) if c not in known]
+    if unknown:
+        raise forms.ValidationError(f"Ukendt indsatstype: {', '.join(unknown)}.")
+    return ",".join(Action.codes(text))
+
+
+class PlanForm(forms.ModelForm):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = ActionPlan
+        fields = [
+            "title", "year", "centre", "responsible", "unit", "unit_responsible", "start_date",
+            "last_updated", "cause", "overspend_at_start", "overspend_last_update",
+            "overspend_after_update",
+        ]  # fmt: skip
+        widgets = {"start_date": DATE_INPUT, "last_updated": DATE_INPUT}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name in ("overspend_at_start", "overspend_last_update", "overspend_after_update"):
+            self.fields[name].localize = True
+            self.fields[name].widget.is_localized = True
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        start, year = data.get("start_date"), data.get("year")
+        if start and year and start.year != year:
+            self.add_error("start_date", f"Startdatoen skal ligge i planens år ({year}).")
+        return data
+
+
+class ActionForm(forms.ModelForm):
+    """An action and its expected saving per month of the plan year."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    class Meta:
+        model = Action
+        fields = [
+            "effort_area", "goal", "action_text", "consequences", "mechanism", "measure_types",
+            "to_types", "providers", "provider_kind", "from_date", "count_per_month",
+            "price_change_pct", "top_n",
+        ]  # fmt: skip
+        widgets = {
+            "from_date": DATE_INPUT,
+            "goal": forms.Textarea(attrs={"rows": 2}),
+            "action_text": forms.Textarea(attrs={"rows": 3}),
+            "consequences": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args: Any, plan: ActionPlan, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.plan = plan
+        self.fields["count_per_month"].validators.append(_not_negative)
+        for name, label in zip(MONTH_FIELDS, MONTH_LABELS, strict=True):
+            self.fields[name] = forms.DecimalField(
+                label=f"{label} {plan.year}", required=False, max_digits=14, decimal_places=2,
+                localize=True,
+            )  # fmt: skip
+        if self.instance.pk:
+            for e in self.instance.expected.all():
+                self.initial[f"effect_{e.month}"] = e.amount
+
+    def clean_measure_types(self) -> str:
+        return _check_codes(self.cleaned_data.get("measure_types", ""))
+
+    def clean_to_types(self) -> str:
+        return _check_codes(self.cleaned_data.get("to_types", ""))
+
+    def clean_from_date(self) -> Any:
+        day = self.cleaned_data.get("from_date")
+        if day is not None and day.year != self.plan.year:
+            raise forms.ValidationError(f"Datoen skal ligge i planens år ({self.plan.year}).")
+        return day
+
+    def effects(self) -> dict[int, Any]:
+        return {m: self.cleaned_data.get(f"effect_{m}") for m in range(1, 13)}
+
+    def month_fields(self) -> list[forms.BoundField]:
+        return [self[name] for name in MONTH_FIELDS]
+
+    def main_fields(self) -> list[forms.BoundField]:
+        return [self[name] for name in self.Meta.fields]
+
+
+def _not_negative(value: Any) -> None:
+    if value is not None and value < 0:
+        raise forms.ValidationError("Antallet kan ikke være negativt.")
+
+
+class IndicatorForm(forms.ModelForm):
+    class Meta:
+        model = Indicator
+        fields = [
+            "name", "area", "plan", "kind", "measure_types", "share_of_types", "provider_kind",
+            "event_kind", "baseline_from", "baseline_to", "change", "relative", "target_date",
+        ]  # fmt: skip
+        widgets = {n: DATE_INPUT for n in ("baseline_from", "baseline_to", "target_date")}
+
+    def clean_measure_types(self) -> str:
+        return _check_codes(self.cleaned_data.get("measure_types", ""))
+
+    def clean_share_of_types(self) -> str:
+        return _check_codes(self.cleaned_data.get("share_of_types", ""))
+
+
+class ConclusionForm(forms.Form):
+    month = forms.DateField(label="Måned", widget=DATE_INPUT)
+    text = forms.CharField(label="Delkonklusion", widget=forms.Textarea(attrs={"rows": 4}))
+
+
+class ReviewForm(forms.Form):
+    measure_id = forms.CharField(widget=forms.HiddenInput)
+    reviewed_on = forms.DateField(label="Gennemgået", widget=DATE_INPUT)
+    note = forms.CharField(label="Note", required=False)

@@ -1,0 +1,133 @@
+"""Pages of action plans: list, detail with the effect tables, forms, case drill-down."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import cast
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+
+from ramme.web.accounts.access import visible_measures
+from ramme.web.accounts.models import User
+from ramme.web.plans import figures
+from ramme.web.plans.forms import ActionForm, PlanForm
+from ramme.web.plans.loader import load_plan_data
+from ramme.web.plans.models import Action, ActionPlan
+from ramme.web.plans.services import plans as services
+
+
+def can_edit(user: object) -> bool:
+    """Economists, heads, team leaders and superusers may change plans and indicators."""
+    if not isinstance(user, User):
+        return False
+    return bool(user.is_superuser or user.sees_all_cases or user.role == "team_leader")
+
+
+def as_of(request: HttpRequest) -> date:
+    """``?dato=2021-09-30`` or today: every figure is "as known on" this day."""
+    try:
+        return date.fromisoformat(request.GET.get("dato", ""))
+    except ValueError:
+        return timezone.localdate()
+
+
+def current_user(request: HttpRequest) -> User:
+    """The logged-in user (the views are behind ``login_required``)."""
+    return cast(User, request.user)
+
+
+def _editor(request: HttpRequest) -> User:
+    user = request.user
+    if not isinstance(user, User) or not can_edit(user):
+        raise PermissionDenied("Du har ikke adgang til at ændre handleplaner.")
+    return user
+
+
+@login_required
+def plan_list(request: HttpRequest) -> HttpResponse:
+    plans = ActionPlan.objects.select_related("updated_by")
+    return render(
+        request, "plans/plan_list.html", {"plans": plans, "can_edit": can_edit(request.user)}
+    )
+
+
+@login_required
+def plan_form(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    user = _editor(request)
+    plan = get_object_or_404(ActionPlan, pk=pk) if pk else None
+    form = PlanForm(
+        request.POST or None, instance=plan, initial={"version": plan.version if plan else 0}
+    )
+    if request.method == "POST" and form.is_valid():
+        data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
+        if plan is None:
+            plan = services.create_plan(user, data)
+            return redirect("plans:detail", pk=plan.pk)
+        try:
+            services.update_plan(user, plan.pk, form.cleaned_data["version"] or 0, data)
+            return redirect("plans:detail", pk=plan.pk)
+        except services.PlanConflict as conflict:
+            form.add_error(None, str(conflict))
+    return render(request, "plans/plan_form.html", {"form": form, "plan": plan})
+
+
+@login_required
+def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = get_object_or_404(ActionPlan, pk=pk)
+    day = figures.plan_as_of(plan, as_of(request))
+    rows = figures.effect_rows(plan, load_plan_data(), day)
+    areas, total = figures.area_rows(rows)
+    context = {
+        "plan": plan,
+        "as_of": day,
+        "rows": rows,
+        "areas": areas,
+        "total": total,
+        "expected": figures.expected_table(plan),
+        "can_edit": can_edit(request.user),
+    }
+    return render(request, "plans/plan_detail.html", context)
+
+
+@login_required
+def action_form(request: HttpRequest, plan_pk: int, pk: int | None = None) -> HttpResponse:
+    user = _editor(request)
+    plan = get_object_or_404(ActionPlan, pk=plan_pk)
+    action = get_object_or_404(Action, pk=pk, plan=plan) if pk else None
+    form = ActionForm(
+        request.POST or None, instance=action, plan=plan, initial={"version": plan.version}
+    )
+    if request.method == "POST" and form.is_valid():
+        data = {k: form.cleaned_data[k] for k in ActionForm.Meta.fields}
+        try:
+            services.save_action(
+                user, plan.pk, form.cleaned_data["version"], data, form.effects(), pk
+            )
+            return redirect("plans:detail", pk=plan.pk)
+        except services.PlanConflict as conflict:
+            form.add_error(None, str(conflict))
+    return render(request, "plans/action_form.html", {"form": form, "plan": plan, "action": action})
+
+
+@login_required
+def action_cases(request: HttpRequest, pk: int) -> HttpResponse:
+    """The cases behind an action's realised effect, limited to the user's visible cases."""
+    action = get_object_or_404(Action.objects.select_related("plan"), pk=pk)
+    day = figures.plan_as_of(action.plan, as_of(request))
+    (row,) = [
+        r for r in figures.effect_rows(action.plan, load_plan_data(), day) if r.action.pk == pk
+    ]
+    visible = set(visible_measures(current_user(request)).values_list("measure_id", flat=True))
+    cases = [c for c in row.realised.cases if c.measure_id in visible]
+    context = {
+        "action": action,
+        "row": row,
+        "cases": cases,
+        "hidden": len(row.realised.cases) - len(cases),
+        "as_of": day,
+    }
+    return render(request, "plans/action_cases.html", context)

@@ -1,0 +1,104 @@
+"""Pages of the follow-up: key indicators with chart and conclusion, review lists."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.safestring import mark_safe
+
+from ramme.core.plans import reviews
+from ramme.core.plans.indicators import IndicatorKind
+from ramme.core.plans.internal import Capacity, caseloads, occupancy
+from ramme.web.accounts.access import get_measure_for_user, visible_measures
+from ramme.web.plans import figures
+from ramme.web.plans.chart import indicator_svg
+from ramme.web.plans.forms import ConclusionForm, IndicatorForm, ReviewForm
+from ramme.web.plans.loader import load_plan_data
+from ramme.web.plans.models import Indicator, InternalOffer, Review
+from ramme.web.plans.services import followup
+from ramme.web.plans.views import _editor, as_of, can_edit, current_user
+
+
+@login_required
+def indicator_list(request: HttpRequest) -> HttpResponse:
+    data, day = load_plan_data(), as_of(request)
+    rows = [(ind, figures.indicator_report(ind, data, day)) for ind in Indicator.objects.all()]
+    return render(
+        request,
+        "plans/indicator_list.html",
+        {"rows": rows, "as_of": day, "can_edit": can_edit(request.user)},
+    )
+
+
+@login_required
+def indicator_form(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    user = _editor(request)
+    indicator = get_object_or_404(Indicator, pk=pk) if pk else None
+    form = IndicatorForm(request.POST or None, instance=indicator)
+    if request.method == "POST" and form.is_valid():
+        saved = followup.save_indicator(user, form.cleaned_data, indicator)
+        return redirect("plans:indicator", pk=saved.pk)
+    return render(request, "plans/indicator_form.html", {"form": form, "indicator": indicator})
+
+
+@login_required
+def indicator_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    indicator = get_object_or_404(Indicator, pk=pk)
+    day = as_of(request)
+    form = ConclusionForm(request.POST or None, initial={"month": day.replace(day=1)})
+    if request.method == "POST" and form.is_valid():
+        followup.record_conclusion(
+            _editor(request), indicator, form.cleaned_data["month"], form.cleaned_data["text"]
+        )
+        return redirect("plans:indicator", pk=pk)
+    status = figures.indicator_report(indicator, load_plan_data(), day)
+    decimals = 2 if indicator.kind == IndicatorKind.SHARE else 0
+    context = {
+        "indicator": indicator,
+        "status": status,
+        "as_of": day,
+        "form": form,
+        "chart": mark_safe(indicator_svg(status, decimals)),
+        "conclusions": indicator.conclusions.select_related("author"),
+    }
+    return render(request, "plans/indicator_detail.html", context)
+
+
+def _review_lists(request: HttpRequest) -> dict[str, object]:
+    data, day = load_plan_data(), as_of(request)
+    visible = set(visible_measures(current_user(request)).values_list("measure_id", flat=True))
+    measures = [m for m in data.measures if m.measure_id in visible]
+    last: dict[str, object] = {}
+    for measure_id, reviewed_on in Review.objects.order_by("reviewed_on").values_list(
+        "measure__measure_id", "reviewed_on"
+    ):
+        last[measure_id] = reviewed_on
+    offers = list(InternalOffer.objects.select_related("provider"))
+    capacities = [
+        Capacity(o.provider.provider_id, str(o), o.places, o.waiting, o.staff) for o in offers
+    ]
+    return {
+        "as_of": day,
+        "due": reviews.due_for_review(measures, last, day),  # type: ignore[arg-type]
+        "past_limit": reviews.past_duration_limit(measures, data.types, day),
+        "supplements": reviews.supplement_issues(measures, day),
+        "unapproved": reviews.unapproved(measures, day),
+        "occupancy": occupancy(capacities, data.measures, day),
+        "caseloads": caseloads(capacities, data.measures, day),
+    }
+
+
+@login_required
+def review_list(request: HttpRequest) -> HttpResponse:
+    form = ReviewForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        measure = get_measure_for_user(current_user(request), form.cleaned_data["measure_id"])
+        followup.record_review(
+            current_user(request),
+            measure,
+            form.cleaned_data["reviewed_on"],
+            form.cleaned_data["note"],
+        )
+        return redirect(request.get_full_path())
+    return render(request, "plans/review_list.html", {**_review_lists(request), "form": form})
