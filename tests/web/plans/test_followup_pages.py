@@ -9,7 +9,7 @@ import pytest
 from django.test import Client
 
 from ramme.web.data.models import MeasureType, PricePeriod, Provider
-from ramme.web.plans.models import Indicator, IndicatorConclusion, Review
+from ramme.web.plans.models import IndicatorConclusion, Review
 from ramme.web.plans.services import followup
 from ramme.web.plans.services import plans as services
 from tests.web.personas import PASSWORD, make_line, make_measure, make_user
@@ -33,8 +33,10 @@ def data():  # type: ignore[no-untyped-def]
     old = make_measure("A1", "alice", "Team Nord")  # started 01.01.2024, never reviewed
     other = make_measure("B1", "bob", "Team Syd")
     for m in (old, other):
-        PricePeriod.objects.create(measure=m, valid_from=date(2024, 1, 1), valid_to=date(2024, 6, 30),
-                                   kind="base", amount=Decimal(3000), unit="day")  # fmt: skip
+        PricePeriod.objects.create(
+            measure=m, valid_from=date(2024, 1, 1), valid_to=date(2024, 6, 30),
+            kind="base", amount=Decimal(3000), unit="day",
+        )  # fmt: skip
         PricePeriod.objects.create(measure=m, valid_from=date(2024, 7, 1), kind="base",
                                    amount=Decimal(2700), unit="day")  # fmt: skip
     return users
