@@ -15,6 +15,8 @@ from ramme.importing.errors import ParseError, quote
 
 _PLAIN_NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
 _DANISH_NUMBER = re.compile(r"^(-)?(\d{1,3}(?:[. ]\d{3})*|\d+)(?:,(\d+))?(-)?$")
+# Money has at most two decimals, so ``1.000`` is a thousand (Danish), not one.
+_THOUSANDS_ONLY = re.compile(r"^-?\d{1,3}\.\d{3}$")
 _DMY = re.compile(r"^(\d{1,2})([-./])(\d{1,2})\2(\d{4})$")
 _YES = {"ja", "j", "yes", "y", "1", "true", "sand", "x"}
 _NO = {"nej", "n", "no", "0", "false", "falsk"}
@@ -23,7 +25,7 @@ _NO = {"nej", "n", "no", "0", "false", "falsk"}
 def parse_amount(text: str) -> Decimal:
     """An amount (beløb): ``1234.5``, ``1.234,50``, ``1 234,50``, ``-1.234,50``, ``1.234,50-``."""
     value = text.strip()
-    if _PLAIN_NUMBER.match(value):
+    if _PLAIN_NUMBER.match(value) and not _THOUSANDS_ONLY.match(value):
         return Decimal(value)
     compact = value.replace("\xa0", " ")
     match = _DANISH_NUMBER.match(compact)
@@ -35,7 +37,9 @@ def parse_amount(text: str) -> Decimal:
 
 
 def parse_decimal(text: str) -> Decimal:
-    """A plain decimal number such as a rate or hours a week (same forms as amounts)."""
+    """A plain decimal number such as a rate or hours a week (``2.125`` is 2.125 here)."""
+    if _PLAIN_NUMBER.match(text.strip()):
+        return Decimal(text.strip())
     try:
         return parse_amount(text)
     except ParseError:
@@ -52,8 +56,25 @@ def parse_int(text: str) -> int:
         raise ParseError(f"ugyldigt heltal {quote(text)}") from None
 
 
+_DATE_CACHE: dict[str, date | None] = {}
+_DATE_CACHE_SIZE = 50_000
+
+
 def parse_date(text: str) -> date | None:
-    """A date: ``2024-03-31``, ``31-03-2024``, ``31.03.2024`` or ``31/03/2024``; blank is none."""
+    """A date: ``2024-03-31``, ``31-03-2024``, ``31.03.2024`` or ``31/03/2024``; blank is none.
+
+    A ledger repeats the same few hundred dates, so parsed dates are remembered.
+    """
+    found = _DATE_CACHE.get(text)
+    if found is not None:
+        return found
+    value = _parse_date(text)
+    if len(_DATE_CACHE) < _DATE_CACHE_SIZE:
+        _DATE_CACHE[text] = value
+    return value
+
+
+def _parse_date(text: str) -> date | None:
     value = text.strip()
     if not value:
         return None

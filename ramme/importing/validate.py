@@ -17,7 +17,7 @@ from ramme.importing.readers import ReadError, Table
 from ramme.importing.specs import UNIT_NAMES, Column, FileSpec
 
 
-@dataclass
+@dataclass(slots=True)
 class Row:
     """A validated row: its number in the file, typed values and the unknown columns."""
 
@@ -83,6 +83,13 @@ class Converter:
             if n and n not in spec.column_names
         ]
         self.header_ok = not self.errors
+        # The hot loop reads plain tuples rather than Column attributes.
+        self._plan = [
+            (i, c.name, parse, c.required, "" if c.kind in ("text", "key") else None, c.free_text)
+            for i, c, parse in self._cells
+        ]
+        self._rules = ROW_RULES.get(spec.name)
+        self._single_key = spec.key[0] if len(spec.key) == 1 and spec.key[0] != "child" else ""
 
     @staticmethod
     def _parser(column: Column, cpr_key: bytes) -> Callable[[str], Any]:
@@ -107,29 +114,29 @@ class Converter:
             self.errors.append(RowError(self.file, 0, "", str(exc)))
 
     def convert(self, number: int, cells: list[str]) -> Row | None:
+        """Typed values of one row, or None (and errors) when a cell or rule fails."""
         values: dict[str, Any] = {}
         ok = True
         width = len(cells)
-        for index, column, parse in self._cells:
+        for index, name, parse, required, blank, free_text in self._plan:
             text = cells[index] if index < width else ""
-            if not text.strip():
-                if column.required:
-                    self._error(number, column.name, "værdi mangler")
+            if not text or text.isspace():
+                if required:
+                    self._error(number, name, "værdi mangler")
                     ok = False
-                values[column.name] = None if column.kind not in ("text", "key") else ""
+                values[name] = blank
                 continue
             try:
                 value = parse(text)
             except ParseError as exc:
-                self._error(number, column.name, str(exc))
+                self._error(number, name, str(exc))
                 ok = False
                 continue
-            if column.free_text:
+            if free_text and len(value) >= 10:
                 value, count = scrub_cpr(value)
                 self.scrubbed += count
-            values[column.name] = value
-        ok = self._check_row(number, values) and ok
-        if not ok:
+            values[name] = value
+        if not (ok and self._check_row(number, values)):
             return None
         return Row(number, values, self._extra_of(cells) if self._extra else {})
 
@@ -144,19 +151,28 @@ class Converter:
 
     def _check_row(self, number: int, values: dict[str, Any]) -> bool:
         ok = True
-        named = values.get("child_id") or values.get("cpr")
-        if self.spec.child == "required" and not named and {"child_id", "cpr"} & values.keys():
+        if self.spec.child == "required" and not (values.get("child_id") or values.get("cpr")):
             self._error(number, "child_id", "child_id eller cpr skal udfyldes")
             ok = False
-        for column, reason in ROW_RULES.get(self.spec.name, _no_rules)(values):
-            self._error(number, column, reason)
-            ok = False
-        if ok and self.spec.key:
+        if self._rules is not None:
+            for column, reason in self._rules(values):
+                self._error(number, column, reason)
+                ok = False
+        if self._single_key:  # the common case, and a bare string saves memory
+            key: Any = values.get(self._single_key)
+            parts: tuple[Any, ...] = (key,)
+        elif ok and self.spec.key:
             parts = tuple(_key_part(values, name) for name in self.spec.key)
-            key: Any = parts[0] if len(parts) == 1 else parts  # a bare string saves memory
+            key = parts[0] if len(parts) == 1 else parts
+        else:
+            return ok
+        if ok:
             if key in self._seen:
                 shown = ", ".join(str(part) for part in parts if part is not None)
-                self._error(number, self.spec.key[0], f"dubletnøgle {quote(shown)}")
+                column = self.spec.key[0]
+                if column == "child":
+                    column = "cpr" if values.get("cpr") is not None else "child_id"
+                self._error(number, column, f"dubletnøgle {quote(shown)}")
                 return False
             self._seen.add(key)
         return ok
@@ -170,10 +186,6 @@ def _key_part(values: dict[str, Any], name: str) -> Any:
         cpr = values.get("cpr")
         return cpr.pseudonym if cpr is not None else values.get("child_id")
     return values.get(name)
-
-
-def _no_rules(values: dict[str, Any]) -> list[tuple[str, str]]:
-    return []
 
 
 def _measure_rules(values: dict[str, Any]) -> list[tuple[str, str]]:

@@ -22,6 +22,7 @@ class ImportContext:
     warnings: list[str] = field(default_factory=list)
     files: dict[str, Counts] = field(default_factory=dict)
     children_created: int = 0
+    rules_replaced: bool = False
     _lookups: dict[tuple[str, str], dict[Any, int]] = field(default_factory=dict)
 
     def lookup(self, model: type[models.Model], key_field: str) -> dict[Any, int]:

@@ -34,7 +34,7 @@ from ramme.web.data.services.steps import STEPS
 from ramme.web.data.services.summary import build_summary
 
 # A change in any of these can move postings to another activity line.
-MAPPING_FILES = frozenset({"activities", "catalogue", "measures", "postings"})
+MAPPING_FILES = ("activities", "catalogue", "measures")
 
 
 @dataclass
@@ -80,11 +80,12 @@ def import_folder(
 def _run(ctx: ImportContext, sources: dict[str, Path], profile: Profile | None) -> dict[str, Any]:
     with transaction.atomic():
         seed_legal_paragraphs()
-        names = {}
+        names, remapped = {}, 0
         for name in IMPORT_ORDER:
+            if name == "postings" and _mapping_changed(ctx) and not ctx.errors:
+                remapped = remap_postings()  # existing postings; new ones are mapped as read
             if name in sources:
                 names[name] = _import_file(ctx, name, sources[name], profile)
-        remapped = remap_postings() if MAPPING_FILES & sources.keys() else 0
         if ctx.errors:
             raise _Rollback
         summary = build_summary(ctx, names, remapped)
@@ -95,6 +96,14 @@ def _run(ctx: ImportContext, sources: dict[str, Path], profile: Profile | None) 
                 f"{unmatched['count']} posteringer passer ikke til nogen aktivitet (fx {shown})"
             )
         return summary
+
+
+def _mapping_changed(ctx: ImportContext) -> bool:
+    return ctx.rules_replaced or any(
+        ctx.files[name].created or ctx.files[name].updated
+        for name in MAPPING_FILES
+        if name in ctx.files
+    )
 
 
 def _import_file(ctx: ImportContext, name: str, path: Path, profile: Profile | None) -> str:

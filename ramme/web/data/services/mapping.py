@@ -31,6 +31,35 @@ def replace_rules(rules: list[Rule]) -> bool:
     return True
 
 
+class Mapper:
+    """The activity line of a posting, computed in Python while the ledger streams in."""
+
+    def __init__(self) -> None:
+        self.rules = [
+            (r.account, int(r.dranst) if r.dranst else None, r.cost_center, r.activity_id)
+            for r in MappingRule.objects.order_by("position")
+        ]
+        self.by_measure = dict(Measure.objects.values_list("pk", "measure_type__activity_id"))
+        self._cache: dict[tuple[str, int, str], int | None] = {}
+
+    def activity(self, measure: int | None, account: str, dranst: int, cost_center: str) -> int | None:
+        if measure is not None:
+            return self.by_measure.get(measure)
+        key = (account, dranst, cost_center)
+        if key not in self._cache:
+            self._cache[key] = next(
+                (
+                    activity
+                    for acc, dr, cc, activity in self.rules
+                    if (not acc or acc == account)
+                    and (dr is None or dr == dranst)
+                    and (not cc or cc == cost_center)
+                ),
+                None,
+            )
+        return self._cache[key]
+
+
 def _case_sql() -> tuple[str, list[Any]]:
     posting, measure = Posting._meta.db_table, Measure._meta.db_table
     mtype = MeasureType._meta.db_table

@@ -15,6 +15,7 @@ from django.db import connection
 from ramme.importing.validate import Converter, Row
 from ramme.web.data.models import Measure, Posting, Provider
 from ramme.web.data.services.context import ImportContext
+from ramme.web.data.services.mapping import Mapper
 from ramme.web.data.services.upsert import Counts
 
 STAGE = "ramme_stage_posting"
@@ -29,6 +30,7 @@ COLUMNS = (
     "measure_id",
     "child_id",
     "provider_id",
+    "activity_id",
 )
 BATCH = 20_000
 _TYPES = (
@@ -39,6 +41,7 @@ _TYPES = (
     "varchar(50)",
     "numeric(14, 2)",
     "varchar(500)",
+    "bigint",
     "bigint",
     "bigint",
     "bigint",
@@ -74,6 +77,7 @@ def _progress(ctx: ImportContext, rows: Iterator[Row]) -> Iterable[Row]:
 def _tuples(ctx: ImportContext, converter: Converter, rows: Iterable[Row]) -> Iterator[tuple]:
     file = converter.file
     measures = ctx.lookup(Measure, "measure_id")
+    activity_of = Mapper().activity
     providers = ctx.lookup(Provider, "provider_id")
     for row in rows:
         v, n = row.values, row.number
@@ -95,17 +99,20 @@ def _tuples(ctx: ImportContext, converter: Converter, rows: Iterable[Row]) -> It
             child = ctx.child(file, n, v)
             if len(ctx.errors) > before:
                 continue
+        dranst, cost_center = int(v["dranst"]), v["cost_center"] or ""
+        activity = activity_of(measure, v["account"], dranst, cost_center)
         yield (
             v["posting_id"],
             v["date"],
             v["account"],
-            int(v["dranst"]),
-            v["cost_center"] or "",
+            dranst,
+            cost_center,
             v["amount"],
             v["text"] or "",
             measure,
             child,
             provider,
+            activity,
         )
 
 

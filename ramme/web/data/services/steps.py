@@ -55,7 +55,8 @@ def activities(ctx: ImportContext, file: str, rows: list[Row]) -> Counts:
         )
         for r in rows
     ]
-    if replace_rules(rules):
+    ctx.rules_replaced = replace_rules(rules)
+    if ctx.rules_replaced:
         ctx.warnings.append("Konteringsreglerne er erstattet af reglerne i activities-filen.")
     return counts
 
