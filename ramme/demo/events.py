@@ -15,6 +15,7 @@ from ramme.demo import days as d
 from ramme.demo.days import OPEN, IntArray
 from ramme.demo.model import Measures
 from ramme.demo.parameters import SEASONALITY, EventParams
+from ramme.demo.simulate import steady_counts
 
 KINDS = ("underretning", "undersoegelse")
 
@@ -27,7 +28,7 @@ class Events:
 
 
 def _dates(rng: np.random.Generator, per_month: np.ndarray, months: IntArray) -> IntArray:
-    counts = rng.poisson(per_month)
+    counts = steady_counts(rng, per_month)
     month_of = np.repeat(months, counts)
     first = d.month_first_day(month_of)
     length = d.month_last_day(month_of) - first + 1

@@ -101,7 +101,9 @@ _SEL52 = "SEL § 52 stk. 3 nr. "
 _BL46 = "Barnets lov § 46"
 _PLACEMENT = (_SEL52 + "7", _BL46)
 _AFTERCARE = ("SEL § 76 stk. 3", "Barnets lov § 114")
-_ADVICE = ("SEL § 11 stk. 3", "Barnets lov § 30")
+# Barnets lov keys the importer knows (BL §§ 20, 32, 46-47, 86-87, 114, 132) are used where
+# the exact new paragraph (e.g. BL § 30 for counselling, § 35 for economic support) is not.
+_ADVICE = ("SEL § 11 stk. 3", "Barnets lov § 32")
 _CONTACT = (_SEL52 + "6", "Barnets lov § 32 stk. 1 nr. 4")
 _EXTRA_COSTS = ("SEL § 41", "Barnets lov § 86")
 
@@ -154,7 +156,7 @@ CATALOGUE: tuple[MeasureTypeSpec, ...] = (
     MeasureTypeSpec("SFM", "Økonomisk støtte til forældremyndighedsindehaver", "foregribende",
                     "Støtte til forældremyndighedsindehaver", "5.28.21",
                     PriceModel("month", 3_800, 0.4), 45, 10, 0.6, (0, 8, 17), "monthly",
-                    legal_basis=("SEL § 52 a", "Barnets lov § 35")),
+                    legal_basis=(_SEL52 + "9", "Barnets lov § 32")),
     MeasureTypeSpec("MER", "Merudgifter", "foregribende", "Merudgifter", "5.57.72",
                     PriceModel("month", 2_000, 0.5), 110, 40, 0.7, (0, 7, 17), "monthly",
                     host_types=("AFL",), host_share=0.45, legal_basis=_EXTRA_COSTS),
@@ -335,7 +337,7 @@ class EventParams:
     """Notifications (underretninger) and child investigations a year at 48,000."""
 
     notifications_first_year: float = 1_000.0  # 2017: 618, 2018: 925 (seed 001)
-    notification_growth: float = 0.06
+    notification_growth: float = 0.07
     investigations_per_month: float = 34.0  # seed 001
     notified_with_measure_share: float = 0.5
 
