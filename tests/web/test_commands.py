@@ -153,21 +153,13 @@ def test_an_economist_made_by_createuser_can_use_the_admin(db, client) -> None: 
     assert response.status_code == 200
 
 
-def test_demo_without_the_importer_loads_the_example_directly(db, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_demo_example_maps_every_posting_to_an_activity_line(db, tmp_path, example_only) -> None:  # type: ignore[no-untyped-def]
     from ramme.web.data.queries import ledger_totals
-    from ramme.web.front import demo_setup
 
-    monkeypatch.setattr(demo_setup, "_optional", lambda module, name: None)
-    state = prepare_demo(tmp_path)
-    assert state.loaded_now and state.source == demo_setup.EXAMPLE_DIR
-    direct = ledger_totals()
-    assert direct and None not in {activity for _, activity in direct}
-
-    importer = pytest.importorskip("ramme.web.data.services.importer")
-    Posting.objects.all().delete()
-    result = importer.import_folder(demo_setup.EXAMPLE_DIR)
-    assert not result.errors
-    assert ledger_totals() == direct  # the temporary loader agrees with the real importer
+    prepare_demo(tmp_path)
+    totals = ledger_totals()
+    assert {year for year, _ in totals} == {2024, 2025}
+    assert None not in {activity for _, activity in totals}
 
 
 def test_serve_runs_the_server_without_reloader_and_prints_the_url(monkeypatch) -> None:  # type: ignore[no-untyped-def]

@@ -57,44 +57,29 @@ def _marker(seed: int, kind: str) -> str:
 def load_demo_data(demo_dir: Path, seed: int = DEMO_SEED) -> tuple[Path, bool]:
     """Generate and import the demo files unless the same ones are loaded already.
 
-    With the generator and the importer: generated files, imported. With the importer
-    only: the small fixed example, imported. With neither: the example, loaded directly.
+    Without the generator (``ramme.demo``) the small fixed example in demo_example/ is
+    imported instead.
     """
     generate = _optional("ramme.demo", "generate")
     import_folder = _optional("ramme.web.data.services.importer", "import_folder")
-    kind = "generated" if generate and import_folder else "example" if import_folder else "direct"
+    if import_folder is None:
+        raise RuntimeError("Importen (ramme.web.data.services.importer) mangler i denne udgave.")
     marker_file = demo_dir.parent / "demo_loaded.txt"  # outside the folder the importer reads
-    marker = _marker(seed, kind)
+    marker = _marker(seed, "generated" if generate else "example")
     if marker_file.exists() and Posting.objects.exists():
         recorded, _, loaded_from = marker_file.read_text().partition("\n")
         if recorded == marker:
             return Path(loaded_from or demo_dir), False
-    if import_folder is None:
-        source = _load_fallback()
-    else:
-        source = demo_dir if generate else EXAMPLE_DIR
-        if generate:
-            demo_dir.mkdir(parents=True, exist_ok=True)
-            generate(demo_dir, seed=seed)
-        _run_import(import_folder, source)
+    source = demo_dir if generate else EXAMPLE_DIR
+    if generate:
+        demo_dir.mkdir(parents=True, exist_ok=True)
+        generate(demo_dir, seed=seed)
+    result = import_folder(source, username="demo", progress=True)
+    if result.errors:
+        first = result.errors[0]
+        raise RuntimeError(f"Demodata kunne ikke importeres: {len(result.errors)} fejl, fx {first}")
     marker_file.write_text(f"{marker}\n{source}")
     return source, True
-
-
-def _run_import(import_folder: Callable[..., Any], folder: Path) -> None:
-    result = import_folder(folder, username="demo", progress=True)
-    errors = getattr(result, "errors", None)
-    if errors:
-        raise RuntimeError(f"Demodata kunne ikke importeres: {len(errors)} fejl, fx {errors[0]}")
-
-
-def _load_fallback() -> Path:
-    # TEMPORARY until the importer and the generator exist (see demo_fallback).
-    from ramme.web.front.demo_fallback import load_example
-
-    if not Posting.objects.exists():
-        load_example(EXAMPLE_DIR)
-    return EXAMPLE_DIR
 
 
 def ensure_demo_users() -> str:
