@@ -54,7 +54,9 @@ def generate(folder: Path, rows: int) -> None:
                 amount = amount + ("-" if cents < 0 else "")
                 when = day.strftime("%d.%m.%Y")
             dranst = "2" if i % 50 == 0 else "1"
-            w.writerow([f"B{i:08d}", when, rng.choice(accounts), dranst, "", amount, f"Faktura {i}"])
+            w.writerow(
+                [f"B{i:08d}", when, rng.choice(accounts), dranst, "", amount, f"Faktura {i}"]
+            )
 
 
 def run(database_url: str, folder: Path) -> None:
@@ -79,14 +81,18 @@ def run(database_url: str, folder: Path) -> None:
     rows = result.summary["files"]["postings"]["read"]
     assert Posting.objects.count() == rows
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"  {rows:,} posteringer på {seconds:.1f} s: {rows / seconds:,.0f} rækker/s, "
-          f"maks. hukommelse {peak_mb:,.0f} MB")
+    print(
+        f"  {rows:,} posteringer på {seconds:.1f} s: {rows / seconds:,.0f} rækker/s, "
+        f"maks. hukommelse {peak_mb:,.0f} MB"
+    )
     began = time.perf_counter()
     again = import_folder(folder)
     seconds = time.perf_counter() - began
     unchanged = again.summary["files"]["postings"]["unchanged"]
-    print(f"  samme fil igen: {unchanged:,} uændrede på {seconds:.1f} s "
-          f"({rows / seconds:,.0f} rækker/s)")
+    print(
+        f"  samme fil igen: {unchanged:,} uændrede på {seconds:.1f} s "
+        f"({rows / seconds:,.0f} rækker/s)"
+    )
 
 
 def _postgres_available() -> bool:

@@ -88,6 +88,12 @@ class Converter:
             (i, c.name, parse, c.required, "" if c.kind in ("text", "key") else None, c.free_text)
             for i, c, parse in self._cells
         ]
+        present = {c.name for _, c, _ in self._cells}
+        self._absent = {
+            c.name: "" if c.kind in ("text", "key") else None
+            for c in spec.columns
+            if c.name not in present
+        }
         self._rules = ROW_RULES.get(spec.name)
         self._single_key = spec.key[0] if len(spec.key) == 1 and spec.key[0] != "child" else ""
 
@@ -115,7 +121,7 @@ class Converter:
 
     def convert(self, number: int, cells: list[str]) -> Row | None:
         """Typed values of one row, or None (and errors) when a cell or rule fails."""
-        values: dict[str, Any] = {}
+        values: dict[str, Any] = self._absent.copy()
         ok = True
         width = len(cells)
         for index, name, parse, required, blank, free_text in self._plan:

@@ -44,7 +44,8 @@ def test_a_constant_and_a_default(tmp_path: Path) -> None:
     profile_path.write_text(
         '[files.budget]\nsource = "budget*.csv"\n[files.budget.columns]\n'
         'year = { constant = "2025" }\nactivity = "Aktivitet"\n'
-        'kind = { column = "Art", map = { V = "vedtaget", K = "korrigeret" }, default = "vedtaget" }\n'
+        'kind = { column = "Art", map = { V = "vedtaget", K = "korrigeret" },'
+        ' default = "vedtaget" }\n'
         'amount = "Beløb"\n',
         encoding="utf-8",
     )

@@ -119,6 +119,7 @@ def _import_file(ctx: ImportContext, name: str, path: Path, profile: Profile | N
         ctx.error(path.name, 0, "", str(exc))
         return path.name
     converter = Converter(SPECS[name], table, ctx.cpr_key)
+    start = len(ctx.errors)
     if name == "postings":
         ctx.files[name] = import_postings(ctx, converter)
         ctx.errors.extend(converter.errors)
@@ -126,6 +127,7 @@ def _import_file(ctx: ImportContext, name: str, path: Path, profile: Profile | N
         rows = list(converter.rows())
         ctx.errors.extend(converter.errors)
         ctx.files[name] = STEPS[name](ctx, path.name, rows)
+    ctx.errors[start:] = sorted(ctx.errors[start:], key=lambda error: error.row)
     if converter.scrubbed:
         ctx.warnings.append(
             f"{path.name}: {converter.scrubbed} CPR-numre fjernet fra fritekst ([CPR fjernet])"

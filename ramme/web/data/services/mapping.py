@@ -42,7 +42,9 @@ class Mapper:
         self.by_measure = dict(Measure.objects.values_list("pk", "measure_type__activity_id"))
         self._cache: dict[tuple[str, int, str], int | None] = {}
 
-    def activity(self, measure: int | None, account: str, dranst: int, cost_center: str) -> int | None:
+    def activity(
+        self, measure: int | None, account: str, dranst: int, cost_center: str
+    ) -> int | None:
         if measure is not None:
             return self.by_measure.get(measure)
         key = (account, dranst, cost_center)
