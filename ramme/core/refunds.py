@@ -86,6 +86,6 @@ def refund_array(costs: npt.NDArray[np.float64], rule: RefundRule) -> npt.NDArra
     total = np.zeros_like(costs, dtype=np.float64)
     bounds = [float(t) for t in rule.thresholds] + [np.inf]
     for i, rate in enumerate(rule.rates):
-        part = np.clip(np.minimum(costs, bounds[i + 1]) - bounds[i], 0, None)
+        part = np.maximum(np.minimum(costs, bounds[i + 1]) - bounds[i], 0.0)
         total += part * float(rate) / 100
     return total

@@ -173,7 +173,7 @@ def forecast(
     as_of: date,
     *,
     ledger: Ledger | None = None,
-    simulations: int = 300,
+    simulations: int = 200,
     seed: int = 0,
     config: Config | None = None,
 ) -> Forecast:

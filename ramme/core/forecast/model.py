@@ -56,7 +56,8 @@ class Refunds:
     rule: RefundRule
     booked_ratio: float  # booked refund / computed refund in earlier years
     line_share: FloatArray
-    base_cost: FloatArray  # per household: year cost without the simulated part
+    base_cost: FloatArray  # per household: expected year cost
+    candidates: IntArray  # per household: position among those that can reach threshold 1, or -1
     expected: float  # computed refund of the expected year costs (before booked_ratio)
 
 
@@ -140,6 +141,7 @@ def _refunds(
     year_cost: FloatArray,
     lag: lag_model.LagModel,
     accrued_line: FloatArray,
+    most: FloatArray,
 ) -> Refunds:
     index = prep.dataset.price_index
     n_hh = len(prep.households)
@@ -158,7 +160,10 @@ def _refunds(
     ratio = float(np.clip(np.median(ratios), 0.0, 1.5)) if ratios else 1.0
     share = _refund_line_share(prep, state, lag, accrued_line)
     expected = float(refund_array(base, rule).sum())
-    return Refunds(rule, ratio, share, base, expected)
+    # only households whose cost could reach threshold 1 are simulated
+    reach = wsum(prep.m_household, most, n_hh) >= float(rule.thresholds[0]) * 0.999
+    candidates = np.where(reach, np.cumsum(reach) - 1, -1)
+    return Refunds(rule, ratio, share, base, candidates, expected)
 
 
 def _refund_line_share(
@@ -191,7 +196,8 @@ def build(prep: Prepared, as_of: date, config: Config | None = None) -> Model:
     measure_lines[prep.type_activity[prep.type_activity >= 0]] = True
     ok = line >= 0
     acc_line = wsum(line[ok], (accrued + expected)[ok], n_lines)
-    refunds = _refunds(prep, state, accrued + expected, lag, acc_line)
+    most = accrued + wsum(seg.measure, np.maximum(seg.hi - seg.lo + 1, 0) * seg.rate, len(accrued))
+    refunds = _refunds(prep, state, accrued + expected, lag, acc_line, most)
     return Model(
         prep=prep,
         state=state,

@@ -54,10 +54,12 @@ def _measures(model: Model, k: int, rng: np.random.Generator) -> tuple[FloatArra
     n_lines = len(prep.activities)
     line = model.measure_line[seg.measure]
     fixed = ~seg.survives & (line >= 0)
-    fixed_cost = np.clip(seg.hi_committed - seg.lo + 1, 0, None) * seg.rate
+    fixed_cost = np.maximum(seg.hi_committed - seg.lo + 1, 0) * seg.rate
     base = wsum(line[fixed], fixed_cost[fixed], n_lines)
     result = np.repeat(base[None, :], k, axis=0)
-    hh_delta = np.zeros((k, len(prep.households)))
+    cand = model.refunds.candidates
+    n_cand = int(cand.max()) + 1 if len(cand) else 0
+    hh_delta = np.zeros((k, n_cand))
     drawn = np.flatnonzero(seg.survives & (line >= 0))
     if len(drawn) == 0:
         return result, hh_delta
@@ -73,12 +75,15 @@ def _measures(model: Model, k: int, rng: np.random.Generator) -> tuple[FloatArra
         )
     end = start[None, :] + np.minimum(dur, 10**6) - 1
     hi = np.minimum(seg.hi[drawn][None, :], end[:, inverse])
-    cost = np.clip(hi - seg.lo[drawn][None, :] + 1, 0, None) * seg.rate[drawn][None, :]
+    cost = np.maximum(hi - seg.lo[drawn][None, :] + 1, 0) * seg.rate[drawn][None, :]
     result += _sum_by(cost, line[drawn], n_lines)
-    hh = prep.m_household[seg.measure[drawn]]
-    expected = model.expected[unique]
-    hh_delta += _sum_by(cost, hh, len(prep.households))
-    hh_delta -= wsum(prep.m_household[unique], expected, len(prep.households))[None, :]
+    pos = cand[prep.m_household[seg.measure[drawn]]]
+    if n_cand:
+        mine = pos >= 0
+        hh_delta += _sum_by(cost[:, mine], pos[mine], n_cand)
+        upos = cand[prep.m_household[unique]]
+        ok = upos >= 0
+        hh_delta -= wsum(upos[ok], model.expected[unique][ok], n_cand)[None, :]
     return result, hh_delta
 
 
@@ -122,7 +127,9 @@ def _refund(model: Model, det: Lines, hh_delta: FloatArray) -> FloatArray:
     refunds = model.refunds
     if model.state.t >= model.state.year_last:
         return np.repeat(det.actual_ref[None, :], hh_delta.shape[0], axis=0)
-    cost = np.maximum(refunds.base_cost[None, :] + hh_delta, 0.0)
+    chosen = refunds.candidates >= 0
+    base = refunds.base_cost[chosen][np.argsort(refunds.candidates[chosen])]
+    cost = np.maximum(base[None, :] + hh_delta, 0.0)
     expected = refund_array(cost, refunds.rule).sum(axis=1)
     target = -refunds.booked_ratio * expected[:, None] * refunds.line_share[None, :]
     return np.asarray(np.minimum(det.actual_ref[None, :], target), dtype=np.float64)

@@ -88,8 +88,13 @@ def test_planned_ends_are_calibrated_by_how_far_they_were_overrun_before() -> No
     for i in range(40):  # every measure ran twice its planned 50 days
         start = date(2021, 1, 1) + timedelta(days=20 * i)
         history.append(
-            measure(f"h{i}", start, start + timedelta(days=99), mtype="KP",
-                    planned=start + timedelta(days=49))
+            measure(
+                f"h{i}",
+                start,
+                start + timedelta(days=99),
+                mtype="KP",
+                planned=start + timedelta(days=49),
+            )
         )
     target = measure("t", date(2024, 3, 1), mtype="KP", planned=date(2024, 4, 19))
     fc = forecast(dataset([*history, target]), date(2024, 3, 31), simulations=0)
