@@ -58,6 +58,16 @@ def add_years(days: IntArray, years: int) -> IntArray:
     return np.minimum(target, month_last_day(months + 12 * years) + (offset > 27))
 
 
+def add_months(days: IntArray, months: int) -> IntArray:
+    """The same day of the month ``months`` later or earlier, kept inside the month."""
+    number = month_number(days)
+    offset = days - month_first_day(number)
+    moved: IntArray = np.minimum(
+        month_first_day(number + months) + offset, month_last_day(number + months)
+    )
+    return moved
+
+
 def iso(days: IntArray) -> list[str]:
     """ISO dates; OPEN and negative sentinels become blank."""
     blank = (days >= OPEN) | (days < -50_000)

@@ -113,14 +113,14 @@ CATALOGUE: tuple[MeasureTypeSpec, ...] = (
                     "Støtte til fritidstilbud", "5.28.21", PriceModel("once", 4_500, 0.35),
                     40, 12, 0.05, (6, 11, 16), "once", legal_basis=_ADVICE),
     MeasureTypeSpec("BHU", "Børnehuset, forebyggende forløb", "forebyggende", "Børnehuset",
-                    "5.28.21", PriceModel("month", 9_500, 0.2), 35, 8, 0.5, (0, 3, 8),
+                    "5.28.21", PriceModel("month", 8_500, 0.2), 35, 8, 0.5, (0, 3, 8),
                     "arrears", "ANDET", legal_basis=_ADVICE),
     MeasureTypeSpec("KCT", "Kommunikationscentret, rådgivningsforløb", "forebyggende",
                     "Kommunikationscentret", "5.28.21", PriceModel("month", 7_500, 0.2), 15,
                     9, 0.5, (2, 6, 17), "arrears", "ANDET", legal_basis=_ADVICE),
     MeasureTypeSpec("KON", "Konsulentbistand og rådgivning (§ 11)", "forebyggende",
                     "Konsulentbistand og rådgivning", "5.28.21",
-                    PriceModel("hour", 950, 0.1, hours=(1, 2, 3)), 45, 6, 0.5, (0, 9, 17),
+                    PriceModel("hour", 850, 0.1, hours=(1, 2, 3)), 45, 6, 0.5, (0, 9, 17),
                     "arrears", "FBE", legal_basis=_ADVICE),
     # Foregribende
     MeasureTypeSpec("KP", "Kontaktperson", "foregribende", "Kontaktpersonordninger",
@@ -142,7 +142,7 @@ CATALOGUE: tuple[MeasureTypeSpec, ...] = (
                     "arrears", "ANDET", trend=0.01,
                     legal_basis=(_SEL52 + "2", "Barnets lov § 32 stk. 1 nr. 1")),
     MeasureTypeSpec("AFL", "Aflastning", "foregribende", "Aflastning", "5.28.21",
-                    PriceModel("month", 8_000, 0.55), 125, 36, 0.7, (3, 9, 17), "arrears",
+                    PriceModel("month", 7_500, 0.55), 125, 36, 0.7, (3, 9, 17), "arrears",
                     "AFL", trend=0.0, legal_basis=(_SEL52 + "5", "Barnets lov § 32 stk. 1 nr. 3")),
     MeasureTypeSpec("FBE", "Familiebehandling, ekstern", "foregribende",
                     "Familiebehandling (ekstern)", "5.28.21",
@@ -150,7 +150,7 @@ CATALOGUE: tuple[MeasureTypeSpec, ...] = (
                     "quarterly", "FBE", trend=0.02, duration_limit_months=9,
                     legal_basis=(_SEL52 + "3", "Barnets lov § 32 stk. 1 nr. 2")),
     MeasureTypeSpec("FBI", "Familiebehandling, Familiehuset", "foregribende", "Familiehuset",
-                    "5.28.21", PriceModel("month", 4_000, 0.1), 220, 7, 0.4, (0, 7, 17),
+                    "5.28.21", PriceModel("month", 3_800, 0.1), 220, 7, 0.4, (0, 7, 17),
                     "salary", internal_unit="I01", duration_limit_months=9,
                     legal_basis=(_SEL52 + "3", "Barnets lov § 32 stk. 1 nr. 2")),
     MeasureTypeSpec("SFM", "Økonomisk støtte til forældremyndighedsindehaver", "foregribende",
@@ -190,7 +190,7 @@ CATALOGUE: tuple[MeasureTypeSpec, ...] = (
                     aftercare_share=0.4, supplement_share=0.3, renegotiation_share=0.12,
                     legal_basis=_PLACEMENT),
     MeasureTypeSpec("DGN", "Døgninstitution", "indgribende", "Institution", "5.28.23",
-                    PriceModel("day", 4_600, 0.18), 8, 30, 0.8, (4, 12, 17), "advance", "DGN",
+                    PriceModel("day", 4_400, 0.18), 8, 30, 0.8, (4, 12, 17), "advance", "DGN",
                     aftercare_share=0.3, supplement_share=0.2, renegotiation_share=0.05,
                     legal_basis=_PLACEMENT),
     MeasureTypeSpec("SIK", "Sikret institution", "indgribende", "Sikrede institutioner",
@@ -249,8 +249,8 @@ ACTIVITY_LINES: tuple[ActivityLine, ...] = (
     _line(23, "Sikrede institutioner", "indgribende"),
     _line(24, "Ungdomspensionen", "indgribende"),
     _line(25, "Refusion vedrørende funktioner, indgribende", "indgribende", dranst=2),
-    _line(26, "Småbørnsstøtte og Specialinstitutioner", "oevrige", salary=11.0),
-    _line(27, "PPR Løn", "oevrige", salary=22.0),
+    _line(26, "Småbørnsstøtte og Specialinstitutioner", "oevrige", salary=10.5),
+    _line(27, "PPR Løn", "oevrige", salary=21.0),
 )
 # A refund is booked on the account of the child's costliest measure; preventive accounts go
 # to the foregribende refund line, placement accounts to the indgribende one.
@@ -377,7 +377,7 @@ class Scenario:
 SCENARIOS: dict[str, Scenario] = {
     "handleplan": Scenario(
         "handleplan",
-        fewer_residential_per_month=0.6,
+        fewer_residential_per_month=0.3,
         renegotiate_top=20,
         renegotiation_cut=0.10,
         conversions_to_network=4,

@@ -98,7 +98,8 @@ def approve_and_review(rng: np.random.Generator, world: World, casework: Casewor
     m.approved_at = m.start - rng.integers(0, 15, n)
     m.approved_at = np.where(rng.random(n) < casework.unapproved_share, NO_DAY, m.approved_at)
     m.approver = world.children.team[m.child]
-    running = (m.end == OPEN) & (m.start <= world.last_day - REVIEW_MONTHS * 30)
+    six_months = d.add_months(np.array([world.last_day]), -REVIEW_MONTHS)[0]
+    running = (m.end == OPEN) & (m.start <= six_months)
     back = rng.integers(0, REVIEW_MONTHS * 30, n)
     reviewed = np.maximum(world.last_day - back, m.start + 30)
     skip = rng.random(n) < casework.unreviewed_share

@@ -18,8 +18,8 @@ def review_cases(world: World, ids: list[str]) -> dict[str, list[str]]:
     """Measures a review list should find on the export day (31 December of the last year)."""
     m, p = world.measures, world.prices
     running = (m.end == OPEN) & (m.start <= world.last_day)
-    six_months = d.add_years(np.array([world.last_day]), 0) - REVIEW_MONTHS * 30
-    unreviewed = running & (m.start <= six_months[0]) & (m.reviewed_at == NO_DAY)
+    six_months = d.add_months(np.array([world.last_day]), -REVIEW_MONTHS)[0]
+    unreviewed = running & (m.start <= six_months) & (m.reviewed_at == NO_DAY)
     limit = np.array([t.duration_limit_months or 0 for t in world.types])[m.mtype]
     over = running & (limit > 0) & (world.last_day - m.start > limit * 30.4375)
     supplement = p.kind == KIND_SUPPLEMENT

@@ -85,7 +85,7 @@ def test_review_cases_are_planted_and_visible_in_the_files(
         assert measures[measure_id]["approved_by"] == "" == measures[measure_id]["approved_at"]
     for measure_id in cases["running_over_6_months_without_review"]:
         m = measures[measure_id]
-        assert m["end_date"] == "" and m["reviewed_at"] == "" and m["start_date"] < "2024-07-01"
+        assert m["end_date"] == "" and m["reviewed_at"] == "" and m["start_date"] <= "2024-06-30"
     limits = {"KP": 365, "DUT": 365, "FBE": 273, "FBI": 273}
     for measure_id in cases["past_duration_limit"]:
         m = measures[measure_id]
