@@ -26,6 +26,7 @@ NAV: list[NavEntry] = [
     NavEntry("Handleplaner", "plans:list"),
     NavEntry("Pejlemærker", "plans:indicators"),
     NavEntry("Opfølgning", "plans:reviews"),
+    NavEntry("Rapporter", "reports:index"),
     NavEntry("Administration", "admin:index", (Role.ECONOMIST,)),
 ]
 

@@ -77,6 +77,12 @@ class Initiative(models.Model):
         "anbefalet implementeringsstart", null=True, blank=True
     )
     position = models.PositiveIntegerField("rækkefølge", default=0)
+    indicators = models.ManyToManyField(
+        "plans.Indicator", blank=True, related_name="initiatives", verbose_name="pejlemærker"
+    )
+    actions = models.ManyToManyField(
+        "plans.Action", blank=True, related_name="initiatives", verbose_name="handlinger"
+    )
 
     class Meta:
         ordering = [

@@ -1,0 +1,99 @@
+"""Writes of the initiative portfolio: one initiative with its budget needs, and transfers."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any
+
+from django.db import transaction
+
+from ramme.web.data.models import ActivityLine
+from ramme.web.reports.models import (
+    FocusArea,
+    Initiative,
+    InitiativeBudgetNeed,
+    SubStrategy,
+    YearTransfer,
+)
+
+INITIATIVE_FIELDS = (
+    "action",
+    "problem",
+    "yearly_cost",
+    "yearly_cost_text",
+    "financing",
+    "expected_effect",
+    "prerequisites",
+    "start_year",
+)
+
+
+def sub_strategy_named(focus_area: str, sub_strategy: str) -> SubStrategy:
+    """The sub-strategy under the focus area, both created (last in order) when new."""
+    area, created = FocusArea.objects.get_or_create(name=focus_area.strip())
+    if created:
+        area.position = FocusArea.objects.count()
+        area.save(update_fields=["position"])
+    sub, created = SubStrategy.objects.get_or_create(focus_area=area, name=sub_strategy.strip())
+    if created:
+        sub.position = area.sub_strategies.count()
+        sub.save(update_fields=["position"])
+    return sub
+
+
+def _replace_needs(initiative: Initiative, needs: Mapping[int, Decimal]) -> None:
+    initiative.budget_needs.exclude(year__in=list(needs)).delete()
+    for year, amount in needs.items():
+        InitiativeBudgetNeed.objects.update_or_create(
+            initiative=initiative, year=year, defaults={"amount": amount}
+        )
+
+
+@transaction.atomic
+def save_initiative(
+    initiative: Initiative | None,
+    focus_area: str,
+    sub_strategy: str,
+    fields: Mapping[str, Any],
+    needs: Mapping[int, Decimal],
+) -> Initiative:
+    """Create or update an initiative and set its budget need per year (others removed)."""
+    target = initiative or Initiative()
+    target.sub_strategy = sub_strategy_named(focus_area, sub_strategy)
+    for name in INITIATIVE_FIELDS:
+        if name in fields:
+            setattr(target, name, fields[name])
+    if target.pk is None:
+        target.position = Initiative.objects.filter(sub_strategy=target.sub_strategy).count()
+    target.full_clean()
+    target.save()
+    for link in ("indicators", "actions"):  # links to the plans app's pejlemærker/handlinger
+        if link in fields:
+            getattr(target, link).set(fields[link])
+    _replace_needs(target, needs)
+    return target
+
+
+@transaction.atomic
+def delete_initiative(initiative: Initiative) -> None:
+    """Remove an initiative; a sub-strategy or focus area left empty goes too."""
+    sub = initiative.sub_strategy
+    initiative.delete()
+    if not sub.initiatives.exists():
+        area = sub.focus_area
+        sub.delete()
+        if not area.sub_strategies.exists():
+            area.delete()
+
+
+@transaction.atomic
+def set_transfers(year: int, amounts: Mapping[int | None, Decimal]) -> None:
+    """Transfers of ``year`` per activity line id (``None``: the frame as a whole)."""
+    known = set(ActivityLine.objects.values_list("pk", flat=True))
+    for activity_id, amount in amounts.items():
+        if activity_id is not None and activity_id not in known:
+            raise ValueError(f"ukendt aktivitet {activity_id}")
+        YearTransfer.objects.update_or_create(
+            year=year, activity_id=activity_id, defaults={"amount": amount}
+        )
