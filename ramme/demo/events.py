@@ -27,8 +27,11 @@ class Events:
     child: IntArray
 
 
-def _dates(rng: np.random.Generator, per_month: np.ndarray, months: IntArray) -> IntArray:
-    counts = steady_counts(rng, per_month)
+def _dates(
+    rng: np.random.Generator, per_month: np.ndarray, months: IntArray, steady: bool
+) -> IntArray:
+    """Event days; ``steady`` keeps the yearly path smooth (notifications must rise)."""
+    counts = steady_counts(rng, per_month) if steady else rng.poisson(per_month)
     month_of = np.repeat(months, counts)
     first = d.month_first_day(month_of)
     length = d.month_last_day(month_of) - first + 1
@@ -63,8 +66,10 @@ def make_events(
     months = np.arange((first_year - 1970) * 12, (last_year - 1970) * 12 + 12)
     season = np.array(SEASONALITY)[months % 12]
     growth = (1 + params.notification_growth) ** (months // 12 + 1970 - first_year)
-    notify = _dates(rng, params.notifications_first_year / 12 * scale * season * growth, months)
-    investigate = _dates(rng, params.investigations_per_month * scale * season, months)
+    notify = _dates(
+        rng, params.notifications_first_year / 12 * scale * season * growth, months, True
+    )
+    investigate = _dates(rng, params.investigations_per_month * scale * season, months, False)
     n_child, n_ok = _children_with_measures(rng, first_start, notify, (-365, 120))
     n_ok &= rng.random(len(notify)) < params.notified_with_measure_share / 0.8
     i_child, i_ok = _children_with_measures(rng, first_start, investigate, (30, 120))

@@ -142,7 +142,8 @@ CATALOGUE: tuple[MeasureTypeSpec, ...] = (
                     "arrears", "ANDET", trend=0.01,
                     legal_basis=(_SEL52 + "2", "Barnets lov § 32 stk. 1 nr. 1")),
     MeasureTypeSpec("AFL", "Aflastning", "foregribende", "Aflastning", "5.28.21",
-                    PriceModel("month", 7_500, 0.55), 125, 36, 0.7, (3, 9, 17), "arrears",
+                    PriceModel("month", 6_000, 0.5, tail_share=0.06, tail=(30_000, 60_000)),
+                    125, 36, 0.7, (3, 9, 17), "arrears",
                     "AFL", trend=0.0, legal_basis=(_SEL52 + "5", "Barnets lov § 32 stk. 1 nr. 3")),
     MeasureTypeSpec("FBE", "Familiebehandling, ekstern", "foregribende",
                     "Familiebehandling (ekstern)", "5.28.21",
@@ -169,7 +170,7 @@ CATALOGUE: tuple[MeasureTypeSpec, ...] = (
                     "arrears", "ANDET", legal_basis=_AFTERCARE),
     # Indgribende
     MeasureTypeSpec("PLF", "Plejefamilie", "indgribende", "Familiepleje", "5.28.22",
-                    PriceModel("month", 6_500, 0.3, vederlag=VEDERLAG_2023, vederlag_range=(4, 11)),
+                    PriceModel("month", 6_500, 0.3, vederlag=VEDERLAG_2023, vederlag_range=(4, 10)),
                     50, 40, 0.7, (0, 8, 16), "monthly", "", trend=0.0, aftercare_share=0.4,
                     renegotiation_share=0.05, legal_basis=_PLACEMENT),
     MeasureTypeSpec("NPL", "Netværksplejefamilie", "indgribende", "Netværksplejefamilie",
