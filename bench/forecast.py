@@ -17,9 +17,12 @@ import subprocess
 import sys
 import tempfile
 import time
+from array import array
+from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
+from typing import IO
 
 import numpy as np
 
@@ -100,8 +103,25 @@ def _ledger(folder: Path, dataset: Dataset, acts: list[dict[str, str]], names: l
     m_index = {m.measure_id: i for i, m in enumerate(kept)}
     m_line = {m.measure_id: line_of[dataset.measure_types[m.measure_type].activity] for m in kept}
     rules = [(r["account"], r["dranst"], r["cost_center"], line_of[r["activity"]]) for r in acts]
-    rows = []
-    for r in _rows(folder, "postings.csv"):
+    cols: list[array[int]] = [array("q") for _ in range(4)]
+    amounts = array("d")
+    with (folder / "postings.csv").open(encoding="utf-8-sig") as handle:
+        for day, amount, line, dranst, measure in _postings(handle, m_line, m_index, rules):
+            cols[0].append(day)
+            amounts.append(amount)
+            cols[1].append(line)
+            cols[2].append(dranst)
+            cols[3].append(measure)
+    as_int = [np.frombuffer(c, dtype=np.int64) for c in cols]
+    return Ledger(as_int[0], np.frombuffer(amounts, dtype=np.float64), *as_int[1:])
+
+
+def _postings(
+    handle: IO[str], m_line: dict[str, int], m_index: dict[str, int],
+    rules: list[tuple[str, str, str, int]],
+) -> Iterator[tuple[int, float, int, int, int]]:  # fmt: skip
+    """(day, amount, line, dranst, measure) per posting, streamed from the CSV."""
+    for r in csv.DictReader(handle):
         mid = r["measure_id"]
         line = m_line.get(mid, -1) if mid and r["dranst"] != "2" else -1
         if line < 0:
@@ -115,9 +135,8 @@ def _ledger(folder: Path, dataset: Dataset, acts: list[dict[str, str]], names: l
                 ),
                 -1,
             )
-        rows.append((date.fromisoformat(r["date"]).toordinal(), float(r["amount"]), line,
-                     int(r["dranst"]), m_index.get(mid, -1)))  # fmt: skip
-    return Ledger.from_rows(rows)
+        yield (date.fromisoformat(r["date"]).toordinal(), float(r["amount"]), line,
+               int(r["dranst"]), m_index.get(mid, -1))  # fmt: skip
 
 
 def run_one(size: str, sims: int, folder: Path | None) -> None:
@@ -134,13 +153,15 @@ def run_one(size: str, sims: int, folder: Path | None) -> None:
         t2 = time.perf_counter()
         last = date.fromordinal(int(ledger.day.max()))
         as_of = date(last.year, 6, 30) if last.month > 6 else date(last.year - 1, 9, 30)
+        before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 / 1024
         fc = forecast(prep, as_of, simulations=sims, seed=1)
         t3 = time.perf_counter()
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 / 1024
     print(
         f"{size:10s} measures {len(prep.measure_ids):>9,d} postings {len(ledger.day):>10,d}  "
         f"load {t1 - t0:6.1f} s  prepare {t2 - t1:5.1f} s  forecast ({sims} paths) "
-        f"{t3 - t2:5.2f} s  peak {peak:5.2f} GB  total {float(fc.total.forecast) / 1e6:,.1f} mio."
+        f"{t3 - t2:5.2f} s  peak {peak:5.2f} GB (before forecast {before:4.2f})  "
+        f"total {float(fc.total.forecast) / 1e6:,.1f} mio."
     )
 
 

@@ -19,14 +19,16 @@ if TYPE_CHECKING:
     from ramme.core.forecast.engine import Lines
 
 CHUNK = 64
+CELLS = 3_000_000  # paths × segments per chunk: bounds the memory at national scale
 
 
 def simulate(model: Model, det: Lines, n: int, seed: int) -> FloatArray:
     """Simulated year-end totals, shape (paths, lines)."""
     rng = np.random.default_rng(seed)
     out = []
-    for done in range(0, n, CHUNK):
-        out.append(_chunk(model, det, min(CHUNK, n - done), rng))
+    chunk = max(4, min(CHUNK, CELLS // max(1, len(model.segments.lo))))
+    for done in range(0, n, chunk):
+        out.append(_chunk(model, det, min(chunk, n - done), rng))
     return np.concatenate(out, axis=0)
 
 
