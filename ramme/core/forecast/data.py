@@ -10,12 +10,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
-from ramme.core.pricing import daily_rate
-from ramme.core.records import Dataset, MeasureType, Posting, PriceKind, PriceUnit
+from ramme.core.records import Dataset, MeasureType, Posting, PriceKind, PricePeriod, PriceUnit
 
 INF = 10**7  # a day ordinal after every real date: "no end known"
 AFTERCARE_MARKERS = ("efterv", "eftv")  # efterværn: aftercare type codes/names
@@ -140,6 +140,38 @@ def _regulation(dataset: Dataset) -> tuple[IntArray, FloatArray]:
     return span.astype(np.int64), np.cumprod(1 + rates)
 
 
+_UNIT_PER_DAY = {  # the same factors as ramme.core.pricing.daily_rate, as floats
+    PriceUnit.DAY: 1.0,
+    PriceUnit.WEEK: 1 / 7,
+    PriceUnit.MONTH: 12 / 365,
+    PriceUnit.YEAR: 1 / 365,
+    PriceUnit.HOUR: 0.0,
+    PriceUnit.ONCE: 0.0,
+}
+
+
+def _price_columns(rows: list[tuple[int, PricePeriod]]) -> dict[str, Any]:
+    """Price rows as columns; the daily rate computed in numpy (one pass over the rows)."""
+    table = [
+        (i, _day(p.valid_from), _day(p.valid_to), p.valid_from.year, p.kind is PriceKind.BASE,
+         p.unit is PriceUnit.ONCE, float(p.amount), _UNIT_PER_DAY[p.unit],
+         float(p.hours_per_week or 0) / 7 if p.unit is PriceUnit.HOUR else 0.0)
+        for i, p in rows
+    ]  # fmt: skip
+    cols = list(zip(*table, strict=True)) if table else [()] * 9
+    amount = np.array(cols[6], dtype=np.float64)
+    return {
+        "p_measure": np.array(cols[0], dtype=np.int64),
+        "p_from": np.array(cols[1], dtype=np.int64),
+        "p_to": np.array(cols[2], dtype=np.int64),
+        "p_year": np.array(cols[3], dtype=np.int64),
+        "p_base": np.array(cols[4], dtype=bool),
+        "p_once": np.array(cols[5], dtype=bool),
+        "p_amount": amount,
+        "p_rate": amount * (np.array(cols[7], dtype=np.float64) + np.array(cols[8])),
+    }
+
+
 def _day(value: date | None) -> int:
     return value.toordinal() if value is not None else INF
 
@@ -180,14 +212,7 @@ def prepare(dataset: Dataset, ledger: Ledger | None = None) -> Prepared:
         m_limit=np.array(m_limit, dtype=np.int64),
         m_household=np.array(m_hh, dtype=np.int64),
         households=list(hh_keys),
-        p_measure=np.array([i for i, _ in rows], dtype=np.int64),
-        p_from=np.array([_day(p.valid_from) for _, p in rows], dtype=np.int64),
-        p_to=np.array([_day(p.valid_to) for _, p in rows], dtype=np.int64),
-        p_rate=np.array([float(daily_rate(p)) for _, p in rows], dtype=np.float64),
-        p_year=np.array([p.valid_from.year for _, p in rows], dtype=np.int64),
-        p_base=np.array([p.kind is PriceKind.BASE for _, p in rows], dtype=bool),
-        p_once=np.array([p.unit is PriceUnit.ONCE for _, p in rows], dtype=bool),
-        p_amount=np.array([float(p.amount) for _, p in rows], dtype=np.float64),
+        **_price_columns(rows),
         ledger=ledger,
         reg_years=reg_years,
         reg_cum=reg_cum,
