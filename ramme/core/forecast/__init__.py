@@ -18,6 +18,7 @@ from ramme.core.forecast.data import Ledger, Prepared, prepare
 from ramme.core.forecast.decompose import (
     Decomposition,
     TypeVolume,
+    budget_volumes,
     decompose,
     volumes_from_forecast,
     volumes_in_year,
@@ -45,6 +46,7 @@ __all__ = [
     "TypeVolume",
     "backtest",
     "bridge",
+    "budget_volumes",
     "decompose",
     "forecast",
     "prepare",

@@ -14,13 +14,15 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 
-from ramme.core.forecast.results import Forecast
-from ramme.core.periods import DateRange
-from ramme.core.pricing import measure_cost
+import numpy as np
+
+from ramme.core.forecast.data import Prepared, prepare, wsum
+from ramme.core.forecast.known import measure_cost, state_at
+from ramme.core.forecast.results import Forecast, kr
 from ramme.core.records import Dataset, Measure
-from ramme.core.volume import active_days
 
 
 @dataclass(frozen=True)
@@ -46,17 +48,39 @@ class Decomposition:
     current_cases: Decimal
 
 
-def volumes_in_year(dataset: Dataset, year: int) -> dict[str, TypeVolume]:
-    """Full-year cases and cost per type in a completed year (ramme.core.volume, pricing)."""
-    period = DateRange.year(year)
-    days: dict[str, int] = defaultdict(int)
-    cost: dict[str, Decimal] = defaultdict(Decimal)
-    for m in dataset.measures:
-        d = active_days(m, period)
-        if d:
-            days[m.measure_type] += d
-            cost[m.measure_type] += measure_cost(m, period, dataset.price_index)
-    return {t: TypeVolume(Decimal(days[t]) / 365, cost[t]) for t in days}
+def volumes_in_year(
+    data: Dataset | Prepared, year: int, as_of: date | None = None
+) -> dict[str, TypeVolume]:
+    """Full-year cases and cost per type in ``year`` from what was known on ``as_of``
+    (default: the year's last day). Vectorised; tests check it against ramme.core.volume."""
+    prep = data if isinstance(data, Prepared) else prepare(data)
+    last = date(year, 12, 31)
+    state = state_at(prep, as_of or last)
+    first_day, last_day = date(year, 1, 1).toordinal(), last.toordinal()
+    cost = measure_cost(prep, state, first_day, last_day)
+    end = np.minimum(state.m_last, last_day)
+    days = np.where(state.known, np.maximum(end - np.maximum(prep.m_start, first_day) + 1, 0), 0)
+    n = len(prep.type_codes)
+    type_days = wsum(prep.m_type, days.astype(np.float64), n)
+    type_cost = wsum(prep.m_type, cost, n)
+    return {
+        code: TypeVolume(Decimal(int(type_days[i])) / 365, kr(type_cost[i]))
+        for i, code in enumerate(prep.type_codes)
+        if type_days[i] > 0
+    }
+
+
+def budget_volumes(
+    last_year: Mapping[str, TypeVolume], budget: Decimal, regulation: Decimal
+) -> dict[str, TypeVolume]:
+    """The volumes a budget pays for: last year's mix and prices (regulated), volume scaled
+    so the cost equals ``budget`` (a budget has no volumes of its own)."""
+    cost = sum((v.cost for v in last_year.values()), Decimal(0)) * regulation
+    scale = budget / cost if cost else Decimal(0)
+    return {
+        t: TypeVolume(v.full_year_cases * scale, v.cost * regulation * scale)
+        for t, v in last_year.items()
+    }
 
 
 def volumes_from_forecast(fc: Forecast) -> dict[str, TypeVolume]:

@@ -95,3 +95,23 @@ def test_volumes_from_a_forecast_count_full_year_cases() -> None:
     m = measure("m1", date(2024, 1, 1), planned=date(2024, 12, 31), daily=1000)
     vols = volumes_from_forecast(forecast(dataset([m]), date(2024, 3, 31), simulations=0))
     assert vols["OPH"].full_year_cases == Decimal(366) / 365
+
+
+def test_volumes_in_year_agree_with_the_volume_module() -> None:
+    from ramme.core.forecast import volumes_in_year
+    from ramme.core.periods import DateRange
+    from ramme.core.pricing import measure_cost
+    from ramme.core.volume import full_year_cases
+
+    ms = [
+        measure("a", date(2022, 5, 1), date(2023, 3, 31), daily=900),
+        measure("b", date(2023, 2, 1), daily=1200),
+        measure("c", date(2023, 6, 1), date(2023, 9, 30), mtype="KP", daily=400),
+    ]
+    data = dataset(ms, index={2023: Decimal("3.0")})
+    vols = volumes_in_year(data, 2023)
+    year = DateRange.year(2023)
+    oph = [m for m in ms if m.measure_type == "OPH"]
+    assert vols["OPH"].full_year_cases == full_year_cases(oph, year)
+    expected_cost = sum(measure_cost(m, year, data.price_index) for m in oph)
+    assert abs(vols["OPH"].cost - expected_cost) < 1
