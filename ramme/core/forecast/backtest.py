@@ -69,14 +69,15 @@ class BacktestResult:
     def line_coverage(self, months: tuple[int, ...] | None = None) -> float:
         """Share of (line, date) pairs whose outturn fell within the line's P10-P90."""
         picked = self._pick(months)
-        return sum(m.lines_inside for m in picked) / max(1, sum(m.lines for m in picked))
+        return float(sum(m.lines_inside for m in picked) / max(1, sum(m.lines for m in picked)))
 
     def accepted(self) -> bool:
         """The issue's test: at end of March, June, September MAE ≤ ⅓ of the run-rate's
         and P10-P90 coverage between 60 % and 95 %."""
         months = ACCEPTANCE_MONTHS
         cov = self.line_coverage(months)
-        return self.mae_pct(months) <= self.run_rate_mae_pct(months) / 3 and 0.6 <= cov <= 0.95
+        good_error = self.mae_pct(months) <= self.run_rate_mae_pct(months) / 3
+        return bool(good_error and 0.6 <= cov <= 0.95)
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -119,7 +120,7 @@ def backtest(
         rr = float(run_rate(prep, as_of).sum())
         total, out = float(fc.total.forecast), float(outturn.sum())
         inside = [
-            float(line.p10) - 1 <= outturn[i] <= float(line.p90) + 1
+            bool(float(line.p10) - 1 <= float(outturn[i]) <= float(line.p90) + 1)
             for i, line in enumerate(fc.lines)
             if line.actual != 0 or outturn[i] != 0
         ]
@@ -136,7 +137,7 @@ def backtest(
                 run_rate_error_pct=100 * (rr - out) / scale,
                 budget_error_pct=100 * (float(corrected.sum()) - out) / scale,
                 inside=float(fc.total.p10) - 1 <= out <= float(fc.total.p90) + 1,
-                lines_inside=sum(inside),
+                lines_inside=int(sum(inside)),
                 lines=len(inside),
             )
         )

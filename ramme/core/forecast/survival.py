@@ -57,8 +57,12 @@ class Survival:
         for ti in np.unique(types):
             cols = np.flatnonzero(types == ti)
             target = u[:, cols] * base[cols]
-            k = np.searchsorted(-self.surv[ti], -target.ravel(), side="left").reshape(target.shape)
-            k = np.maximum(k, alive_k[cols])
+            # search only the days where the curve steps down (far fewer than the grid)
+            curve = self.surv[ti]
+            steps = np.r_[0, np.flatnonzero(np.diff(curve)) + 1]
+            j = np.searchsorted(-curve[steps], -target.ravel(), side="left")
+            k = np.where(j < len(steps), steps[np.minimum(j, len(steps) - 1)], self.length)
+            k = np.maximum(k.reshape(target.shape), alive_k[cols])
             out[:, cols] = np.where(k < self.length, k, INF)
         return out
 

@@ -115,3 +115,11 @@ def test_volumes_in_year_agree_with_the_volume_module() -> None:
     assert vols["OPH"].full_year_cases == full_year_cases(oph, year)
     expected_cost = sum(measure_cost(m, year, data.price_index) for m in oph)
     assert abs(vols["OPH"].cost - expected_cost) < 1
+
+
+def test_backtest_json_is_plain_python() -> None:
+    import json
+
+    result = backtest(_advance_world(), 2023, months=(6,), simulations=20)
+    text = json.dumps(result.to_dict())
+    assert '"accepted"' in text

@@ -102,3 +102,13 @@ def test_planned_ends_are_calibrated_by_how_far_they_were_overrun_before() -> No
     assert row["committed"] == Decimal(19_000)  # to the planned end, 19 April
     # expected to run 100 days, to 8 June: 69 days after 31 March (± the ratio grid)
     assert abs(row["expected"] - Decimal(69_000)) <= Decimal(2_000)
+
+
+def test_sampled_durations_follow_the_curve() -> None:
+    import numpy as np
+
+    prep = prepare(dataset(_hundred_day_history(date(2023, 12, 31))))
+    surv = estimate(prep, state_at(prep, date(2024, 3, 31)))
+    kp = prep.type_codes.index("KP")
+    drawn = surv.sample(np.array([kp, kp]), np.array([42, 1]), np.random.default_rng(1), 50)
+    assert (drawn == 100).all()
