@@ -17,7 +17,7 @@ matplotlib.use("Agg")  # no display: we only write files
 import matplotlib.pyplot as plt
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter
+from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from ramme.core.money import format_number
 from ramme.reports.model import Chart, ChartKind, Series
@@ -25,6 +25,7 @@ from ramme.reports.model import Chart, ChartKind, Series
 PALETTE = ("#1f4e79", "#c55a11", "#548235", "#7f6000", "#7030a0", "#2e75b6", "#a5a5a5")
 FONT = "DejaVu Sans"
 WIDTH_IN, HEIGHT_IN = 7.0, 3.6
+MAX_HEIGHT_IN = 8.0  # a long list of activity lines still fits an A4 page with its caption
 PNG_DPI = 200
 
 plt.rcParams.update(
@@ -52,6 +53,7 @@ def _tick(x: float, _pos: object = None) -> str:
 
 
 def _danish_axis(axis: object) -> None:
+    axis.set_major_locator(MaxNLocator(nbins=6))  # type: ignore[attr-defined]
     axis.set_major_formatter(FuncFormatter(_tick))  # type: ignore[attr-defined]
 
 
@@ -162,7 +164,8 @@ def figure(chart: Chart) -> Figure:
     """The matplotlib figure of ``chart`` (caller closes it)."""
     height = HEIGHT_IN
     if chart.kind is ChartKind.HBAR:
-        height = max(2.0, 0.35 * len(chart.categories) * max(1, len(chart.series)) + 0.8)
+        rows = len(chart.categories) * max(1, len(chart.series))
+        height = min(MAX_HEIGHT_IN, max(2.0, 0.3 * rows + 0.8))
     fig = plt.figure(figsize=(WIDTH_IN, height))
     ax = fig.add_subplot()
     DRAW[chart.kind](ax, chart)

@@ -63,10 +63,11 @@ def _table(table: Table) -> str:
         body.append(f'<tr class="{row.level.value}">{"".join(cells)}</tr>')
     note = f'<p class="note">{escape(table.note)}</p>' if table.note else ""
     colgroup = _colgroup(table)
+    short = " short" if len(table.rows) <= 15 else ""  # the PDF keeps short tables on one page
     numeric = any(c.kind is not ColumnKind.TEXT for c in table.columns)
     css = "report-table numeric" if numeric else "report-table"
     return (
-        f'<figure class="table-block"><figcaption>{escape(table.title)}</figcaption>'
+        f'<figure class="table-block{short}"><figcaption>{escape(table.title)}</figcaption>'
         f'<table class="{css}">{colgroup}<thead><tr>{head}</tr></thead>'
         f"<tbody>{''.join(body)}</tbody></table>{note}</figure>"
     )

@@ -41,7 +41,8 @@ def print_css(report: Report) -> str:
         @bottom-right {{ font-family: "DejaVu Sans", sans-serif; font-size: 8pt; }} }}
 body {{ margin: 0; font-size: 9.5pt; }}
 .ramme-report {{ max-width: none; }}
-.ramme-report .chart img {{ width: 100%; }}
+.ramme-report .chart img {{ width: 100%; max-width: 175mm; }}
+figure.table-block.short {{ page-break-inside: avoid; }}
 .report-table {{ font-size: 8pt; page-break-inside: auto; table-layout: fixed; }}
 .report-table th, .report-table td {{ overflow-wrap: break-word; hyphens: auto; }}
 .report-table tr {{ page-break-inside: avoid; }}
