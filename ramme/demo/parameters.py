@@ -140,9 +140,11 @@ CATALOGUE: tuple[MeasureTypeSpec, ...] = (
     MeasureTypeSpec("DAG", "Dagbehandling (behandlingsskole)", "foregribende", "Dagbehandling",
                     "5.28.21", PriceModel("month", 25_000, 0.2), 30, 24, 0.6, (6, 11, 16.5),
                     "arrears", "ANDET", trend=0.01,
+        host_types=("AFL",),
+        host_share=0.2,
                     legal_basis=(_SEL52 + "2", "Barnets lov § 32 stk. 1 nr. 1")),
     MeasureTypeSpec("AFL", "Aflastning", "foregribende", "Aflastning", "5.28.21",
-                    PriceModel("month", 6_000, 0.5, tail_share=0.06, tail=(30_000, 60_000)),
+                    PriceModel("month", 6_000, 0.5, tail_share=0.05, tail=(40_000, 80_000)),
                     125, 36, 0.7, (3, 9, 17), "arrears",
                     "AFL", trend=0.0, legal_basis=(_SEL52 + "5", "Barnets lov § 32 stk. 1 nr. 3")),
     MeasureTypeSpec("FBE", "Familiebehandling, ekstern", "foregribende",
@@ -186,7 +188,7 @@ CATALOGUE: tuple[MeasureTypeSpec, ...] = (
                     "advance", "KOST", school_year=True, legal_basis=_PLACEMENT),
     MeasureTypeSpec("OPH", "Socialpædagogisk opholdssted", "indgribende", "Opholdssted",
                     "5.28.20",
-                    PriceModel("day", 2_650, 0.17, tail_share=0.05, tail=(4_000, 6_000)),
+                    PriceModel("day", 2_650, 0.17, tail_share=0.04, tail=(4_000, 6_000)),
                     36, 24, 0.8, (8, 14, 17.5), "advance", "OPH", trend=-0.02,
                     aftercare_share=0.4, supplement_share=0.3, renegotiation_share=0.12,
                     legal_basis=_PLACEMENT),
@@ -198,7 +200,7 @@ CATALOGUE: tuple[MeasureTypeSpec, ...] = (
                     "5.28.24", PriceModel("day", 9_000, 0.07), 1.0, 0.9, 0.8, (14, 16, 17.9),
                     "arrears", "SIK", legal_basis=(_SEL52 + "7", _BL46)),
     MeasureTypeSpec("UPD", "Døgnophold, Ungdomspensionen", "indgribende", "Ungdomspensionen",
-                    "5.28.23", PriceModel("day", 3_500, 0.05), 7, 20, 0.6, (13, 16, 17.5),
+                    "5.28.23", PriceModel("day", 3_500, 0.05), 9, 20, 0.6, (13, 16, 17.5),
                     "salary", internal_unit="I02", aftercare_share=0.4, legal_basis=_PLACEMENT),
 )  # fmt: skip
 
@@ -250,8 +252,8 @@ ACTIVITY_LINES: tuple[ActivityLine, ...] = (
     _line(23, "Sikrede institutioner", "indgribende"),
     _line(24, "Ungdomspensionen", "indgribende"),
     _line(25, "Refusion vedrørende funktioner, indgribende", "indgribende", dranst=2),
-    _line(26, "Småbørnsstøtte og Specialinstitutioner", "oevrige", salary=10.5),
-    _line(27, "PPR Løn", "oevrige", salary=21.0),
+    _line(26, "Småbørnsstøtte og Specialinstitutioner", "oevrige", salary=10.0),
+    _line(27, "PPR Løn", "oevrige", salary=20.5),
 )
 # A refund is booked on the account of the child's costliest measure; preventive accounts go
 # to the foregribende refund line, placement accounts to the indgribende one.

@@ -45,15 +45,20 @@ def thin_inflow(
     scale: float,
     planted: Planted,
 ) -> None:
-    """Mark new residential placements from the start day as not granted (ghosts)."""
+    """Mark new residential placements from the start day as not granted (ghosts).
+
+    The random draw is made for every scenario so that all other measures are the same with
+    and without the plan (the difference is exactly the removed placements).
+    """
+    m = draft.measures
+    draw = rng.random(len(m))
     if scenario.fewer_residential_per_month <= 0:
         return
-    m = draft.measures
     own = (m.mtype == oph) & (draft.host == -1)
     before = own & (m.start < planted.start_day) & (m.start >= planted.start_day - 365)
     per_month = max(before.sum() / 12, 1e-9)
     share = min(1.0, scenario.fewer_residential_per_month * scale / per_month)
-    hit = np.flatnonzero(own & (m.start >= planted.start_day) & (rng.random(len(m)) < share))
+    hit = np.flatnonzero(own & (m.start >= planted.start_day) & (draw < share))
     m.ghost[hit] = 1
     months, counts = np.unique(d.month_number(m.start[hit]), return_counts=True)
     planted.removed_by_month = {
