@@ -174,6 +174,8 @@ def effects_by_month(world: World, planted: Planted) -> dict[str, dict[str, floa
     m0 = int(d.month_number(np.array([planted.start_day]))[0])
     m1 = int(d.month_number(np.array([world.last_day]))[0])
     out: dict[str, dict[str, float]] = {}
+    if m1 < m0:  # the plan starts after the last reported year
+        return out
     for component, ghosts in planted.ghosts.items():
         ghost_cost = _cost_of(world, np.array(ghosts, np.int64), m0, m1)
         real_cost = _cost_of(world, np.array(planted.replacements[component], np.int64), m0, m1)

@@ -60,7 +60,11 @@ def write_truth(
         "population": world.population,
         "years": [world.first_year, world.last_year],
         "export_date": d.to_date(world.last_day).isoformat(),
-        "start_date": d.to_date(planted.start_day).isoformat() if planted.ghosts else None,
+        "start_date": (
+            d.to_date(planted.start_day).isoformat()
+            if planted.ghosts and planted.start_day <= world.last_day
+            else None
+        ),
         "fewer_residential_placements": {
             "measure_type": "OPH",
             "expected_per_month": round(scenario.fewer_residential_per_month * world.scale, 2),
