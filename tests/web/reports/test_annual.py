@@ -146,3 +146,17 @@ def test_caseworkers_cannot_change_transfers() -> None:
     client = Client()
     client.force_login(personas()["alice"])
     assert client.post("/rapporter/overfoersler/2024/", {"frame": "1"}).status_code == 403
+
+
+def test_the_configured_name_and_logo_head_the_report(settings, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from ramme.reports import charts
+    from ramme.reports.model import Chart, ChartKind, Series
+    from ramme.reports.renderers import RENDERERS
+
+    logo = tmp_path / "logo.png"
+    logo.write_bytes(charts.png(Chart("logo", ChartKind.BAR, ("a",), (Series("x", (1,)),))))
+    settings.MUNICIPALITY_NAME = "Ballerup Kommune"
+    settings.MUNICIPALITY_LOGO = str(logo)
+    report = _build()
+    assert report.municipality == "Ballerup Kommune" and report.logo == logo
+    assert "data:image/png;base64," in RENDERERS["html"].render(report).decode()

@@ -15,6 +15,7 @@ from ramme.reports.development import development
 from ramme.reports.model import Report
 from ramme.web.data import queries
 from ramme.web.data.models import ActivityLine
+from ramme.web.reports.branding import branded
 from ramme.web.reports.loader import load_measures
 from ramme.web.reports.models import YearTransfer
 
@@ -78,4 +79,4 @@ def annual_figures(year: int, today: date) -> AnnualFigures:
 
 
 def build(options: dict[str, Any]) -> Report:
-    return build_annual(annual_figures(int(options["year"]), options["today"]))
+    return branded(build_annual(annual_figures(int(options["year"]), options["today"])))

@@ -9,6 +9,7 @@ from django.conf import settings
 
 from ramme.reports.model import Report
 from ramme.reports.portfolio import InitiativeFigures, build_portfolio
+from ramme.web.reports.branding import branded
 from ramme.web.reports.models import Initiative
 
 
@@ -40,9 +41,11 @@ def initiative_figures() -> list[InitiativeFigures]:
 
 
 def build(options: dict[str, Any]) -> Report:
-    return build_portfolio(
-        initiative_figures(),
-        municipality=str(settings.MUNICIPALITY_NAME),
-        generated_on=options["today"],
-        title=options.get("title") or "Initiativportefølje",
+    return branded(
+        build_portfolio(
+            initiative_figures(),
+            municipality=str(settings.MUNICIPALITY_NAME),
+            generated_on=options["today"],
+            title=options.get("title") or "Initiativportefølje",
+        )
     )
