@@ -57,7 +57,7 @@ def _log(user: User, plan: ActionPlan, detail: str) -> None:
 
 
 def _locked(plan_id: int, version: int) -> ActionPlan:
-    plan = ActionPlan.objects.select_for_update().select_related("updated_by").get(pk=plan_id)
+    plan = ActionPlan.objects.select_for_update(of=("self",)).select_related("updated_by").get(pk=plan_id)
     if plan.version != version:
         raise PlanConflict(plan)
     return plan
