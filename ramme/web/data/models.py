@@ -220,7 +220,12 @@ class Posting(models.Model):
     child = models.ForeignKey(Child, null=True, blank=True, on_delete=models.SET_NULL)
     provider = models.ForeignKey(Provider, null=True, blank=True, on_delete=models.SET_NULL)
     activity = models.ForeignKey(
-        ActivityLine, null=True, blank=True, on_delete=models.SET_NULL, verbose_name="aktivitet"
+        ActivityLine,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        verbose_name="aktivitet",
+        db_index=False,  # the (activity, date) index below serves lookups by activity
     )
 
     class Meta:

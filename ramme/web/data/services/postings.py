@@ -1,8 +1,10 @@
-"""The ledger step: stream postings into a staging table, then merge by posting_id.
+"""The ledger step: stream postings into the database, upserting by posting_id.
 
-Rows are parsed one at a time and written in batches (PostgreSQL: COPY; SQLite:
-executemany) to a temporary table; one statement then counts, updates and inserts. The
-file is never held in memory as Python objects, only the set of keys seen (for duplicates).
+Rows are parsed one at a time and written in batches: SQLite upserts each batch with
+executemany; PostgreSQL COPYs into a temporary table and upserts from it in one statement.
+An upsert only touches a row when a column differs, so the counts of created and updated
+rows come from the table's growth and the number of rows changed. The file is never held in
+memory as Python objects, only the set of keys seen (for duplicates).
 """
 
 from __future__ import annotations
@@ -51,15 +53,15 @@ _TYPES = (
 def import_postings(ctx: ImportContext, converter: Converter) -> Counts:
     """Validate and write every posting of one file; returns the counts."""
     counts = Counts()
-    _create_stage()
+    writer = _PostgresWriter() if connection.vendor == "postgresql" else _SqliteWriter()
     try:
         for batch in _batches(_tuples(ctx, converter, _progress(ctx, converter.rows()))):
             counts.read += len(batch)
-            _write_stage(batch)
+            writer.write(batch)
         if not ctx.errors and not converter.errors:
-            _merge(counts)
+            writer.finish(counts)
     finally:
-        _drop_stage()
+        writer.close()
     return counts
 
 
@@ -127,54 +129,103 @@ def _batches(rows: Iterator[tuple]) -> Iterator[list[tuple]]:
         yield batch
 
 
-def _create_stage() -> None:
-    columns = ", ".join(f"{c} {t}" for c, t in zip(COLUMNS, _TYPES, strict=True))
+def _posting_count() -> int:
     with connection.cursor() as cursor:
-        cursor.execute(f"DROP TABLE IF EXISTS {STAGE}")
-        cursor.execute(f"CREATE TEMPORARY TABLE {STAGE} ({columns})")
+        cursor.execute(f"SELECT COUNT(*) FROM {Posting._meta.db_table}")
+        return int(cursor.fetchone()[0])
 
 
-def _drop_stage() -> None:
-    with connection.cursor() as cursor:
-        cursor.execute(f"DROP TABLE IF EXISTS {STAGE}")
-
-
-def _write_stage(batch: list[tuple]) -> None:
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            with cursor.cursor.copy(f"COPY {STAGE} ({', '.join(COLUMNS)}) FROM STDIN") as copy:
-                for row in batch:
-                    copy.write_row(row)
-            return
-        rows = [(r[0], r[1].isoformat(), *r[2:5], str(r[5]), *r[6:]) for r in batch]
-        marks = ", ".join("?" * len(COLUMNS))
-        cursor.cursor.executemany(f"INSERT INTO {STAGE} VALUES ({marks})", rows)
-
-
-def _merge(counts: Counts) -> None:
-    """Count, update changed and insert new postings from the staging table."""
+def _upsert_sql(source: str, differs: str) -> str:
+    """INSERT ... ON CONFLICT (posting_id) DO UPDATE only where a column really changed."""
     table = Posting._meta.db_table
-    differs = "IS DISTINCT FROM" if connection.vendor == "postgresql" else "IS NOT"
-    changed = " OR ".join(f"p.{c} {differs} s.{c}" for c in COLUMNS[1:])
-    changed_here = changed.replace("p.", f"{table}.")
-    sets = ", ".join(f"{c} = s.{c}" for c in COLUMNS[1:])
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT COUNT(*), COUNT(p.id), SUM(CASE WHEN p.id IS NOT NULL AND ({changed})"
-            f" THEN 1 ELSE 0 END) FROM {STAGE} s LEFT JOIN {table} p ON p.posting_id = s.posting_id"
-        )
-        total, existing, updated = cursor.fetchone()
-        counts.created = total - existing
-        counts.updated = updated or 0
-        counts.unchanged = existing - counts.updated
-        if counts.updated:
-            cursor.execute(
-                f"UPDATE {table} SET {sets} FROM {STAGE} s"
-                f" WHERE {table}.posting_id = s.posting_id AND ({changed_here})"
-            )
-        if counts.created:
-            cursor.execute(
-                f"INSERT INTO {table} ({', '.join(COLUMNS)}) SELECT {', '.join(COLUMNS)}"
-                f" FROM {STAGE} s WHERE NOT EXISTS"
-                f" (SELECT 1 FROM {table} p WHERE p.posting_id = s.posting_id)"
-            )
+    columns = ", ".join(COLUMNS)
+    sets = ", ".join(f"{c} = excluded.{c}" for c in COLUMNS[1:])
+    changed = " OR ".join(f"{table}.{c} {differs} excluded.{c}" for c in COLUMNS[1:])
+    return (
+        f"INSERT INTO {table} ({columns}) {source}"
+        f" ON CONFLICT (posting_id) DO UPDATE SET {sets} WHERE {changed}"
+    )
+
+
+class _SqliteWriter:
+    """Batches into a temporary table (executemany), then count, update and insert.
+
+    SQLite's upsert is several times slower than a plain insert, so the merge is done as
+    one UPDATE of the changed rows and one INSERT of the new ones.
+    """
+
+    def __init__(self) -> None:
+        columns = ", ".join(f"{c} {t}" for c, t in zip(COLUMNS, _TYPES, strict=True))
+        with connection.cursor() as cursor:
+            cursor.execute(f"DROP TABLE IF EXISTS {STAGE}")
+            cursor.execute(f"CREATE TEMPORARY TABLE {STAGE} ({columns})")
+        self.sql = f"INSERT INTO {STAGE} VALUES ({', '.join('?' * len(COLUMNS))})"
+
+    def write(self, batch: list[tuple]) -> None:
+        rows = [(r[0], r[1].isoformat(), *r[2:5], str(r[5]), *r[6:]) for r in batch]
+        with connection.cursor() as cursor:
+            cursor.cursor.executemany(self.sql, rows)
+
+    def finish(self, counts: Counts) -> None:
+        table = Posting._meta.db_table
+        changed = " OR ".join(f"p.{c} IS NOT s.{c}" for c in COLUMNS[1:])
+        with connection.cursor() as cursor:
+            if _posting_count() == 0:  # first import: nothing to compare with
+                existing = updated = 0
+            else:
+                cursor.execute(
+                    f"SELECT COUNT(p.id), SUM(CASE WHEN {changed} THEN 1 ELSE 0 END)"
+                    f" FROM {STAGE} s JOIN {table} p ON p.posting_id = s.posting_id"
+                )
+                existing, updated = cursor.fetchone()
+            counts.created = counts.read - existing
+            counts.updated = updated or 0
+            counts.unchanged = existing - counts.updated
+            if counts.updated:
+                sets = ", ".join(f"{c} = s.{c}" for c in COLUMNS[1:])
+                cursor.execute(
+                    f"UPDATE {table} AS p SET {sets} FROM {STAGE} s"
+                    f" WHERE p.posting_id = s.posting_id AND ({changed})"
+                )
+            if counts.created:
+                new = " WHERE NOT EXISTS (SELECT 1 FROM {t} p WHERE p.posting_id = s.posting_id)"
+                cursor.execute(
+                    f"INSERT INTO {table} ({', '.join(COLUMNS)}) SELECT {', '.join(COLUMNS)}"
+                    f" FROM {STAGE} s" + (new.format(t=table) if existing else "")
+                )
+
+    def close(self) -> None:
+        with connection.cursor() as cursor:
+            cursor.execute(f"DROP TABLE IF EXISTS {STAGE}")
+
+
+class _PostgresWriter:
+    """COPY into a temporary table, then one upsert from it into the ledger table."""
+
+    def __init__(self) -> None:
+        columns = ", ".join(f"{c} {t}" for c, t in zip(COLUMNS, _TYPES, strict=True))
+        with connection.cursor() as cursor:
+            cursor.execute(f"DROP TABLE IF EXISTS {STAGE}")
+            cursor.execute(f"CREATE TEMPORARY TABLE {STAGE} ({columns})")
+
+    def write(self, batch: list[tuple]) -> None:
+        with (
+            connection.cursor() as cursor,
+            cursor.cursor.copy(f"COPY {STAGE} ({', '.join(COLUMNS)}) FROM STDIN") as copy,
+        ):
+            for row in batch:
+                copy.write_row(row)
+
+    def finish(self, counts: Counts) -> None:
+        before = _posting_count()
+        sql = _upsert_sql(f"SELECT {', '.join(COLUMNS)} FROM {STAGE}", "IS DISTINCT FROM")
+        with connection.cursor() as cursor:
+            cursor.execute(sql)
+            changed = max(cursor.rowcount, 0)
+        counts.created = _posting_count() - before
+        counts.updated = changed - counts.created
+        counts.unchanged = counts.read - counts.created - counts.updated
+
+    def close(self) -> None:
+        with connection.cursor() as cursor:
+            cursor.execute(f"DROP TABLE IF EXISTS {STAGE}")

@@ -13,7 +13,7 @@ from typing import Any
 from django.db.models import Sum
 
 from ramme.importing.errors import scrub_cpr
-from ramme.web.data.models import Posting
+from ramme.web.data.models import ActivityLine, Posting
 from ramme.web.data.services.context import ImportContext
 
 EXAMPLES = 5
@@ -47,10 +47,11 @@ def ledger_totals() -> list[dict[str, Any]]:
 
     Grouped by date in the database and by year here: portable and fast on both databases.
     """
-    rows = Posting.objects.values_list("date", "activity__name").annotate(total=Sum("amount"))
+    names = dict(ActivityLine.objects.values_list("pk", "name"))
+    rows = Posting.objects.values_list("date", "activity_id").annotate(total=Sum("amount"))
     totals: dict[tuple[int, str], Decimal] = defaultdict(Decimal)
     for day, activity, total in rows.order_by():
-        totals[(day.year, activity or "")] += total
+        totals[(day.year, names.get(activity, ""))] += total
     return [
         {"year": year, "activity": activity or None, "amount": str(amount)}
         for (year, activity), amount in sorted(totals.items())
