@@ -14,9 +14,9 @@ from ramme.reports.annual import UNMAPPED, AnnualFigures, LineFigures, build_ann
 from ramme.reports.development import development
 from ramme.reports.model import Report
 from ramme.web.data import queries
+from ramme.web.data.dataset import load_dataset
 from ramme.web.data.models import ActivityLine
 from ramme.web.reports.branding import branded
-from ramme.web.reports.loader import load_measures
 from ramme.web.reports.models import YearTransfer
 
 ZERO = Decimal(0)
@@ -65,14 +65,16 @@ def annual_figures(year: int, today: date) -> AnnualFigures:
     """Everything the annual report shows for ``year``, each figure fetched once."""
     lines, frame_transfer = line_figures(year)
     years = range(year - 3, year + 1)
-    measures, types, index = load_measures(date(year - 3, 1, 1), date(year, 12, 31))
+    dataset = load_dataset(postings=False)  # the ledger comes from queries.ledger_totals
     return AnnualFigures(
         year=year,
         frame=str(getattr(settings, "FRAME_NAME", "") or "Bevillingsrammen"),
         municipality=str(settings.MUNICIPALITY_NAME),
         lines=tuple(lines),
         frame_transfer=frame_transfer,
-        development=development(measures, types, index, years),
+        development=development(
+            dataset.measures, dataset.measure_types, dataset.price_index, years
+        ),
         generated_on=today,
         corrected_note=f"Korrigeret budget {year} er det seneste korrigerede budget i året.",
     )
