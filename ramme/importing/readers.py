@@ -130,5 +130,6 @@ def cell_text(value: Any) -> str:
     if isinstance(value, bool):
         return "ja" if value else "nej"
     if isinstance(value, float):
-        return str(int(value)) if value.is_integer() else repr(value)
+        # Spreadsheet floats carry binary noise (0.30000000000000004); six decimals is plenty.
+        return str(int(value)) if value.is_integer() else f"{value:.6f}".rstrip("0")
     return str(value).strip()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -252,3 +254,31 @@ def test_legal_paragraphs_are_seeded_with_successors(db: None, tmp_path: Path) -
     assert placement.successor.key == "BL-46"
     assert LegalParagraph.objects.get(key="SEL-52-3.3").successor.key == "BL-32"
     assert LegalParagraph.objects.get(key="SEL-50").successor.key == "BL-20"
+
+
+def test_xlsx_files_import_and_reimport_unchanged(db: None, tmp_path: Path) -> None:
+    import openpyxl
+
+    folder = write_folder(tmp_path / "data")
+    (folder / "prices.csv").unlink()
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Measure_ID", "valid_from", "kind", "amount", "unit"])
+    sheet.append(["M1", date(2024, 1, 1), "base", 2650.1 + 0.2, "day"])  # binary float noise
+    book.save(folder / "prices.xlsx")
+    first = import_folder(folder)
+    assert first.ok, [str(e) for e in first.errors]
+    assert PricePeriod.objects.get().amount == Decimal("2650.30")
+    again = import_folder(folder)
+    assert again.summary["files"]["prices"]["unchanged"] == 1
+
+
+def test_progress_goes_to_stderr_only_when_asked(
+    db: None, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = write_folder(tmp_path / "data")
+    import_folder(folder)
+    assert "Posteringer" not in capsys.readouterr().err
+    import_folder(folder, progress=True)
+    captured = capsys.readouterr()
+    assert "Posteringer" in captured.err and captured.out == ""

@@ -10,6 +10,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from typing import Any
 
+from ramme.core.money import to_money
 from ramme.importing.errors import quote
 from ramme.importing.validate import Row
 from ramme.web.data.models import (
@@ -178,7 +179,8 @@ def prices(ctx: ImportContext, file: str, rows: list[Row]) -> Counts:
             "indsats",
         )
         if measure is not None:
-            wanted[measure].append(tuple(row.values.get(f) for f in _PRICE_FIELDS))
+            values = {**row.values, "amount": to_money(row.values["amount"])}
+            wanted[measure].append(tuple(values.get(f) for f in _PRICE_FIELDS))
     current: dict[int, list[tuple[Any, ...]]] = defaultdict(list)
     for price in PricePeriod.objects.filter(measure_id__in=wanted):
         current[price.measure_id].append(tuple(getattr(price, f) for f in _PRICE_FIELDS))
@@ -226,7 +228,7 @@ def budget(ctx: ImportContext, file: str, rows: list[Row]) -> Counts:
             "year": v["year"],
             "kind": v["kind"],
             "date": v.get("date"),
-            "amount": v["amount"],
+            "amount": to_money(v["amount"]),
             "activity_id": ctx.ref(
                 file, row.number, "activity", v["activity"], ActivityLine, "name", "aktivitet"
             ),
