@@ -80,6 +80,48 @@ def _ranges(column: str, rows: list[int]) -> str:
     return ",".join(parts)
 
 
+def _formula(table: Table, index: int, column: int) -> str | None:
+    """``=SUM(...)`` for a (sub)total cell whose summed cells are all numbers, else None."""
+    parts = summed_rows(table, index)
+    value = table.rows[index].cells[column]
+    if not parts or not table.columns[column].kind.summable or not is_numeric(value):
+        return None
+    cells = [table.rows[p].cells[column] for p in parts]
+    if not all(is_numeric(v) or v is None for v in cells):
+        return None  # a suppressed cell inside: write the figure, not a formula
+    letter = get_column_letter(column + 1)
+    return f"=SUM({_ranges(letter, [FIRST_ROW + p for p in parts])})"
+
+
+def _write_row(ws: Worksheet, table: Table, index: int) -> None:
+    row, r = table.rows[index], FIRST_ROW + index
+    for c, (value, column) in enumerate(zip(row.cells, table.columns, strict=True), start=1):
+        cell = ws.cell(row=r, column=c)
+        formula = _formula(table, index, c - 1)
+        data = formula if formula is not None else excel_value(value, column.kind)
+        if isinstance(data, str) and formula is None:
+            put_text(ws, r, c, data)
+        else:
+            cell.value = data
+        if column.kind in EXCEL_FORMATS:
+            cell.number_format = EXCEL_FORMATS[column.kind]
+            cell.alignment = Alignment(horizontal="right", vertical="top")
+        else:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+        if row.level is not RowLevel.NORMAL:
+            cell.font = Font(bold=True)
+        if row.level in (RowLevel.TOTAL, RowLevel.HEADING):
+            cell.fill = TOTAL_FILL
+
+
+def _column_widths(ws: Worksheet, table: Table) -> None:
+    for c, column in enumerate(table.columns, start=1):
+        shown = (len(format_cell(r.cells[c - 1], column.kind)) for r in table.rows)
+        longest = max([len(column.title) // 2, *shown])
+        limit = 60 if column.kind is ColumnKind.TEXT else 18
+        ws.column_dimensions[get_column_letter(c)].width = min(max(10, longest + 2), limit)
+
+
 def _table_sheet(ws: Worksheet, report: Report, table: Table) -> None:
     _head(ws, report, table.title)
     header = FIRST_ROW - 1
@@ -88,50 +130,12 @@ def _table_sheet(ws: Worksheet, report: Report, table: Table) -> None:
         cell = ws.cell(row=header, column=c)
         cell.font, cell.fill = Font(bold=True, color="FFFFFF"), HEADER_FILL
         cell.alignment = Alignment(wrap_text=True, vertical="bottom")
-    for i, row in enumerate(table.rows):
-        r = FIRST_ROW + i
-        parts = summed_rows(table, i)
-        for c, (value, column) in enumerate(zip(row.cells, table.columns, strict=True), start=1):
-            cell = ws.cell(row=r, column=c)
-            if (
-                parts
-                and column.kind.summable
-                and is_numeric(value)
-                and all(
-                    is_numeric(table.rows[p].cells[c - 1]) or table.rows[p].cells[c - 1] is None
-                    for p in parts
-                )
-            ):
-                cell.value = (
-                    f"=SUM({_ranges(get_column_letter(c), [FIRST_ROW + p for p in parts])})"
-                )
-            else:
-                data = excel_value(value, column.kind)
-                if isinstance(data, str):
-                    put_text(ws, r, c, data)
-                else:
-                    cell.value = data
-            if column.kind in EXCEL_FORMATS:
-                cell.number_format = EXCEL_FORMATS[column.kind]
-                cell.alignment = Alignment(horizontal="right", vertical="top")
-            else:
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
-            if row.level is not RowLevel.NORMAL:
-                cell.font = Font(bold=True)
-            if row.level in (RowLevel.TOTAL, RowLevel.HEADING):
-                cell.fill = TOTAL_FILL
+    for index in range(len(table.rows)):
+        _write_row(ws, table, index)
     if table.note:
         put_text(ws, FIRST_ROW + len(table.rows) + 1, 1, table.note)
         ws.cell(row=FIRST_ROW + len(table.rows) + 1, column=1).font = Font(italic=True, size=9)
-    for c, column in enumerate(table.columns, start=1):
-        longest = max(
-            [
-                len(column.title) // 2,
-                *(len(format_cell(r.cells[c - 1], column.kind)) for r in table.rows),
-            ]
-        )
-        limit = 60 if column.kind is ColumnKind.TEXT else 18
-        ws.column_dimensions[get_column_letter(c)].width = min(max(10, longest + 2), limit)
+    _column_widths(ws, table)
     ws.freeze_panes = ws.cell(row=FIRST_ROW, column=2)
     ws.page_setup.orientation = "landscape"
     ws.page_setup.fitToWidth = 1
