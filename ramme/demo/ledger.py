@@ -102,9 +102,26 @@ def _supplementary(date: IntArray, month: IntArray, months_after: int) -> IntArr
     return np.where(early, year_end, date)
 
 
+def _booking_dates(book: _Book, kind: IntArray, month: IntArray, valid_from: IntArray) -> IntArray:
+    """When each invoice is booked, by billing pattern, lateness and supplementary period."""
+    rng, billing = book.rng, book.world.params.billing
+    n = len(kind)
+    after = d.month_first_day(month + 1) + rng.integers(4, 21, n)
+    date = np.select(
+        [kind == BILLINGS.index(b) for b in ("advance", "monthly", "once")],
+        [d.month_first_day(month), d.month_last_day(month), valid_from + rng.integers(7, 31, n)],
+        after,
+    )
+    late = np.isin(kind, [BILLINGS.index(b) for b in ("arrears", "quarterly", "once")])
+    late &= rng.random(n) < billing.late_share
+    shift = rng.integers(billing.late_months[0], billing.late_months[1] + 1, n)
+    moved = d.month_first_day(d.month_number(date) + shift) + (date - d.month_start(date))
+    return _supplementary(np.where(late, moved, date), month, billing.supplementary_months)
+
+
 def _invoices(book: _Book, entries: CostEntries) -> Postings:
     w = book.world
-    m, p, rng = w.measures, w.prices, book.rng
+    m, p = w.measures, w.prices
     billing = np.array([BILLINGS.index(t.billing) for t in w.types])
     measure = p.measure[entries.row]
     kind = billing[m.mtype[measure]]
@@ -123,20 +140,8 @@ def _invoices(book: _Book, entries: CostEntries) -> Postings:
     month = np.concatenate([month[~quarterly], (keys % 10_000) * 3 + 2])
     amount = np.concatenate([amount[~quarterly], q_amount])
     kind = np.concatenate([kind[~quarterly], np.full(len(keys), BILLINGS.index("quarterly"))])
-    first = d.month_first_day(month)
     n = len(row)
-    after = d.month_first_day(month + 1) + rng.integers(4, 21, n)
-    date = np.select(
-        [kind == BILLINGS.index(b) for b in ("advance", "monthly", "once")],
-        [first, d.month_last_day(month), p.valid_from[row] + rng.integers(7, 31, n)],
-        after,
-    )
-    late = np.isin(kind, [BILLINGS.index(b) for b in ("arrears", "quarterly", "once")])
-    late &= rng.random(n) < w.params.billing.late_share
-    shift = rng.integers(w.params.billing.late_months[0], w.params.billing.late_months[1] + 1, n)
-    moved = d.month_first_day(d.month_number(date) + shift) + (date - d.month_start(date))
-    date = np.where(late, moved, date)
-    date = _supplementary(date, month, w.params.billing.supplementary_months)
+    date = _booking_dates(book, kind, month, p.valid_from[row])
     measure = p.measure[row]
     types = m.mtype[measure]
     accounts = np.array([book.code(book.accounts, t.account) for t in w.types])[types]

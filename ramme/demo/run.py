@@ -85,6 +85,35 @@ def _compact(world: World, planted: scenario.Planted) -> list[str]:
     return [f"M{i:0{width}d}" for i in range(1, len(kept) + 1)]
 
 
+def _measures(
+    rng: np.random.Generator, params: Parameters, years: tuple[int, int], population: int,
+    sc: Scenario, planted: scenario.Planted,
+) -> World:  # fmt: skip
+    """Measures, children's birth dates, providers and prices, before the scenario's edits."""
+    first, last = years
+    scale = population / 48_000
+    types = params.catalogue
+    draft = _draft(rng, params, first, last, scale, planted, sc)
+    n_children = simulate.assign_children(draft)
+    root = draft.host == -1
+    birth = np.zeros(n_children, np.int64)
+    birth[draft.measures.child[root]] = draft.birth[root]
+    providers = build_providers(params.units, types, scale)
+    assign_providers(rng, draft, types, providers)
+    people.plan_ends(rng, draft, types, params.casework)
+    last_day = d.day(last, 12, 31)
+    draft = simulate.censor(draft, last_day)
+    world = World(params, first, last, population, last_day, types, draft.measures,
+                  Children(birth), providers)  # fmt: skip
+    base = base_prices(rng, world.measures, types, provider_factors(rng, providers))
+    world.prices = Prices.concat([
+        base,
+        renegotiate(rng, world.measures, base, types, last_day),
+        supplements(rng, world.measures, base, types, last_day),
+    ])  # fmt: skip
+    return world
+
+
 def build(
     *,
     population: int = 48_000,
@@ -96,60 +125,32 @@ def build(
     """Simulate the whole municipality in memory."""
     params = params or Parameters()
     if scenario_name not in params.scenarios:
-        raise ValueError(
-            f"ukendt scenarie '{scenario_name}' (kendte: {', '.join(params.scenarios)})"
-        )
+        known = ", ".join(params.scenarios)
+        raise ValueError(f"ukendt scenarie '{scenario_name}' (kendte: {known})")
     sc = params.scenarios[scenario_name]
     first, last = years
     rng = np.random.default_rng(seed)
-    scale = population / 48_000
-    types = params.catalogue
     planted = scenario.Planted(start_day=scenario.start_day(sc, first))
-    draft = _draft(rng, params, first, last, scale, planted, sc)
-    n_children = simulate.assign_children(draft)
-    root = draft.host == -1
-    birth = np.zeros(n_children, np.int64)
-    birth[draft.measures.child[root]] = draft.birth[root]
-    providers = build_providers(params.units, types, scale)
-    assign_providers(rng, draft, types, providers)
-    people.plan_ends(rng, draft, types, params.casework)
-    draft = simulate.censor(draft, d.day(last, 12, 31))
-    world = World(
-        params,
-        first,
-        last,
-        population,
-        d.day(last, 12, 31),
-        types,
-        draft.measures,
-        Children(birth),
-        providers,
-    )
-    base = base_prices(rng, world.measures, types, provider_factors(rng, providers))
-    extra = [
-        renegotiate(rng, world.measures, base, types, world.last_day),
-        supplements(rng, world.measures, base, types, world.last_day),
-    ]
-    world.prices = Prices.concat([base, *extra])
+    world = _measures(rng, params, years, population, sc, planted)
+    types = world.types
     placements = np.array([i for i, t in enumerate(types) if t.code in PLACEMENT_TYPES])
     scenario.renegotiate_top(world, sc, planted, placements)
-    scenario.convert_to_network(
-        rng, world, sc, planted, world.type_index("OPH"), world.type_index("NPL")
-    )
+    oph, npl = world.type_index("OPH"), world.type_index("NPL")
+    scenario.convert_to_network(rng, world, sc, planted, oph, npl)
     effects = scenario.effects_by_month(world, planted) if planted.ghosts else {}
     ids = _compact(world, planted)
+    n_children = len(world.children)
     events, extra_birth = make_events(
-        rng, world.measures, params.events, first, last, scale, n_children
+        rng, world.measures, params.events, first, last, world.scale, n_children
     )
-    world.children = Children(np.concatenate([birth, extra_birth]))
+    world.children = Children(np.concatenate([world.children.birth, extra_birth]))
     world.children.cpr = people.replacement_cprs(rng, world.children.birth)
     people.assign_caseworkers(rng, world, params.casework)
     people.approve_and_review(rng, world, params.casework)
     world.prices = sort_prices(world.prices)
     ledger = book_ledger(world, rng)
-    budget = make_budget(
-        rng, ledger, [line.name for line in params.lines], first, last, params.budget
-    )
+    lines = [line.name for line in params.lines]
+    budget = make_budget(rng, ledger, lines, first, last, params.budget)
     # The year before the first only feeds the first adopted budget: no postings are written.
     ledger.postings = ledger.postings.take(np.flatnonzero(ledger.postings.date >= d.day(first)))
     return Generated(world, ledger, budget, events, planted, effects, ids)
