@@ -74,6 +74,7 @@ def test_page_cli_and_files_show_the_same_figures(tmp_path: Path) -> None:
     assert render_body(report).split("<h2>", 1)[1][:2000] in page
     for text in expected:
         assert text in page
+    assert "2.024" not in page  # years are never shown with a thousands separator
     out = tmp_path / "r.xlsx"
     call_command(
         "report",
