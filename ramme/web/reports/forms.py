@@ -18,6 +18,7 @@ class InitiativeForm(forms.ModelForm):
 
     focus_area = forms.CharField(label="Fokusområde", max_length=200)
     sub_strategy = forms.CharField(label="Delstrategi", max_length=200)
+    field_order = ["focus_area", "sub_strategy", "action", "problem"]
 
     class Meta:
         model = Initiative
