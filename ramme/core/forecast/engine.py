@@ -28,6 +28,8 @@ from ramme.core.forecast.results import (
 from ramme.core.forecast.simulate import simulate
 from ramme.core.records import Dataset
 
+PROFILE_TRUST = 4.0  # weight on booked/profile = share booked × this (capped at 1)
+
 
 @dataclass(frozen=True)
 class Lines:
@@ -91,7 +93,8 @@ def profile_forecast(model: Model, actual_op: FloatArray, budget_op: FloatArray)
     share = np.clip(share, 0.0, 1.0)
     with np.errstate(divide="ignore", invalid="ignore"):
         run = np.where(share > 0.02, actual_op / share, budget_op)
-    blended = np.where(budget_op != 0, share * run + (1 - share) * budget_op, run)
+    weight = np.clip(share * PROFILE_TRUST, 0.0, 1.0)
+    blended = np.where(budget_op != 0, weight * run + (1 - weight) * budget_op, run)
     return np.asarray(blended, dtype=np.float64)
 
 

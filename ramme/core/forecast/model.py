@@ -180,6 +180,20 @@ def _refund_line_share(
     return share
 
 
+def invoiced_lines(prep: Prepared, state: State) -> BoolArray:
+    """Lines whose operating postings are mostly invoices linked to measures. A line paid
+    by salary (an internal unit) is not: its postings do not follow the measures' prices,
+    so it is forecast from its profile like a line without measures."""
+    led = prep.ledger
+    first = date(state.as_of.year - lag_model.HISTORY_YEARS, 1, 1).toordinal()
+    mask = (led.day >= first) & (led.day <= state.t) & (led.activity >= 0) & (led.dranst != 2)
+    n = len(prep.activities)
+    total = wsum(led.activity[mask], np.abs(led.amount[mask]), n)
+    linked = mask & (led.measure >= 0)
+    with_measure = wsum(led.activity[linked], np.abs(led.amount[linked]), n)
+    return np.asarray((total == 0) | (with_measure >= 0.5 * total), dtype=bool)
+
+
 def build(prep: Prepared, as_of: date, config: Config | None = None) -> Model:
     """Everything the forecast on ``as_of`` needs, from what was known on ``as_of``."""
     config = config or Config()
@@ -194,6 +208,7 @@ def build(prep: Prepared, as_of: date, config: Config | None = None) -> Model:
     n_lines = len(prep.activities)
     measure_lines = np.zeros(n_lines, dtype=bool)
     measure_lines[prep.type_activity[prep.type_activity >= 0]] = True
+    measure_lines &= invoiced_lines(prep, state)
     ok = line >= 0
     acc_line = wsum(line[ok], (accrued + expected)[ok], n_lines)
     most = accrued + wsum(seg.measure, np.maximum(seg.hi - seg.lo + 1, 0) * seg.rate, len(accrued))

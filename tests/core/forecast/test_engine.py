@@ -62,8 +62,14 @@ def test_a_line_without_measures_follows_its_profile_and_budget() -> None:
     fc = forecast(dataset([], postings, budgets=[budget]), date(2024, 3, 31), simulations=0)
     line = fc.line("Interne")
     assert line.method == "profil"
-    # share 25 % booked by 31 March: 0.25 × 1,320,000 + 0.75 × 1,200,000
-    assert line.forecast == Decimal(1_230_000)
+    # 25 % was booked by 31 March in earlier years: 330,000 / 0.25; after a quarter the
+    # profile is trusted fully
+    assert line.forecast == Decimal(1_320_000)
+    january = forecast(
+        dataset([], postings, budgets=[budget]), date(2024, 1, 31), simulations=0
+    ).line("Interne")
+    # share 1/12: weight 4/12 on 110,000 × 12, the rest on the budget
+    assert abs(january.forecast - Decimal(1_240_000)) <= 1
 
 
 def test_the_band_contains_the_deterministic_forecast() -> None:
@@ -105,3 +111,19 @@ def test_json_shape_has_the_issue_fields() -> None:
     assert {"activity", "ladder_step", "budget", "actual", "forecast", "p10", "p90"} <= set(
         data["lines"][0]
     )
+
+
+def test_a_line_paid_by_salary_follows_its_profile_even_with_measures() -> None:
+    m = measure("m1", date(2022, 1, 1), mtype="KP", daily=1000)
+    salary = [
+        posting(f"{y}-{mo}", date(y, mo, 28), 50_000, "Kontaktperson")
+        for y in (2022, 2023)
+        for mo in range(1, 13)
+    ]
+    salary += [
+        posting(f"2024-{mo}", date(2024, mo, 28), 50_000, "Kontaktperson") for mo in range(1, 7)
+    ]
+    fc = forecast(dataset([m], salary), date(2024, 6, 30), simulations=0)
+    line = fc.line("Kontaktperson")
+    assert line.method == "profil"
+    assert abs(line.forecast - Decimal(600_000)) <= 1
