@@ -16,7 +16,7 @@ from decimal import Decimal
 from ramme.core.ladder import LadderStep
 from ramme.core.money import format_mio
 from ramme.reports.cells import THOUSAND, total_row
-from ramme.reports.development import StepYear
+from ramme.reports.development import CaseCost, StepYear
 from ramme.reports.model import (
     Chart,
     ChartKind,
@@ -65,6 +65,7 @@ class AnnualFigures:
     development: Mapping[LadderStep, Mapping[int, StepYear]] = field(default_factory=dict)
     generated_on: date | None = None
     corrected_note: str = ""
+    expensive: tuple[CaseCost, ...] | None = None  # only in the restricted version
 
     def total(self) -> LineFigures:
         def add(attr: str) -> Decimal:
@@ -256,6 +257,27 @@ def chart_activities(figures: AnnualFigures) -> Chart:
     )
 
 
+def table_expensive(figures: AnnualFigures) -> Table:
+    columns = (
+        Column("Indsats"),
+        Column("Barn (nøgle)"),
+        Column("Indsatstype"),
+        Column("Trin"),
+        Column(f"Udgift {figures.year} (kr.)", ColumnKind.AMOUNT_KR),
+    )
+    rows = tuple(
+        Row((c.measure_id, c.child_key, c.measure_type, c.ladder_step.label, c.cost))
+        for c in figures.expensive or ()
+    )
+    return Table(
+        f"De dyreste sager {figures.year}",
+        columns,
+        rows,
+        "Udgift efter takster. Kun i ledelsesversionen: oplysninger på sagsniveau.",
+        "Dyreste sager",
+    )
+
+
 def build_annual(figures: AnnualFigures) -> Report:
     """The annual accounts report from figures fetched once."""
     economy: list[Paragraph | Table | Chart] = [
@@ -285,11 +307,15 @@ def build_annual(figures: AnnualFigures) -> Report:
                 (table_prices(figures), table_units(figures)),
             )
         )
+    restricted = figures.expensive is not None
+    if restricted:
+        sections.append(Section("Dyreste sager (ledelsesversion)", (table_expensive(figures),)))
     return Report(
         title=f"Regnskab {figures.year}",
         subtitle=figures.frame,
         municipality=figures.municipality,
         sections=tuple(sections),
         generated_on=figures.generated_on,
-        slug=f"regnskab-{figures.year}",
+        restricted=restricted,
+        slug=f"regnskab-{figures.year}" + ("-ledelse" if restricted else ""),
     )

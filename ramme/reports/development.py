@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from ramme.core.ladder import LadderStep
 from ramme.core.periods import DateRange
+from ramme.core.pricing import measure_cost
 from ramme.core.records import Measure, MeasureType
 from ramme.core.volume import active_days, grouped, price_per_full_year_case, units_on
 
@@ -56,3 +57,37 @@ def development(
         for step in LadderStep
         if step in by_step
     }
+
+
+@dataclass(frozen=True, slots=True)
+class CaseCost:
+    """One measure's cost in a year: a case-level row for the restricted version only."""
+
+    measure_id: str
+    child_key: str
+    measure_type: str
+    ladder_step: LadderStep
+    cost: Decimal
+
+
+def most_expensive(
+    measures: Iterable[Measure],
+    types: Mapping[str, MeasureType],
+    index: Mapping[int, Decimal],
+    year: int,
+    count: int = 10,
+) -> list[CaseCost]:
+    """The ``count`` measures that cost most in ``year`` (from their prices)."""
+    period = DateRange.year(year)
+    costs = [
+        CaseCost(
+            m.measure_id,
+            m.child_key,
+            types[m.measure_type].name,
+            types[m.measure_type].ladder_step,
+            measure_cost(m, period, index),
+        )
+        for m in measures
+        if m.measure_type in types and active_days(m, period) > 0
+    ]
+    return sorted(costs, key=lambda c: c.cost, reverse=True)[:count]

@@ -6,7 +6,8 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 
-from ramme.web.accounts.models import Role
+from ramme.web.accounts.audit import record_access
+from ramme.web.accounts.models import AuditEvent, Role
 
 
 def can_edit_reports(user: Any) -> bool:
@@ -19,3 +20,10 @@ def can_edit_reports(user: Any) -> bool:
 def require_editor(user: Any) -> None:
     if not can_edit_reports(user):
         raise PermissionDenied("Kun økonomikonsulenter og ledere kan ændre dette.")
+
+
+def require_case_access(user: Any, kind: str) -> None:
+    """The restricted version lists cases: only those who see every case, and it is logged."""
+    if not getattr(user, "sees_all_cases", False):
+        raise PermissionDenied("Ledelsesversionen kræver adgang til alle sager.")
+    record_access(user, AuditEvent.Action.EXPORT, "report", kind, detail="ledelsesversion")

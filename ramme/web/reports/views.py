@@ -22,7 +22,7 @@ from ramme.reports.renderers.html import render_body, stylesheet
 from ramme.web.data import queries
 from ramme.web.data.models import ActivityLine
 from ramme.web.reports import forms
-from ramme.web.reports.access import can_edit_reports, require_editor
+from ramme.web.reports.access import can_edit_reports, require_case_access, require_editor
 from ramme.web.reports.builders import BUILDERS, OptionError, Options, parse_options
 from ramme.web.reports.models import Initiative, YearTransfer
 from ramme.web.reports.services.portfolio import save_initiative, set_transfers
@@ -34,6 +34,8 @@ def _options(request: HttpRequest, kind: str) -> Options:
         raise Http404("Ukendt rapport.")
     options = parse_options(kind, request.GET)
     options["today"] = date.today()
+    if options.get("restricted"):
+        require_case_access(request.user, kind)
     return options
 
 
@@ -64,6 +66,7 @@ def show(request: HttpRequest, kind: str) -> HttpResponse:
         "query": request.GET.urlencode(),
         "options": options,
         "can_edit": can_edit_reports(request.user),
+        "can_see_cases": getattr(request.user, "sees_all_cases", False),
     }
     return render(request, "reports/show.html", context)
 

@@ -161,3 +161,21 @@ def test_the_configured_name_and_logo_head_the_report(settings, tmp_path: Path) 
     report = _build()
     assert report.municipality == "Ballerup Kommune" and report.logo == logo
     assert "data:image/png;base64," in RENDERERS["html"].render(report).decode()
+
+
+def test_the_restricted_version_lists_cases_only_for_managers_and_is_logged() -> None:
+    from ramme.web.accounts.models import AuditEvent
+
+    build_municipality()
+    people = personas()
+    client = Client()
+    client.force_login(people["tina"])
+    assert (
+        client.get("/rapporter/vis/annual/", {"year": 2024, "restricted": "1"}).status_code == 403
+    )
+    client.force_login(people["erik"])
+    page = client.get("/rapporter/vis/annual/", {"year": 2024, "restricted": "1"}).content.decode()
+    assert "Fortroligt – ledelsesversion" in page and "barn-0" in page
+    assert AuditEvent.objects.filter(action=AuditEvent.Action.EXPORT, object_key="annual").exists()
+    ordinary = client.get("/rapporter/vis/annual/", {"year": 2024}).content.decode()
+    assert "barn-0" not in ordinary and "Fortroligt" not in ordinary.split("<article", 1)[1]

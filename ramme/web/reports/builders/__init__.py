@@ -54,8 +54,14 @@ def parse_options(kind: str, params: Mapping[str, str]) -> Options:
     parser = _Parser(prog=kind, add_help=False)
     BUILDERS[kind].add_arguments(parser)
     argv: list[str] = []
-    known = {action.dest for action in parser._actions}
+    actions = {action.dest: action for action in parser._actions}
     for key, value in params.items():
-        if key in known and value != "":
-            argv += [f"--{key.replace('_', '-')}", value]
+        action = actions.get(key)
+        if action is None or value == "":
+            continue
+        flag = f"--{key.replace('_', '-')}"
+        if action.nargs == 0:  # a switch such as --restricted: on for 1/ja/on/true
+            argv += [flag] if value.lower() in {"1", "ja", "on", "true"} else []
+        else:
+            argv += [flag, value]
     return vars(parser.parse_args(argv))

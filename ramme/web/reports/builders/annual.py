@@ -11,7 +11,7 @@ from django.conf import settings
 
 from ramme.core.ladder import LadderStep
 from ramme.reports.annual import UNMAPPED, AnnualFigures, LineFigures, build_annual
-from ramme.reports.development import development
+from ramme.reports.development import development, most_expensive
 from ramme.reports.model import Report
 from ramme.web.data import queries
 from ramme.web.data.dataset import load_dataset
@@ -24,6 +24,11 @@ ZERO = Decimal(0)
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--year", type=int, required=True, help="regnskabsåret, fx 2024")
+    parser.add_argument(
+        "--restricted",
+        action="store_true",
+        help="ledelsesversion med de dyreste sager (fortrolig på hver side)",
+    )
 
 
 def transfers(year: int) -> tuple[dict[str, Decimal], Decimal]:
@@ -61,7 +66,7 @@ def line_figures(year: int) -> tuple[list[LineFigures], Decimal]:
     return lines, frame_transfer
 
 
-def annual_figures(year: int, today: date) -> AnnualFigures:
+def annual_figures(year: int, today: date, restricted: bool = False) -> AnnualFigures:
     """Everything the annual report shows for ``year``, each figure fetched once."""
     lines, frame_transfer = line_figures(year)
     years = range(year - 3, year + 1)
@@ -77,8 +82,16 @@ def annual_figures(year: int, today: date) -> AnnualFigures:
         ),
         generated_on=today,
         corrected_note=f"Korrigeret budget {year} er det seneste korrigerede budget i året.",
+        expensive=tuple(
+            most_expensive(dataset.measures, dataset.measure_types, dataset.price_index, year)
+        )
+        if restricted
+        else None,
     )
 
 
 def build(options: dict[str, Any]) -> Report:
-    return branded(build_annual(annual_figures(int(options["year"]), options["today"])))
+    figures = annual_figures(
+        int(options["year"]), options["today"], bool(options.get("restricted"))
+    )
+    return branded(build_annual(figures))

@@ -9,6 +9,8 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from ramme.reports.renderers import RENDERERS
+from ramme.web.accounts.audit import record_access
+from ramme.web.accounts.models import AuditEvent
 from ramme.web.reports.builders import BUILDERS
 
 
@@ -46,6 +48,8 @@ class Command(BaseCommand):
             raise CommandError(f"Ukendt rapport '{kind}'. Vælg mellem: {', '.join(BUILDERS)}.")
         options["today"] = options.get("today") or date.today()
         report = BUILDERS[kind].build(options)
+        if report.restricted:  # case-level lists leave the system: log it like the web does
+            record_access(None, AuditEvent.Action.EXPORT, "report", kind, "ledelsesversion (CLI)")
         output = Path(options["output"])
         if not output.parent.exists():
             raise CommandError(f"Mappen {output.parent} findes ikke.")
