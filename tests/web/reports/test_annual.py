@@ -179,3 +179,11 @@ def test_the_restricted_version_lists_cases_only_for_managers_and_is_logged() ->
     assert AuditEvent.objects.filter(action=AuditEvent.Action.EXPORT, object_key="annual").exists()
     ordinary = client.get("/rapporter/vis/annual/", {"year": 2024}).content.decode()
     assert "barn-0" not in ordinary and "Fortroligt" not in ordinary.split("<article", 1)[1]
+
+
+def test_the_builder_reads_the_database_a_fixed_number_of_times(
+    django_assert_max_num_queries,  # type: ignore[no-untyped-def]
+) -> None:
+    build_municipality()
+    with django_assert_max_num_queries(15):
+        _build()

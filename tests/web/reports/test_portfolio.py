@@ -190,3 +190,12 @@ def test_portfolio_report_sums_budget_need_per_year_in_every_format(tmp_path: Pa
     client.force_login(personas()["alice"])
     page = client.get("/rapporter/vis/portfolio/").content.decode()
     assert "Skoleskalkerklasser" in page and "7.000.000" in page
+
+
+def test_the_portfolio_builder_reads_the_database_twice(
+    tmp_path: Path,
+    django_assert_num_queries,  # type: ignore[no-untyped-def]
+) -> None:
+    import_portfolio(_xlsx(tmp_path, ROWS))
+    with django_assert_num_queries(2):
+        BUILDERS["portfolio"].build({"today": date(2025, 1, 1), "title": ""})
