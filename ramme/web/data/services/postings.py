@@ -157,6 +157,8 @@ class _SqliteWriter:
     def __init__(self) -> None:
         columns = ", ".join(f"{c} {t}" for c, t in zip(COLUMNS, _TYPES, strict=True))
         with connection.cursor() as cursor:
+            # The ledger's indexes outgrow SQLite's default 2 MB page cache at ~100,000 rows.
+            cursor.execute("PRAGMA cache_size = -262144")
             cursor.execute(f"DROP TABLE IF EXISTS {STAGE}")
             cursor.execute(f"CREATE TEMPORARY TABLE {STAGE} ({columns})")
         self.sql = f"INSERT INTO {STAGE} VALUES ({', '.join('?' * len(COLUMNS))})"
