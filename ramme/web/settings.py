@@ -88,6 +88,9 @@ STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"
 
 MUNICIPALITY_NAME = os.environ.get("RAMME_MUNICIPALITY", "Demo Kommune")
+FRAME_NAME = os.environ.get(
+    "RAMME_FRAME", "30.46 Forebyggelse/anbringelse af børn og unge udenfor hjemmet"
+)
 
 LOGGING = {
     "version": 1,

@@ -57,7 +57,9 @@ def _log(user: User, plan: ActionPlan, detail: str) -> None:
 
 
 def _locked(plan_id: int, version: int) -> ActionPlan:
-    plan = ActionPlan.objects.select_for_update(of=("self",)).select_related("updated_by").get(pk=plan_id)
+    # of=("self",): PostgreSQL refuses to lock the nullable side of the outer join
+    locked = ActionPlan.objects.select_for_update(of=("self",))
+    plan = locked.select_related("updated_by").get(pk=plan_id)
     if plan.version != version:
         raise PlanConflict(plan)
     return plan
