@@ -89,7 +89,7 @@ STATIC_ROOT = VAR_DIR / "static"
 
 MUNICIPALITY_NAME = os.environ.get("RAMME_MUNICIPALITY", "Demo Kommune")
 FRAME_NAME = os.environ.get(
-    "RAMME_FRAME", "30.46 Forebyggelse/anbringelse af børn og unge udenfor hjemmet"
+    "RAMME_FRAME", "Det specialiserede børne- og ungeområde"
 )
 
 LOGGING = {
