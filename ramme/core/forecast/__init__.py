@@ -17,9 +17,11 @@ from ramme.core.forecast.bridge import Bridge, BridgeItem, bridge
 from ramme.core.forecast.data import Ledger, Prepared, prepare
 from ramme.core.forecast.decompose import (
     Decomposition,
+    LineChange,
     TypeVolume,
     budget_volumes,
     decompose,
+    explain,
     volumes_from_forecast,
     volumes_in_year,
 )
@@ -38,6 +40,7 @@ __all__ = [
     "Decomposition",
     "Forecast",
     "Ledger",
+    "LineChange",
     "LineForecast",
     "MeasureTable",
     "MethodsLine",
@@ -48,6 +51,7 @@ __all__ = [
     "bridge",
     "budget_volumes",
     "decompose",
+    "explain",
     "forecast",
     "prepare",
     "simple_methods",

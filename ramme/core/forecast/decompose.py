@@ -21,6 +21,7 @@ import numpy as np
 
 from ramme.core.forecast.data import Prepared, prepare, wsum
 from ramme.core.forecast.known import measure_cost, state_at
+from ramme.core.forecast.lag import booked as lag_booked
 from ramme.core.forecast.results import Forecast, kr
 from ramme.core.records import Dataset, Measure
 
@@ -131,3 +132,50 @@ def types_of_line(dataset: Dataset, activity: str) -> set[str]:
 
 def measures_of(dataset: Dataset, types: set[str]) -> list[Measure]:
     return [m for m in dataset.measures if m.measure_type in types]
+
+
+@dataclass(frozen=True)
+class LineChange:
+    """Why a line's expected cost of measures differs from last year and from the budget."""
+
+    activity: str
+    vs_last_year: Decomposition
+    vs_budget: Decomposition | None  # None when the line has no budget or no history
+
+
+def explain(data: Dataset | Prepared, fc: Forecast) -> tuple[LineChange, ...]:
+    """Volume, price and mix per line with measures, and for the frame ("I alt").
+
+    The budget has no volumes of its own: it is read as last year's mix and prices,
+    regulated, with the volume it can pay for; only the part of the budget that last year
+    went to measures (cost of measures / booked) is compared."""
+    prep = data if isinstance(data, Prepared) else prepare(data)
+    last = volumes_in_year(prep, fc.year - 1, fc.as_of)
+    now = volumes_from_forecast(fc)
+    regulation = Decimal(repr(float(prep.factor(fc.year - 1, fc.year))))
+    booked_last = {
+        name: Decimal(repr(float(v)))
+        for name, v in zip(
+            prep.activities,
+            lag_booked(prep, date(fc.year - 1, 1, 1).toordinal(),
+                       date(fc.year - 1, 12, 31).toordinal(), refund=False),
+            strict=True,
+        )
+    }  # fmt: skip
+    groups = {line.activity: types_of_line(prep.dataset, line.activity) for line in fc.lines}
+    groups = {name: types for name, types in groups.items() if types}
+    result = []
+    for name, types in [*groups.items(), ("I alt", set().union(*groups.values()))]:
+        base = {t: v for t, v in last.items() if t in types}
+        if name == "I alt":
+            budget = sum((fc.line(n).budget for n in groups), Decimal(0))
+            booked = sum((booked_last[n] for n in groups), Decimal(0))
+        else:
+            budget, booked = fc.line(name).budget, booked_last[name]
+        cost_last = sum((v.cost for v in base.values()), Decimal(0))
+        vs_budget = None
+        if budget and booked > 0 and cost_last > 0:
+            measure_budget = budget * min(Decimal(1), cost_last / booked)
+            vs_budget = decompose(budget_volumes(base, measure_budget, regulation), now, types)
+        result.append(LineChange(name, decompose(base, now, types), vs_budget))
+    return tuple(result)

@@ -123,3 +123,16 @@ def test_backtest_json_is_plain_python() -> None:
     result = backtest(_advance_world(), 2023, months=(6,), simulations=20)
     text = json.dumps(result.to_dict())
     assert '"accepted"' in text
+
+
+def test_explain_splits_each_line_and_the_frame() -> None:
+    from ramme.core.forecast import explain
+
+    ms = [measure(f"a{i}", date(2023, 1, 1), daily=1000) for i in range(2)]
+    ms.append(measure("new", date(2024, 1, 1), planned=date(2024, 12, 31), daily=3000))
+    fc = forecast(dataset(ms), date(2024, 3, 31), simulations=0)
+    changes = {c.activity: c for c in explain(dataset(ms), fc)}
+    frame = changes["I alt"].vs_last_year
+    assert frame.current_cases > frame.base_cases  # one more measure this year
+    assert frame.volume > 0 and frame.price > 0
+    assert frame.volume + frame.price + frame.mix == frame.current_cost - frame.base_cost
