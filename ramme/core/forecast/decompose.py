@@ -25,6 +25,8 @@ from ramme.core.forecast.lag import booked as lag_booked
 from ramme.core.forecast.results import Forecast, kr
 from ramme.core.records import Dataset, Measure
 
+KR, CASES = Decimal(1), Decimal("0.01")
+
 
 @dataclass(frozen=True)
 class TypeVolume:
@@ -92,6 +94,9 @@ def volumes_from_forecast(fc: Forecast) -> dict[str, TypeVolume]:
     for i, mtype in enumerate(table.types):
         days[mtype] += float(table.days_to_date[i] + table.expected_days[i])
         cost[mtype] += float(table.accrued[i] + table.expected[i])
+    for mtype, inflow in fc.inflow_by_type.items():  # expected new measures count too
+        days[mtype] += inflow["days"]
+        cost[mtype] += inflow["cost"]
     return {
         t: TypeVolume(Decimal(repr(days[t])) / 365, Decimal(repr(round(cost[t])))) for t in days
     }
@@ -121,8 +126,9 @@ def decompose(
     if not v0:  # nothing in the base: the whole change is volume
         return Decomposition(c0, c1, c1 - c0, Decimal(0), Decimal(0), v0, v1)
     mix = v1 * (mix_avg - sum((w0[t] * p0[t] for t in w0), Decimal(0)))
-    price = (c1 - c0) - volume - mix
-    return Decomposition(c0, c1, volume, price, mix, v0, v1)
+    volume, mix = volume.quantize(KR), mix.quantize(KR)
+    price = (c1 - c0) - volume - mix  # the rest, so the three add up exactly
+    return Decomposition(c0, c1, volume, price, mix, v0.quantize(CASES), v1.quantize(CASES))
 
 
 def types_of_line(dataset: Dataset, activity: str) -> set[str]:

@@ -209,8 +209,28 @@ def forecast(
         for i, name in enumerate(prep.activities)
     }
     return Forecast(
-        as_of, as_of.year, tuple(out), total, _measure_table(model), expectations, simulations
+        as_of,
+        as_of.year,
+        tuple(out),
+        total,
+        _measure_table(model),
+        expectations,
+        simulations,
+        _inflow_by_type(model),
     )
+
+
+def _inflow_by_type(model: Model) -> dict[str, dict[str, float]]:
+    plan, n = model.inflow, len(model.prep.type_codes)
+    per_measure = plan.daily_price[plan.types] * plan.expected_days + plan.once_price[plan.types]
+    count = wsum(plan.types, plan.rate, n)
+    days = wsum(plan.types, plan.rate * plan.expected_days, n)
+    cost = wsum(plan.types, plan.rate * per_measure, n)
+    return {
+        code: {"count": float(count[i]), "days": float(days[i]), "cost": float(cost[i])}
+        for i, code in enumerate(model.prep.type_codes)
+        if count[i] > 0
+    }
 
 
 def _band(mean: float, sims: FloatArray | None) -> tuple[float, float, float]:

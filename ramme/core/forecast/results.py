@@ -125,6 +125,7 @@ class Forecast:
     measures: MeasureTable
     expectations: dict[str, dict[str, float]]  # per line: rho, inflow count, inflow cost
     simulations: int = 0
+    inflow_by_type: dict[str, dict[str, float]] = field(default_factory=dict)  # count/days/cost
 
     def line(self, activity: str) -> LineForecast:
         return next(line for line in self.lines if line.activity == activity)
