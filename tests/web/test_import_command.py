@@ -45,6 +45,19 @@ def test_errors_are_listed_and_the_command_fails(db: None, tmp_path: Path) -> No
     assert Posting.objects.count() == 0
 
 
+def test_at_most_200_errors_are_printed_but_all_are_counted(db: None, tmp_path: Path) -> None:
+    lines = "".join(f"X{i},99.99.2024,5.28.20,1,,10,\n" for i in range(250))
+    header = "posting_id,date,account,dranst,cost_center,amount,text\n"
+    folder = write_folder(tmp_path / "d", {"postings.csv": header + lines})
+    err = StringIO()
+    with pytest.raises(CommandError, match="Importen er afvist: 250 fejl"):
+        call_command("import", str(folder), stderr=err)
+    printed = err.getvalue().splitlines()
+    assert sum("kolonne date" in line for line in printed) == 200
+    assert "række 201," in printed[199] and "række 202," not in err.getvalue()
+    assert printed[200] == "… og 50 fejl mere"
+
+
 def test_a_prisme_export_imports_through_the_example_profile(db: None, tmp_path: Path) -> None:
     folder = write_folder(tmp_path / "data", {"activities.csv": FILES["activities.csv"]})
     (folder / "g69_2024.csv").write_bytes(

@@ -17,6 +17,8 @@ FILE_LABELS = {
     "updated": "opdateret",
     "unchanged": "uændret",
 }
+# A broken million-row file would otherwise flood the terminal; the total is still told.
+MAX_ERRORS_SHOWN = 200
 
 
 class Command(BaseCommand):
@@ -39,8 +41,11 @@ class Command(BaseCommand):
         progress = options["progress"] or sys.stderr.isatty()
         result = import_folder(Path(options["folder"]), profile, options["user"], progress)
         if not result.ok:
-            for error in result.errors:
+            for error in result.errors[:MAX_ERRORS_SHOWN]:
                 self.stderr.write(str(error))
+            hidden = len(result.errors) - MAX_ERRORS_SHOWN
+            if hidden > 0:
+                self.stderr.write(f"… og {format_number(hidden)} fejl mere")
             raise CommandError(
                 f"Importen er afvist: {format_number(len(result.errors))} fejl. Intet er ændret."
             )
