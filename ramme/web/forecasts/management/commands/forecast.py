@@ -1,0 +1,94 @@
+"""``ramme forecast --as-of YYYY-MM-DD [--json] [--save]``: the year-end forecast."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from ramme.core.money import format_number
+from ramme.core.periods import format_date
+from ramme.web.data.models import ActivityLine
+from ramme.web.forecasts.management.commands._args import iso_date
+from ramme.web.forecasts.services import followup
+from ramme.web.forecasts.services.table import Row, build_table
+
+HEADERS = ("Korr. budget", "Bogført", "Prognose", "P10", "P90", "Forv. resultat")
+NAME_WIDTH, WIDTH = 46, 16
+
+
+def _cells(row: Row) -> list[Decimal]:
+    return [row.budget, row.actual, row.forecast, row.p10, row.p90, row.result]
+
+
+def _line(name: str, values: list[Decimal]) -> str:
+    cells = "".join(format_number(v).rjust(WIDTH) for v in values)
+    return f"{name[:NAME_WIDTH].ljust(NAME_WIDTH)}{cells}"
+
+
+def render_table(payload: dict[str, Any], table_rows: list[tuple[str, list[Decimal]]]) -> str:
+    """The Danish text table of the forecast (amounts in kr.)."""
+    head = "".join(h.rjust(WIDTH) for h in HEADERS)
+    rule = "-" * (NAME_WIDTH + WIDTH * len(HEADERS))
+    lines = [f"{'Aktivitet (kr.)'.ljust(NAME_WIDTH)}{head}", rule]
+    for name, values in table_rows:
+        if not values:
+            lines.append(name)
+        else:
+            lines.append(_line(name, values))
+    lines.append(rule)
+    lines.append(payload["action_plan"]["reason"])
+    return "\n".join(lines)
+
+
+class Command(BaseCommand):
+    help = (
+        "Forventet regnskab (prognose) for året pr. en opgørelsesdato, pr. aktivitet og "
+        "for rammen, med usikkerhedsbånd (P10-P90) og krav om handleplan."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--as-of",
+            type=iso_date,
+            default=None,
+            help="opgørelsesdato ÅÅÅÅ-MM-DD (standard: ultimo måneden for seneste postering)",
+        )
+        parser.add_argument("--json", action="store_true", help="skriv JSON i stedet for tabel")
+        parser.add_argument(
+            "--save", action="store_true", help="gem prognosen som opgørelse for datoen"
+        )
+        parser.add_argument(
+            "--simulations", type=int, default=200, help="antal simulationer (standard 200)"
+        )
+        parser.add_argument("--seed", type=int, default=0, help="startværdi for simulationen")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        if not ActivityLine.objects.exists():
+            raise CommandError("Der er ingen data. Indlæs først med 'ramme import MAPPE'.")
+        if options["simulations"] < 0:
+            raise CommandError("Antal simulationer kan ikke være negativt.")
+        as_of = options["as_of"] or followup.default_as_of()
+        fc = followup.compute_forecast(
+            as_of, simulations=options["simulations"], seed=options["seed"]
+        )
+        payload = followup.forecast_payload(fc)
+        if options["save"]:
+            followup.save_snapshot(fc, "kommandolinje")
+        if options["json"]:
+            self.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2))
+            return
+        table = build_table(fc, [])
+        rows: list[tuple[str, list[Decimal]]] = []
+        for group in table.groups:
+            rows.append((group.label, []))
+            rows.extend((f"  {r.activity}", _cells(r)) for r in group.rows)
+            rows.append((group.subtotal.activity, _cells(group.subtotal)))
+            rows.append(("", []))
+        rows.append((table.total.activity, _cells(table.total)))
+        self.stdout.write(f"Forventet regnskab {fc.year} pr. {format_date(as_of)}\n")
+        self.stdout.write(render_table(payload, rows))
+        if options["save"]:
+            self.stdout.write(f"Gemt som opgørelse pr. {format_date(as_of)}.")

@@ -1,0 +1,148 @@
+"""The explanatory figures of the follow-up: units and unit price by ladder step over the
+years (annual accounts Tables 3-4), the most expensive cases, new and ended measures."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+
+from ramme.core.forecast import Forecast, Prepared, TypeVolume, volumes_from_forecast
+from ramme.core.forecast.data import INF
+from ramme.core.forecast.decompose import volumes_in_year
+from ramme.core.forecast.results import kr
+from ramme.core.pricing import yearly_price
+from ramme.core.records import Measure
+
+YEARS_BACK = 4
+
+
+@dataclass(frozen=True)
+class StepVolume:
+    """One ladder step in one year: units on 31 December (or the as-of date) and price."""
+
+    year: int
+    units: int
+    full_year_cases: Decimal
+    price: Decimal | None  # average cost per full-year case
+    expected: bool  # this year's figures are the forecast's expectation
+
+
+def _known_active(measure: Measure, day: date, as_of: date) -> bool:
+    """Active on ``day`` as known on ``as_of`` (a later end date is not known yet)."""
+    if measure.start_date > min(day, as_of):
+        return False
+    end = measure.end_date if measure.end_date and measure.end_date <= as_of else None
+    return end is None or day <= end
+
+
+def _by_step(prep: Prepared, volumes: dict[str, TypeVolume]) -> dict[str, list[Decimal]]:
+    out: dict[str, list[Decimal]] = defaultdict(lambda: [Decimal(0), Decimal(0)])
+    for code, vol in volumes.items():
+        mtype = prep.dataset.measure_types.get(code)
+        if mtype is not None:
+            out[str(mtype.ladder_step)][0] += vol.full_year_cases
+            out[str(mtype.ladder_step)][1] += vol.cost
+    return out
+
+
+def ladder_volumes(prep: Prepared, fc: Forecast) -> dict[str, list[StepVolume]]:
+    """Per ladder step, the years up to the forecast year (this year as expected)."""
+    types = prep.dataset.measure_types
+    measures = [m for m in prep.dataset.measures if m.measure_type in types]
+    first = min((m.start_date.year for m in measures), default=fc.year)
+    result: dict[str, list[StepVolume]] = defaultdict(list)
+    for year in range(max(first, fc.year - YEARS_BACK), fc.year + 1):
+        current = year == fc.year
+        day = fc.as_of if current else date(year, 12, 31)
+        units: dict[str, int] = defaultdict(int)
+        for m in measures:
+            if _known_active(m, day, fc.as_of):
+                units[str(types[m.measure_type].ladder_step)] += 1
+        vols = volumes_from_forecast(fc) if current else volumes_in_year(prep, year, fc.as_of)
+        for step, (cases, cost) in sorted(_by_step(prep, vols).items()):
+            price = (cost / cases).quantize(Decimal(1)) if cases else None
+            result[step].append(
+                StepVolume(year, units.get(step, 0), cases.quantize(Decimal("0.1")), price, current)
+            )
+    return dict(result)
+
+
+@dataclass(frozen=True)
+class CaseRow:
+    """One measure in a case-level list (most expensive, new, ended)."""
+
+    measure_id: str
+    measure_type: str
+    activity: str
+    start_date: date
+    end_date: date | None
+    yearly_price: Decimal  # on the as-of date
+    yearly_price_before: Decimal | None  # a year earlier (price development)
+    year_cost: Decimal  # accrued + expected in the forecast year
+
+
+def _case_rows(prep: Prepared, fc: Forecast, indices: list[int]) -> list[CaseRow]:
+    by_id = {m.measure_id: m for m in prep.dataset.measures}
+    t, index = fc.measures, prep.dataset.price_index
+    year_ago = fc.as_of - timedelta(days=365)
+    rows = []
+    for i in indices:
+        measure = by_id[t.measure_ids[i]]
+        end = int(t.known_end[i])
+        before = yearly_price(measure, year_ago, index) if measure.start_date <= year_ago else None
+        rows.append(
+            CaseRow(
+                t.measure_ids[i],
+                t.types[i],
+                t.activities[i],
+                measure.start_date,
+                None if end >= INF else date.fromordinal(end),
+                kr(float(t.daily_price[i]) * 365),
+                None if before is None else before.quantize(Decimal(1)),
+                kr(float(t.accrued[i] + t.expected[i])),
+            )
+        )
+    return rows
+
+
+def most_expensive(prep: Prepared, fc: Forecast, n: int = 10) -> list[CaseRow]:
+    """The ``n`` active measures with the highest yearly price (case level: restricted)."""
+    t = fc.measures
+    active = [i for i in range(len(t)) if t.known_end[i] >= INF]
+    top = sorted(active, key=lambda i: -float(t.daily_price[i]))[:n]
+    return _case_rows(prep, fc, top)
+
+
+def month_changes(prep: Prepared, fc: Forecast) -> tuple[list[CaseRow], list[CaseRow]]:
+    """Measures started and ended in the as-of date's month (up to the as-of date)."""
+    t = fc.measures
+    first, last = fc.as_of.replace(day=1).toordinal(), fc.as_of.toordinal()
+    new = [i for i in range(len(t)) if first <= int(t.start[i]) <= last]
+    ended = [i for i in range(len(t)) if first <= int(t.known_end[i]) <= last]
+    return _case_rows(prep, fc, new), _case_rows(prep, fc, ended)
+
+
+@dataclass(frozen=True)
+class ChangeCount:
+    activity: str
+    new: int
+    new_yearly: Decimal
+    ended: int
+    ended_year_cost: Decimal
+
+
+def change_counts(new: list[CaseRow], ended: list[CaseRow]) -> list[ChangeCount]:
+    """New and ended measures per line (aggregates: shown to everyone)."""
+    lines = sorted({r.activity for r in new} | {r.activity for r in ended})
+    return [
+        ChangeCount(
+            name,
+            sum(1 for r in new if r.activity == name),
+            sum((r.yearly_price for r in new if r.activity == name), Decimal(0)),
+            sum(1 for r in ended if r.activity == name),
+            sum((r.year_cost for r in ended if r.activity == name), Decimal(0)),
+        )
+        for name in lines
+    ]

@@ -1,0 +1,148 @@
+"""The monthly budget follow-up (budgetopfølgning): the single place its figures are
+computed. The page, ``ramme forecast`` and the reports call these functions, so the numbers
+are the same everywhere (one computation, cached per process)."""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from django.db.models import Max
+
+from ramme.core.forecast import (
+    Bridge,
+    Forecast,
+    LineChange,
+    SimpleMethods,
+    bridge,
+    explain,
+    simple_methods,
+)
+from ramme.core.plans.trigger import TriggerResult, action_plan_required
+from ramme.web.data.models import Posting
+from ramme.web.forecasts.services import cache, figures, snapshots
+from ramme.web.forecasts.services.table import Table, build_table
+
+MONTHS_SHOWN = 3
+
+
+def month_end(day: date) -> date:
+    return day.replace(day=calendar.monthrange(day.year, day.month)[1])
+
+
+def default_as_of() -> date:
+    """The month end of the latest posting date (today's month end without postings)."""
+    latest = Posting.objects.aggregate(day=Max("date"))["day"]
+    return month_end(latest or date.today())
+
+
+def earlier_month_ends(as_of: date, n: int = MONTHS_SHOWN - 1) -> list[date]:
+    """The ``n`` month ends before ``as_of``'s month, oldest first, within its year."""
+    days, day = [], as_of.replace(day=1)
+    for _ in range(n):
+        day = day - timedelta(days=1)
+        days.append(day)
+        day = day.replace(day=1)
+    return [d for d in reversed(days) if d.year == as_of.year]
+
+
+def compute_forecast(as_of: date, *, simulations: int = 200, seed: int = 0) -> Forecast:
+    """The year-end forecast on ``as_of`` from the database (cached per process)."""
+    return cache.cached_forecast(as_of, simulations, seed)
+
+
+def action_plan(fc: Forecast) -> TriggerResult:
+    """The action-plan rule on the frame: overspend = forecast − corrected budget."""
+    return action_plan_required(fc.total.forecast - fc.total.budget, fc.total.budget)
+
+
+def forecast_payload(fc: Forecast) -> dict[str, Any]:
+    """``fc.to_dict()`` plus ``action_plan``: the JSON of ``ramme forecast --json``."""
+    trigger = action_plan(fc)
+    return fc.to_dict() | {"action_plan": {"required": trigger.required, "reason": trigger.reason}}
+
+
+def save_snapshot(fc: Forecast, username: str = "") -> None:
+    """Save ``fc`` as the snapshot of its as-of date (replacing an earlier one)."""
+    snapshots.save(fc, forecast_payload(fc), username)
+
+
+@dataclass(frozen=True)
+class Month:
+    as_of: date
+    forecast: Forecast
+    saved: bool  # from a saved snapshot (what was said then) or computed now
+
+
+def month_forecast(day: date, simulations: int, seed: int) -> Month:
+    saved = snapshots.load(day)
+    if saved is not None:
+        return Month(day, saved, True)
+    return Month(day, compute_forecast(day, simulations=simulations, seed=seed), False)
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """Everything the follow-up page shows for one as-of date."""
+
+    as_of: date
+    forecast: Forecast
+    payload: dict[str, Any]
+    action_plan: TriggerResult
+    months: tuple[Month, ...]  # earlier month ends, then the as-of date
+    table: Table
+    bridge: Bridge | None  # from the previous month's snapshot
+    methods: SimpleMethods
+    explanation: tuple[LineChange, ...]
+    volumes: dict[str, list[figures.StepVolume]]
+    new: list[figures.CaseRow]  # case level: filter before showing
+    ended: list[figures.CaseRow]
+    changes: list[figures.ChangeCount]
+
+    def most_expensive(self, n: int = 10) -> list[figures.CaseRow]:
+        """Case level (restricted to economists and heads): the caller checks access."""
+        return figures.most_expensive(cache.prepared(), self.forecast, n)
+
+
+def followup(as_of: date, *, simulations: int = 200, seed: int = 0) -> FollowUp:
+    """The follow-up on ``as_of``: forecast, months side by side, bridge, explanations."""
+    prep = cache.prepared()
+    fc = compute_forecast(as_of, simulations=simulations, seed=seed)
+    earlier = [month_forecast(d, simulations, seed) for d in earlier_month_ends(as_of)]
+    months = (*earlier, Month(as_of, fc, False))
+    new, ended = figures.month_changes(prep, fc)
+    return FollowUp(
+        as_of=as_of,
+        forecast=fc,
+        payload=forecast_payload(fc),
+        action_plan=action_plan(fc),
+        months=months,
+        table=build_table(fc, [m.forecast for m in earlier]),
+        bridge=bridge(earlier[-1].forecast, fc) if earlier else None,
+        methods=simple_methods(prep, as_of, fc),
+        explanation=explain(prep, fc),
+        volumes=figures.ladder_volumes(prep, fc),
+        new=new,
+        ended=ended,
+        changes=figures.change_counts(new, ended),
+    )
+
+
+def history(
+    activity: str | None, as_of: date, *, simulations: int = 200, seed: int = 0
+) -> list[tuple[date, Any, Any, Any]]:
+    """A line's (or the frame's, ``None``) forecast, P10, P90 at each month end of the year
+    up to ``as_of``: saved snapshots where there are any, else computed."""
+    days = [month_end(date(as_of.year, m, 1)) for m in range(1, as_of.month)]
+    out = []
+    for day in [*days, as_of]:
+        fc = (
+            compute_forecast(day, simulations=simulations, seed=seed)
+            if day == as_of
+            else (month_forecast(day, simulations, seed).forecast)
+        )
+        line = fc.total if activity is None else fc.line(activity)
+        out.append((day, line.forecast, line.p10, line.p90))
+    return out

@@ -1,0 +1,104 @@
+"""Save a forecast as a snapshot and rebuild the Forecast from one (for the bridge)."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+import numpy as np
+
+from ramme.core.forecast import Components, Forecast, LineForecast, MeasureTable
+from ramme.web.forecasts.models import ForecastSnapshot
+
+_COLUMNS = ("daily_price", "accrued", "committed", "expected", "days_to_date", "expected_days")
+_COMPONENTS = ("committed", "outflow", "inflow", "inflow_count", "billing_lag", "refunds", "other")
+
+
+def measures_dict(table: MeasureTable) -> dict[str, list[Any]]:
+    """The per-measure table as JSON-able columns."""
+    out: dict[str, list[Any]] = {
+        "measure_ids": list(table.measure_ids),
+        "types": list(table.types),
+        "activities": list(table.activities),
+        "start": [int(x) for x in table.start],
+        "known_end": [int(x) for x in table.known_end],
+    }
+    for name in _COLUMNS:
+        out[name] = [float(x) for x in getattr(table, name)]
+    return out
+
+
+def snapshot_payload(fc: Forecast, payload: dict[str, Any]) -> dict[str, Any]:
+    """What a snapshot stores: the public payload plus the detail the bridge needs."""
+    return payload | {
+        "simulations": fc.simulations,
+        "expectations": fc.expectations,
+        "inflow_by_type": fc.inflow_by_type,
+        "measures": measures_dict(fc.measures),
+    }
+
+
+def save(fc: Forecast, payload: dict[str, Any], username: str = "") -> ForecastSnapshot:
+    """Save (or replace) the snapshot of ``fc.as_of``: one per as-of date."""
+    snap, _ = ForecastSnapshot.objects.update_or_create(
+        as_of=fc.as_of,
+        defaults={
+            "year": fc.year,
+            "payload": snapshot_payload(fc, payload),
+            "created_by": username,
+        },
+    )
+    return snap
+
+
+def _line(row: dict[str, Any], activity: str, step: str) -> LineForecast:
+    def d(key: str) -> Decimal:
+        return Decimal(repr(row[key])).quantize(Decimal(1))
+
+    comp = row.get("components", {})
+    components = Components(*(Decimal(repr(comp.get(k, 0.0))) for k in _COMPONENTS))
+    return LineForecast(
+        activity,
+        step,
+        d("budget"),
+        d("adopted"),
+        d("actual"),
+        d("forecast"),
+        d("p10"),
+        d("p50"),
+        d("p90"),
+        components,
+        row.get("method", ""),
+    )
+
+
+def rebuild(payload: dict[str, Any]) -> Forecast:
+    """The Forecast a snapshot was saved from (figures rounded as saved)."""
+    m = payload["measures"]
+    table = MeasureTable(
+        measure_ids=list(m["measure_ids"]),
+        types=list(m["types"]),
+        activities=list(m["activities"]),
+        start=np.array(m["start"], dtype=np.int64),
+        known_end=np.array(m["known_end"], dtype=np.int64),
+        **{name: np.array(m[name], dtype=np.float64) for name in _COLUMNS},
+    )
+    lines = tuple(_line(r, r["activity"], r["ladder_step"]) for r in payload["lines"])
+    as_of = date.fromisoformat(payload["as_of"])
+    return Forecast(
+        as_of,
+        int(payload["year"]),
+        lines,
+        _line(payload["total"], "I alt", ""),
+        table,
+        payload.get("expectations", {}),
+        int(payload.get("simulations", 0)),
+        payload.get("inflow_by_type", {}),
+    )
+
+
+def load(as_of: date) -> Forecast | None:
+    """The saved forecast of ``as_of``, or None."""
+    snap = ForecastSnapshot.objects.filter(as_of=as_of).first()
+    return None if snap is None else rebuild(snap.payload)
