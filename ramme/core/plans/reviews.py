@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
-from decimal import Decimal
+from decimal import ROUND_CEILING, Decimal
 
 from ramme.core.plans.dates import add_months
 from ramme.core.pricing import price_range
@@ -32,17 +32,19 @@ class ReviewItem:
 
 
 def months_to_days(months: int | Decimal | str) -> int:
-    """A duration limit given in months (catalogue column) as whole days."""
-    return int((Decimal(months) * DAYS_PER_MONTH).to_integral_value())
+    """A duration limit given in months (catalogue column) as whole days, rounded up: a
+    measure is past a 12-month limit (365,25 days) once it has run 366 days, not 365."""
+    return int((Decimal(months) * DAYS_PER_MONTH).to_integral_value(ROUND_CEILING))
 
 
 def due_for_review(
     measures: Iterable[Measure], last_review: Mapping[str, date], as_of: date, months: int = 6
 ) -> list[ReviewItem]:
-    """Active measures whose start or last review is ``months`` or more ago."""
+    """Measures running on past ``as_of`` whose start or last review is ``months`` or more
+    ago (one that ends on ``as_of`` needs no review)."""
     items = []
     for m in measures:
-        if not m.is_active_on(as_of):
+        if not _runs_on(m, as_of):
             continue
         since = max(m.start_date, last_review.get(m.measure_id, m.start_date))
         if add_months(since, months) <= as_of:
@@ -54,11 +56,11 @@ def due_for_review(
 def past_duration_limit(
     measures: Iterable[Measure], types: Mapping[str, MeasureType], as_of: date
 ) -> list[ReviewItem]:
-    """Active measures that have run longer than their type's duration limit."""
+    """Measures running on past ``as_of`` that have run longer than their type's limit."""
     items = []
     for m in measures:
         kind = types.get(m.measure_type)
-        if kind is None or kind.duration_limit_days is None or not m.is_active_on(as_of):
+        if kind is None or kind.duration_limit_days is None or not _runs_on(m, as_of):
             continue
         limit_day = m.start_date + timedelta(days=kind.duration_limit_days)
         if as_of >= limit_day:
@@ -66,14 +68,20 @@ def past_duration_limit(
     return sorted(items, key=lambda i: (i.since, i.measure_id))
 
 
-def supplement_issues(measures: Iterable[Measure], as_of: date) -> list[ReviewItem]:
-    """Supplements in force on or after ``as_of`` that are unnegotiated or open-ended."""
+def supplement_issues(
+    measures: Iterable[Measure], as_of: date, since: date | None = None
+) -> list[ReviewItem]:
+    """Supplements that are unnegotiated or open-ended: in force on ``as_of`` (on an active
+    measure), or with ``since`` any in force from ``since`` to ``as_of`` (ended ones too)."""
     items = []
     for m in measures:
         for p in m.prices:
-            if p.kind is not PriceKind.SUPPLEMENT or not m.is_active_on(as_of):
+            if p.kind is not PriceKind.SUPPLEMENT or p.valid_from > as_of:
                 continue
-            if price_range(p, m).stop <= as_of:
+            in_force = price_range(p, m)
+            if since is None and (not m.is_active_on(as_of) or in_force.stop <= as_of):
+                continue
+            if since is not None and in_force.stop <= since:
                 continue
             reasons = []
             if p.negotiated is False:
@@ -98,6 +106,10 @@ def unapproved(
         and (since is not None or m.is_active_on(as_of))
     ]
     return sorted(items, key=lambda i: (i.since, i.measure_id))
+
+
+def _runs_on(m: Measure, as_of: date) -> bool:
+    return m.start_date <= as_of and (m.end_date is None or m.end_date > as_of)
 
 
 def _item(m: Measure, since: date, reason: str) -> ReviewItem:

@@ -14,6 +14,7 @@ import numpy as np
 
 from ramme.core.forecast.data import Ledger, Prepared, prepare
 from ramme.core.ladder import LadderStep
+from ramme.core.plans.reviews import months_to_days
 from ramme.core.records import (
     ActivityLine,
     BudgetFigure,
@@ -41,13 +42,23 @@ def _activities() -> tuple[ActivityLine, ...]:
     )
 
 
+def _duration_limit(days: int | None, extra: dict[str, object] | None) -> int | None:
+    """Days, or the contract's optional ``duration_limit_months`` column (kept in extra)."""
+    if days is not None:
+        return days
+    months = (extra or {}).get("duration_limit_months")
+    return months_to_days(str(months)) if months not in (None, "") else None
+
+
 def _measure_types() -> dict[str, MeasureType]:
     rows = models.MeasureType.objects.values_list(
-        "code", "name", "ladder_step", "activity__name", "account", "duration_limit_days"
+        "code", "name", "ladder_step", "activity__name", "account", "duration_limit_days", "extra"
     )
     return {
-        code: MeasureType(code, name, LadderStep(step), activity, account, limit)
-        for code, name, step, activity, account, limit in rows
+        code: MeasureType(
+            code, name, LadderStep(step), activity, account, _duration_limit(limit, extra)
+        )
+        for code, name, step, activity, account, limit, extra in rows
     }
 
 

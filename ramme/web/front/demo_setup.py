@@ -98,6 +98,16 @@ def ensure_demo_users() -> str:
     return str(username)
 
 
+def ensure_demo_plans(source: Path) -> None:
+    """The planted action plan, key indicators and internal offers (idempotent)."""
+    create = _optional("ramme.web.plans.services.demo", "create_demo_plans")
+    scenario = source / "scenario.json"
+    if create is not None and scenario.exists():
+        create(0, scenario)  # the year comes from the scenario's start date
+
+
 def prepare_demo(var_dir: Path, seed: int = DEMO_SEED) -> DemoState:
     source, loaded_now = load_demo_data(var_dir / "demo", seed)
-    return DemoState(source, loaded_now, ensure_demo_users())
+    state = DemoState(source, loaded_now, ensure_demo_users())
+    ensure_demo_plans(source)
+    return state

@@ -14,8 +14,8 @@ from ramme.web.accounts.access import get_measure_for_user, visible_measures
 from ramme.web.plans import figures
 from ramme.web.plans.chart import indicator_svg
 from ramme.web.plans.forms import ConclusionForm, IndicatorForm, ReviewForm
-from ramme.web.plans.loader import load_plan_data
-from ramme.web.plans.models import Indicator, InternalOffer, Review
+from ramme.web.plans.loader import last_reviews, load_plan_data
+from ramme.web.plans.models import Indicator, InternalOffer
 from ramme.web.plans.services import followup
 from ramme.web.plans.views import _editor, as_of, can_edit, current_user
 
@@ -69,18 +69,14 @@ def _review_lists(request: HttpRequest) -> dict[str, object]:
     data, day = load_plan_data(), as_of(request)
     visible = set(visible_measures(current_user(request)).values_list("measure_id", flat=True))
     measures = [m for m in data.measures if m.measure_id in visible]
-    last: dict[str, object] = {}
-    for measure_id, reviewed_on in Review.objects.order_by("reviewed_on").values_list(
-        "measure__measure_id", "reviewed_on"
-    ):
-        last[measure_id] = reviewed_on
+    last = last_reviews()
     offers = list(InternalOffer.objects.select_related("provider"))
     capacities = [
         Capacity(o.provider.provider_id, str(o), o.places, o.waiting, o.staff) for o in offers
     ]
     return {
         "as_of": day,
-        "due": reviews.due_for_review(measures, last, day),  # type: ignore[arg-type]
+        "due": reviews.due_for_review(measures, last, day),
         "past_limit": reviews.past_duration_limit(measures, data.types, day),
         "supplements": reviews.supplement_issues(measures, day),
         "unapproved": reviews.unapproved(measures, day),

@@ -48,6 +48,7 @@ def test_measures_past_their_types_duration_limit() -> None:
         measure("NOLIMIT", "OPH", date(2015, 1, 1)),
     ]
     assert months_to_days(9) == 274
+    assert months_to_days(12) == 366  # 365,25 days: past the limit on day 366
     assert ids(past_duration_limit(measures, types, AS_OF)) == ["LONG"]
 
 

@@ -26,8 +26,8 @@ def test_demo_plan_matches_the_planted_scenario(tmp_path: Path) -> None:
         "converted_to_network_foster_care": [],
         "expected_effect_kr_by_month": {
             "by_component": {
-                "fewer_residential": {"2021-05": 100.4, "2021-06": 200},
-                "renegotiation": {"2021-05": 50},
+                "færre_nyanbringelser": {"2021-05": 100.4, "2021-06": 200},
+                "genforhandling": {"2021-05": 50},
             }
         },
     }
