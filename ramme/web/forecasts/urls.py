@@ -1,4 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from ramme.web.forecasts import views
 
 app_name = "forecasts"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.follow_up, name="follow_up"),
+    path("linje/<int:pk>/", views.line_detail, name="line"),
+    path("indsats/<str:measure_id>/", views.measure_detail, name="measure"),
+]

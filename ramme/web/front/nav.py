@@ -23,6 +23,7 @@ class NavEntry(NamedTuple):
 
 NAV: list[NavEntry] = [
     NavEntry("Forside", "front:start"),
+    NavEntry("Budgetopfølgning", "forecasts:follow_up"),
     NavEntry("Handleplaner", "plans:list"),
     NavEntry("Pejlemærker", "plans:indicators"),
     NavEntry("Opfølgning", "plans:reviews"),

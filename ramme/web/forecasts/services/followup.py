@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from django.conf import settings
 from django.db.models import Max
 
 from ramme.core.forecast import (
@@ -26,6 +27,7 @@ from ramme.web.forecasts.services import cache, figures, snapshots
 from ramme.web.forecasts.services.table import Table, build_table
 
 MONTHS_SHOWN = 3
+DEFAULT_SIMULATIONS = 200
 
 
 def month_end(day: date) -> date:
@@ -48,9 +50,15 @@ def earlier_month_ends(as_of: date, n: int = MONTHS_SHOWN - 1) -> list[date]:
     return [d for d in reversed(days) if d.year == as_of.year]
 
 
-def compute_forecast(as_of: date, *, simulations: int = 200, seed: int = 0) -> Forecast:
+def default_simulations() -> int:
+    """Paths of the band: ``RAMME_FORECAST_SIMULATIONS`` in settings, else 200."""
+    return int(getattr(settings, "RAMME_FORECAST_SIMULATIONS", DEFAULT_SIMULATIONS))
+
+
+def compute_forecast(as_of: date, *, simulations: int | None = None, seed: int = 0) -> Forecast:
     """The year-end forecast on ``as_of`` from the database (cached per process)."""
-    return cache.cached_forecast(as_of, simulations, seed)
+    sims = default_simulations() if simulations is None else simulations
+    return cache.cached_forecast(as_of, sims, seed)
 
 
 def action_plan(fc: Forecast) -> TriggerResult:
@@ -76,7 +84,7 @@ class Month:
     saved: bool  # from a saved snapshot (what was said then) or computed now
 
 
-def month_forecast(day: date, simulations: int, seed: int) -> Month:
+def month_forecast(day: date, simulations: int | None, seed: int) -> Month:
     saved = snapshots.load(day)
     if saved is not None:
         return Month(day, saved, True)
@@ -106,7 +114,7 @@ class FollowUp:
         return figures.most_expensive(cache.prepared(), self.forecast, n)
 
 
-def followup(as_of: date, *, simulations: int = 200, seed: int = 0) -> FollowUp:
+def followup(as_of: date, *, simulations: int | None = None, seed: int = 0) -> FollowUp:
     """The follow-up on ``as_of``: forecast, months side by side, bridge, explanations."""
     prep = cache.prepared()
     fc = compute_forecast(as_of, simulations=simulations, seed=seed)

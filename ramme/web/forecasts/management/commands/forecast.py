@@ -61,14 +61,14 @@ class Command(BaseCommand):
             "--save", action="store_true", help="gem prognosen som opgørelse for datoen"
         )
         parser.add_argument(
-            "--simulations", type=int, default=200, help="antal simulationer (standard 200)"
+            "--simulations", type=int, default=None, help="antal simulationer (standard 200)"
         )
         parser.add_argument("--seed", type=int, default=0, help="startværdi for simulationen")
 
     def handle(self, *args: Any, **options: Any) -> None:
         if not ActivityLine.objects.exists():
             raise CommandError("Der er ingen data. Indlæs først med 'ramme import MAPPE'.")
-        if options["simulations"] < 0:
+        if options["simulations"] is not None and options["simulations"] < 0:
             raise CommandError("Antal simulationer kan ikke være negativt.")
         as_of = options["as_of"] or followup.default_as_of()
         fc = followup.compute_forecast(

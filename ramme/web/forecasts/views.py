@@ -1,0 +1,145 @@
+"""The follow-up pages (budgetopfølgning): the table for everyone, case-level drill-down
+only through the access helpers (a caseworker sees her own cases; every read is logged)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import cast
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+
+from ramme.core.forecast import METHOD_LABELS
+from ramme.core.ladder import LadderStep
+from ramme.web.accounts.access import get_measure_for_user, visible_measures
+from ramme.web.accounts.audit import record_access
+from ramme.web.accounts.models import AuditEvent, User
+from ramme.web.data.models import ActivityLine, Posting
+from ramme.web.forecasts.chart import history_svg
+from ramme.web.forecasts.services import followup as service
+from ramme.web.forecasts.services.figures import CaseRow
+
+
+def as_of_of(request: HttpRequest) -> date:
+    """``?dato=ÅÅÅÅ-MM-DD``, else the month end of the latest posting."""
+    try:
+        return date.fromisoformat(request.GET.get("dato", ""))
+    except ValueError:
+        return service.default_as_of()
+
+
+def _user(request: HttpRequest) -> User:
+    return cast(User, request.user)
+
+
+def _visible(user: User, rows: list[CaseRow]) -> list[CaseRow]:
+    """Only the rows of measures ``user`` may see (one logged read of the list)."""
+    if not rows:
+        return []
+    allowed = set(
+        visible_measures(user)
+        .filter(measure_id__in=[r.measure_id for r in rows])
+        .values_list("measure_id", flat=True)
+    )
+    return [r for r in rows if r.measure_id in allowed]
+
+
+@login_required
+def follow_up(request: HttpRequest) -> HttpResponse:
+    as_of = as_of_of(request)
+    if not ActivityLine.objects.exists():
+        return render(request, "forecasts/empty.html", {"as_of": as_of})
+    user = _user(request)
+    fu = service.followup(as_of)
+    line_pks = dict(ActivityLine.objects.values_list("name", "pk"))
+    expensive = []
+    if user.sees_all_cases:
+        expensive = fu.most_expensive()
+        record_access(user, AuditEvent.Action.READ, "measure", detail="dyreste sager")
+    history = service.history(None, as_of)
+    methods = [(key, label) for key, label in METHOD_LABELS.items()]
+    steps = {s.value: s.label for s in LadderStep}
+    volume_years = sorted({v.year for rows in fu.volumes.values() for v in rows})
+    volume_rows = [
+        (
+            steps.get(step, step),
+            [next((v for v in rows if v.year == y), None) for y in volume_years],
+        )
+        for step, rows in fu.volumes.items()
+    ]
+    groups = [
+        {
+            "label": g.label,
+            "subtotal": g.subtotal,
+            "rows": [(r, line_pks.get(r.activity)) for r in g.rows],
+        }
+        for g in fu.table.groups
+    ]
+    context = {
+        "as_of": as_of,
+        "fu": fu,
+        "line_pks": line_pks,
+        "expensive": expensive,
+        "methods": methods,
+        "method_rows": [(m, [m.figures[k] for k, _ in methods]) for m in fu.methods.lines],
+        "method_total": [fu.methods.total.figures[k] for k, _ in methods],
+        "volume_rows": volume_rows,
+        "groups": groups,
+        "bridge_change": None if fu.bridge is None else fu.bridge.after - fu.bridge.before,
+        "volume_years": volume_years,
+        "chart": history_svg("Rammen", history, fu.forecast.total.budget),
+        "new": _visible(user, fu.new),
+        "ended": _visible(user, fu.ended),
+        "sees_all": user.sees_all_cases,
+    }
+    return render(request, "forecasts/follow_up.html", context)
+
+
+@login_required
+def line_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    activity = get_object_or_404(ActivityLine, pk=pk)
+    as_of = as_of_of(request)
+    fc = service.compute_forecast(as_of)
+    try:
+        line = fc.line(activity.name)
+    except StopIteration as error:
+        raise Http404("Aktiviteten har ingen prognose.") from error
+    allowed = set(
+        visible_measures(_user(request))
+        .filter(measure_type__activity=activity)
+        .values_list("measure_id", flat=True)
+    )
+    measures = [
+        row
+        for row in fc.measures.rows()
+        if row["activity"] == activity.name and row["measure_id"] in allowed
+    ]
+    measures.sort(key=lambda r: -r["year_cost"])
+    history = service.history(activity.name, as_of)
+    context = {
+        "as_of": as_of,
+        "activity": activity,
+        "line": line,
+        "measures": measures,
+        "chart": history_svg(activity.name, history, line.budget),
+        "history": history,
+    }
+    return render(request, "forecasts/line_detail.html", context)
+
+
+@login_required
+def measure_detail(request: HttpRequest, measure_id: str) -> HttpResponse:
+    measure = get_measure_for_user(_user(request), measure_id)  # 404 unless visible; logged
+    as_of = as_of_of(request)
+    postings = Posting.objects.filter(measure=measure, date__lte=as_of).order_by("-date")
+    fc = service.compute_forecast(as_of)
+    detail = next((r for r in fc.measures.rows() if r["measure_id"] == measure_id), None)
+    context = {
+        "as_of": as_of,
+        "measure": measure,
+        "detail": detail,
+        "postings": postings[:500],
+        "prices": measure.prices.order_by("valid_from"),
+    }
+    return render(request, "forecasts/measure_detail.html", context)

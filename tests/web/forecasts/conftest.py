@@ -1,0 +1,36 @@
+"""The small example municipality imported once per test, and fast forecasts."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+import ramme.web.front
+from ramme.web.data.services.importer import import_folder
+from ramme.web.forecasts.services import cache
+from tests.web.personas import make_user
+
+AS_OF = date(2024, 9, 30)
+EXAMPLE = Path(ramme.web.front.__file__).parent / "demo_example"
+
+
+@pytest.fixture(autouse=True)
+def _fast_forecast(settings):  # type: ignore[no-untyped-def]
+    settings.RAMME_FORECAST_SIMULATIONS = 50
+    cache.clear()  # rows differ per test; ids may repeat after a rollback
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def example(db):  # type: ignore[no-untyped-def]
+    """The example folder imported; alice and bob are caseworkers, erik an economist."""
+    result = import_folder(EXAMPLE)
+    assert result.ok, result
+    return {
+        "alice": make_user("alice", "caseworker", "Team Nord"),
+        "bob": make_user("bob", "caseworker", "Team Nord"),
+        "erik": make_user("erik", "economist"),
+    }
