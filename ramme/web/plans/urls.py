@@ -1,6 +1,6 @@
 from django.urls import path
 
-from ramme.web.plans import views, views_followup
+from ramme.web.plans import views, views_followup, whatif_views
 
 app_name = "plans"
 urlpatterns = [
@@ -16,4 +16,5 @@ urlpatterns = [
     path("pejlemaerker/<int:pk>/", views_followup.indicator_detail, name="indicator"),
     path("pejlemaerker/<int:pk>/rediger/", views_followup.indicator_form, name="indicator_edit"),
     path("opfoelgning/", views_followup.review_list, name="reviews"),
+    path("hvad-nu-hvis/", whatif_views.whatif_page, name="whatif"),
 ]

@@ -1,0 +1,76 @@
+"""The what-if page: a proposed action's saving per month and for the year."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from django.test import Client
+
+from ramme.core.money import format_number
+from ramme.core.periods import Month
+from ramme.core.plans import whatif
+from ramme.web.data.models import PricePeriod
+from ramme.web.plans.loader import load_plan_data
+from tests.web.personas import PASSWORD, make_measure, make_user
+
+pytestmark = pytest.mark.django_db
+AS_OF = date(2024, 4, 30)
+
+
+@pytest.fixture
+def client() -> Client:
+    make_user("erik", "economist")
+    for i, amount in enumerate((3000, 2000, 1000)):
+        m = make_measure(f"M{i}", "alice", "Team Nord")
+        PricePeriod.objects.create(
+            measure=m, valid_from=date(2024, 1, 1), kind="base", amount=Decimal(amount), unit="day"
+        )
+    c = Client()
+    assert c.login(username="erik", password=PASSWORD)
+    return c
+
+
+def _get(client: Client, **params: str) -> str:
+    query = {"dato": AS_OF.isoformat(), "measure_types": "OPH", "to_types": "", "per_month": "4",
+             "top_n": "2", "cut_pct": "10", "start": "2024-05-01", **params}  # fmt: skip
+    response = client.get("/handleplaner/hvad-nu-hvis/", query)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_price_cut_shows_the_core_saving_for_the_two_most_expensive(client: Client) -> None:
+    page = _get(client, kind="price_cut")
+    data = load_plan_data()
+    expected = whatif.price_cut(
+        data.measures, frozenset({"OPH"}), 2, Decimal("0.1"), Month(2024, 5), AS_OF, data.index
+    )
+    # 10 % of 5.000 kr. a day from 1 May to 31 December (245 days)
+    assert expected.total == Decimal(500) * 245
+    assert format_number(expected.total) in page
+    assert "2 indsatser" in page
+
+
+def test_fewer_new_placements_show_a_saving(client: Client) -> None:
+    page = _get(client, kind="fewer_new")
+    assert "færre nye pr. måned fra" in page
+    assert 'id="hvad-nu-hvis"' in page
+
+
+def test_bad_input_gets_a_message_and_no_result(client: Client) -> None:
+    page = _get(client, kind="fewer_new", start="2025-05-01", measure_types="XYZ")
+    assert "Måneden skal ligge i prognoseåret 2024." in page
+    assert "Ukendt indsatstype: XYZ." in page
+    assert 'id="hvad-nu-hvis"' not in page
+    page = _get(client, kind="conversion")
+    assert "Angiv hvilken indsatstype der omlægges til." in page
+
+
+def test_the_forecast_after_is_the_forecast_less_the_saving_to_come(client: Client) -> None:
+    page = _get(client, kind="price_cut")
+    from ramme.web.forecasts.services.followup import compute_forecast
+
+    before = compute_forecast(AS_OF).total.forecast
+    after = before - Decimal(500) * 245  # the saving lies wholly after 30 April
+    assert f'<dd id="prognose-efter">{format_number(after)} kr.</dd>' in page
