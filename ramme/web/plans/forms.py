@@ -132,3 +132,10 @@ class ReviewForm(forms.Form):
     measure_id = forms.CharField(widget=forms.HiddenInput)
     reviewed_on = forms.DateField(label="Gennemgået", widget=DATE_INPUT)
     note = forms.CharField(label="Note", required=False)
+
+
+class LinkForm(forms.Form):
+    """Link a measure to the action that changed it (knyt indsats til handling)."""
+
+    measure_id = forms.CharField(label="Indsats-id", max_length=50)
+    note = forms.CharField(label="Note", max_length=300, required=False)

@@ -14,7 +14,7 @@ from django.utils import timezone
 from ramme.web.accounts.access import visible_measures
 from ramme.web.accounts.models import User
 from ramme.web.plans import figures
-from ramme.web.plans.forms import ActionForm, PlanForm
+from ramme.web.plans.forms import ActionForm, LinkForm, PlanForm
 from ramme.web.plans.loader import load_plan_data
 from ramme.web.plans.models import Action, ActionPlan
 from ramme.web.plans.services import plans as services
@@ -123,11 +123,32 @@ def action_cases(request: HttpRequest, pk: int) -> HttpResponse:
     ]
     visible = set(visible_measures(current_user(request)).values_list("measure_id", flat=True))
     cases = [c for c in row.realised.cases if c.measure_id in visible]
+    form = LinkForm(request.POST or None)
+    if request.method == "POST" and _link(request, action, form):
+        return redirect(request.get_full_path())
     context = {
         "action": action,
         "row": row,
         "cases": cases,
         "hidden": len(row.realised.cases) - len(cases),
         "as_of": day,
+        "form": form if can_edit(request.user) else None,
+        "links": action.links.select_related("measure", "created_by").filter(
+            measure__measure_id__in=visible
+        ),
     }
     return render(request, "plans/action_cases.html", context)
+
+
+def _link(request: HttpRequest, action: Action, form: LinkForm) -> bool:
+    """Link the measure named in the form; a message beside the field when it cannot."""
+    user = _editor(request)
+    if not form.is_valid():
+        return False
+    measure_id = form.cleaned_data["measure_id"].strip()
+    measure = visible_measures(user).filter(measure_id=measure_id).first()
+    if measure is None:
+        form.add_error("measure_id", f"Indsatsen {measure_id} findes ikke eller er ikke din.")
+        return False
+    services.link_measure(user, action, measure.pk, form.cleaned_data["note"])
+    return True
