@@ -8,7 +8,7 @@ from django.contrib import admin
 from django.http import HttpRequest
 
 from ramme.web.accounts.audit import record_access
-from ramme.web.accounts.models import AuditEvent
+from ramme.web.accounts.models import AuditEvent, User
 from ramme.web.plans import models
 
 
@@ -22,8 +22,9 @@ class TrackedAdmin(admin.ModelAdmin):
             obj.created_by = request.user
         obj.updated_by = request.user
         super().save_model(request, obj, form, change)
+        user = request.user if isinstance(request.user, User) else None
         name = obj._meta.model_name
-        record_access(request.user, AuditEvent.Action.CHANGE, name, str(obj.pk), "admin")
+        record_access(user, AuditEvent.Action.CHANGE, name, str(obj.pk), "admin")
 
 
 class ExpectedEffectInline(admin.TabularInline):
