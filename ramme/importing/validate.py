@@ -107,17 +107,37 @@ class Converter:
 
     def rows(self) -> Iterator[Row]:
         """Every row whose cells all parse; errors for the others land in ``errors``."""
+        for number, cells in self.numbered_cells():
+            row = self.convert(number, cells)
+            if row is not None:
+                yield row
+
+    def numbered_cells(self) -> Iterator[tuple[int, list[str]]]:
+        """The raw non-blank rows and their numbers, for callers with their own fast path."""
         if not self.header_ok:
             return
         try:
             for number, cells in enumerate(self.table.rows, start=2):
-                if not any(cells):
-                    continue  # blank lines at the end of spreadsheets
-                row = self.convert(number, cells)
-                if row is not None:
-                    yield row
+                if cells and (cells[0] or any(cells)):  # blank lines of spreadsheets
+                    yield number, cells
         except ReadError as exc:
             self.errors.append(RowError(self.file, 0, "", str(exc)))
+
+    def index_of(self, name: str) -> int | None:
+        """The cell index of a contract column in this file, None when it is absent."""
+        return next((i for i, column, _ in self._cells if column.name == name), None)
+
+    def seen_set(self) -> set[Any]:
+        """The keys seen so far, for a fast path that checks single-column keys itself."""
+        return self._seen
+
+    @property
+    def has_extra(self) -> bool:
+        return bool(self._extra)
+
+    def extra_scrub(self, cells: list[str]) -> None:
+        """Count CPR numbers in the unknown columns (a fast path does not keep them)."""
+        self._extra_of(cells)
 
     def convert(self, number: int, cells: list[str]) -> Row | None:
         """Typed values of one row, or None (and errors) when a cell or rule fails."""

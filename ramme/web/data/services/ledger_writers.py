@@ -1,0 +1,191 @@
+"""Writing ledger batches (posteringer) to SQLite or PostgreSQL and counting the changes.
+
+Two modes, chosen when the writer starts:
+- *load*: the ledger table is empty (first import). Rows go straight into it with its
+  secondary indexes dropped; they are rebuilt once at the end, which is several times
+  faster than keeping them up to date row by row. Every row is created.
+- *merge*: rows go to a temporary staging table (PostgreSQL: COPY), then one query counts
+  the existing and changed rows, one UPDATE touches only the changed ones and one INSERT
+  adds the new ones. Unchanged rows are never written, so a re-import writes nothing.
+Everything runs inside the import's transaction (DDL included), so a failed import leaves
+the table and its indexes as they were.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import connection
+
+from ramme.web.data.models import Posting
+from ramme.web.data.services.upsert import Counts
+
+STAGE = "ramme_stage_posting"
+COLUMNS = (
+    "posting_id",
+    "date",
+    "account",
+    "dranst",
+    "cost_center",
+    "amount",
+    "text",
+    "measure_id",
+    "child_id",
+    "provider_id",
+    "activity_id",
+)
+_TYPES = (
+    "varchar(64)",
+    "date",
+    "varchar(20)",
+    "smallint",
+    "varchar(50)",
+    "numeric(14, 2)",
+    "varchar(500)",
+    "bigint",
+    "bigint",
+    "bigint",
+    "bigint",
+)
+TABLE = Posting._meta.db_table
+
+
+def ledger_writer() -> LedgerWriter:
+    """The writer for the current database connection and table state."""
+    return PostgresWriter() if connection.vendor == "postgresql" else SqliteWriter()
+
+
+class LedgerWriter:
+    """Common logic; subclasses send batches (``_send``) and know their index catalogue."""
+
+    differs = "IS NOT"
+
+    def __init__(self) -> None:
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT 1 FROM {TABLE} LIMIT 1")
+            self.load = cursor.fetchone() is None
+            self.target = TABLE if self.load else STAGE
+            self.indexes = self._drop_indexes(cursor) if self.load else []
+            if not self.load:
+                columns = ", ".join(f"{c} {t}" for c, t in zip(COLUMNS, _TYPES, strict=True))
+                cursor.execute(f"DROP TABLE IF EXISTS {STAGE}")
+                cursor.execute(f"CREATE TEMPORARY TABLE {STAGE} ({columns})")
+
+    def write(self, batch: list[tuple]) -> None:
+        with connection.cursor() as cursor:
+            self._send(cursor.cursor, batch)
+
+    def finish(self, counts: Counts) -> None:
+        with connection.cursor() as cursor:
+            if self.load:
+                self._rebuild_indexes(cursor)
+                counts.created = counts.read
+                return
+            self._analyze(cursor)
+            existing, updated = self._compare(cursor)
+            counts.created = counts.read - existing
+            counts.updated = updated
+            counts.unchanged = existing - updated
+            changed = " OR ".join(f"p.{c} {self.differs} s.{c}" for c in COLUMNS[1:])
+            if updated:
+                sets = ", ".join(f"{c} = s.{c}" for c in COLUMNS[1:])
+                cursor.execute(
+                    f"UPDATE {TABLE} AS p SET {sets} FROM {STAGE} s"
+                    f" WHERE p.posting_id = s.posting_id AND ({changed})"
+                )
+            if counts.created:
+                columns = ", ".join(COLUMNS)
+                cursor.execute(
+                    f"INSERT INTO {TABLE} ({columns}) SELECT {columns} FROM {STAGE} s"
+                    f" WHERE NOT EXISTS (SELECT 1 FROM {TABLE} p WHERE p.posting_id = s.posting_id)"
+                )
+
+    def _compare(self, cursor: Any) -> tuple[int, int]:
+        """How many staged rows already exist, and how many of those differ."""
+        changed = " OR ".join(f"p.{c} {self.differs} s.{c}" for c in COLUMNS[1:])
+        cursor.execute(
+            f"SELECT COUNT(p.id), SUM(CASE WHEN {changed} THEN 1 ELSE 0 END)"
+            f" FROM {STAGE} s JOIN {TABLE} p ON p.posting_id = s.posting_id"
+        )
+        existing, updated = cursor.fetchone()
+        return int(existing or 0), int(updated or 0)
+
+    def close(self) -> None:
+        if not self.load:
+            with connection.cursor() as cursor:
+                cursor.execute(f"DROP TABLE IF EXISTS {STAGE}")
+
+    def _drop_indexes(self, cursor: Any) -> list[str]:
+        """Drop the ledger's secondary indexes; returns the statements that rebuild them."""
+        found = self._secondary_indexes(cursor)
+        for name, _ in found:
+            cursor.execute(f'DROP INDEX "{name}"')
+        return [sql for _, sql in found]
+
+    def _rebuild_indexes(self, cursor: Any) -> None:
+        for sql in self.indexes:
+            cursor.execute(sql)
+
+    def _secondary_indexes(self, cursor: Any) -> list[tuple[str, str]]:
+        raise NotImplementedError
+
+    def _send(self, cursor: Any, batch: list[tuple]) -> None:
+        raise NotImplementedError
+
+    def _analyze(self, cursor: Any) -> None:
+        """Statistics for the staging table, so the planner joins it sensibly."""
+
+
+class SqliteWriter(LedgerWriter):
+    """executemany; a large page cache, as the ledger's indexes outgrow the default 2 MB."""
+
+    def __init__(self) -> None:
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA cache_size = -262144")
+        super().__init__()
+        marks = ", ".join("?" * len(COLUMNS))
+        self.sql = f"INSERT INTO {self.target} ({', '.join(COLUMNS)}) VALUES ({marks})"
+
+    def _secondary_indexes(self, cursor: Any) -> list[tuple[str, str]]:
+        # Indexes behind UNIQUE and PRIMARY KEY have no SQL here and are kept.
+        cursor.execute(
+            "SELECT name, sql FROM sqlite_master"
+            " WHERE type = 'index' AND tbl_name = %s AND sql IS NOT NULL",
+            [TABLE],
+        )
+        return [(name, sql) for name, sql in cursor.fetchall()]
+
+    def _send(self, cursor: Any, batch: list[tuple]) -> None:
+        cursor.executemany(self.sql, batch)
+
+
+class PostgresWriter(LedgerWriter):
+    """COPY in text format, rows formatted by psycopg."""
+
+    differs = "IS DISTINCT FROM"
+
+    def _secondary_indexes(self, cursor: Any) -> list[tuple[str, str]]:
+        # Indexes that back a constraint (primary key, unique posting_id) are kept.
+        cursor.execute(
+            "SELECT c.relname, pg_get_indexdef(c.oid) FROM pg_index x"
+            " JOIN pg_class c ON c.oid = x.indexrelid"
+            " WHERE x.indrelid = %s::regclass"
+            " AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = x.indexrelid)",
+            [TABLE],
+        )
+        return [(name, sql) for name, sql in cursor.fetchall()]
+
+    def _send(self, cursor: Any, batch: list[tuple]) -> None:
+        with cursor.copy(f"COPY {self.target} ({', '.join(COLUMNS)}) FROM STDIN") as copy:
+            for row in batch:
+                copy.write_row(row)
+
+    def _rebuild_indexes(self, cursor: Any) -> None:
+        # Django's foreign keys are checked at commit; CREATE INDEX refuses to run while
+        # such checks are pending on the table, so they are run now.
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        super()._rebuild_indexes(cursor)
+        cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+
+    def _analyze(self, cursor: Any) -> None:
+        cursor.execute(f"ANALYZE {STAGE}")

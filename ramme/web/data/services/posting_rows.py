@@ -1,0 +1,212 @@
+"""Ledger rows (posteringer) as database tuples, with a fast path for the common row.
+
+A ledger repeats a few hundred dates, two dranst values and a handful of accounts, and
+almost every amount is a plain ``1234.50``. The fast path checks such a row with string
+operations and small caches and yields its tuple directly. Any row it is not sure about
+(an error, a Danish number it cannot read, a CPR number, an unknown reference, a
+duplicate key) goes through the general ``Converter.convert`` and reference checks, so
+errors and values are exactly those of the general path.
+
+Tuples hold dates as ISO text and amounts as plain decimal text: both databases read
+those into their date and numeric columns, and no ``date``/``Decimal`` is built per row.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+from ramme.importing import parsing
+from ramme.importing.errors import ParseError, scrub_cpr
+from ramme.importing.validate import Converter, Row
+from ramme.web.data.models import Measure, Provider
+from ramme.web.data.services.context import ImportContext
+from ramme.web.data.services.mapping import Mapper
+
+# At most two decimals, so never a Danish ``1.000`` (a thousand); that takes parse_amount.
+_PLAIN_AMOUNT = re.compile(r"-?\d+(?:\.\d{1,2})?")
+_CACHE_LIMIT = 50_000
+
+Cells = tuple[int, list[str]]
+
+
+def posting_tuples(
+    ctx: ImportContext, converter: Converter, numbered: Iterable[Cells]
+) -> Iterator[tuple]:
+    """The database tuple of every valid posting (see ``postings.COLUMNS``)."""
+    rows = _PostingRows(ctx, converter)
+    fast, slow = rows.fast_path(), rows.slow
+    for number, cells in numbered:
+        found = fast(cells)
+        if found is None:
+            found = slow(number, cells)
+            if found is None:
+                continue
+        yield found
+
+
+class _PostingRows:
+    def __init__(self, ctx: ImportContext, converter: Converter) -> None:
+        self.ctx, self.converter = ctx, converter
+        self.measures = ctx.lookup(Measure, "measure_id")
+        self.providers = ctx.lookup(Provider, "provider_id")
+        self.mapper = Mapper()
+        index = converter.index_of
+        self.required = [index(name) for name in ("posting_id", "date", "account", "dranst")]
+        self.optional = [index(name) for name in ("cost_center", "text", "amount")]
+        self.refs = [index(name) for name in ("measure_id", "provider_id")]
+        self.child = [i for i in (index("cpr"), index("child_id")) if i is not None]
+        known = [i for i in self.required + self.optional + self.refs + self.child]
+        self.width = max((i for i in known if i is not None), default=0) + 1
+        self.ok = None not in self.required and self.optional[2] is not None
+        self.dates: dict[str, str] = {}
+        self.dransts: dict[str, int] = {}
+
+    def fast_path(self) -> Callable[[list[str]], tuple | None]:
+        """The tuple of a plain row, or None when the general path must decide.
+
+        Built per file so the hot loop reads its column indexes and caches as locals.
+        """
+        if not self.ok:
+            return lambda cells: None
+        i_id, i_date, i_account, i_dranst = self.required
+        i_cc, i_text, i_amount = self.optional
+        width, child, has_refs = self.width, self.child, self.refs != [None, None]
+        dates, dransts, new_date, new_dranst = self.dates, self.dransts, self._date, self._dranst
+        seen, plain, slow_amount = self.converter.seen_set(), _PLAIN_AMOUNT.fullmatch, self._amount
+        activity_of, refs_of, converter = self.mapper.activity, self._refs, self.converter
+        extra = converter.extra_scrub if converter.has_extra else None
+
+        def fast(cells: list[str]) -> tuple | None:
+            if len(cells) < width:
+                return None
+            posting_id, account = cells[i_id].strip(), cells[i_account].strip()
+            if not posting_id or len(posting_id) > 64 or not account or len(account) > 20:
+                return None
+            day = dates.get(cells[i_date]) or new_date(cells[i_date])
+            dranst = dransts.get(cells[i_dranst]) or new_dranst(cells[i_dranst])
+            amount = cells[i_amount]
+            if not plain(amount):
+                amount = slow_amount(amount)
+            if day is None or dranst is None or amount is None or posting_id in seen:
+                return None
+            cost_center = cells[i_cc].strip() if i_cc is not None else ""
+            text = cells[i_text].strip() if i_text is not None else ""
+            if len(cost_center) > 50 or len(text) > 500:
+                return None
+            if child and any(cells[i].strip() for i in child):
+                return None
+            measure = provider = None
+            if has_refs:
+                refs = refs_of(cells)
+                if refs is None:
+                    return None
+                measure, provider = refs
+            seen.add(posting_id)
+            if len(text) >= 10:
+                text, count = scrub_cpr(text)
+                converter.scrubbed += count
+            if extra is not None:
+                extra(cells)
+            activity = activity_of(measure, account, dranst, cost_center)
+            return (
+                posting_id,
+                day,
+                account,
+                dranst,
+                cost_center,
+                amount,
+                text,
+                measure,
+                None,
+                provider,
+                activity,
+            )
+
+        return fast
+
+    def _date(self, text: str) -> str | None:
+        try:
+            value = parsing.parse_date(text)
+        except ParseError:
+            return None
+        if value is None:
+            return None
+        if len(self.dates) < _CACHE_LIMIT:
+            self.dates[text] = value.isoformat()
+        return value.isoformat()
+
+    def _dranst(self, text: str) -> int | None:
+        value = text.strip().lower()
+        if value not in ("1", "2"):  # the contract's dranst values (specs.DRANST)
+            return None
+        self.dransts[text] = int(value)
+        return int(value)
+
+    @staticmethod
+    def _amount(text: str) -> str | None:
+        value = text.strip()
+        if _PLAIN_AMOUNT.fullmatch(value):
+            return value
+        try:
+            return str(parsing.parse_amount(text)) if value else None
+        except ParseError:
+            return None
+
+    def _refs(self, cells: list[str]) -> tuple[int | None, int | None] | None:
+        found: list[int | None] = []
+        for index, lookup, limit in zip(
+            self.refs, (self.measures, self.providers), (64, 50), strict=True
+        ):
+            key = cells[index].strip() if index is not None else ""
+            if not key:
+                found.append(None)
+                continue
+            pk = lookup.get(key) if len(key) <= limit else None
+            if pk is None:
+                return None
+            found.append(pk)
+        return found[0], found[1]
+
+    def slow(self, number: int, cells: list[str]) -> tuple | None:
+        """The general path: full conversion, reference checks and errors."""
+        row = self.converter.convert(number, cells)
+        return None if row is None else self._from_row(row)
+
+    def _from_row(self, row: Row) -> tuple | None:
+        ctx, file, v, n = self.ctx, self.converter.file, row.values, row.number
+        measure = provider = child = None
+        if v.get("measure_id"):
+            measure = self.measures.get(v["measure_id"])
+            if measure is None:
+                ctx.ref(file, n, "measure_id", v["measure_id"], Measure, "measure_id", "indsats")
+                return None
+        if v.get("provider_id"):
+            provider = self.providers.get(v["provider_id"])
+            if provider is None:
+                ctx.ref(
+                    file, n, "provider_id", v["provider_id"], Provider, "provider_id", "leverandør"
+                )
+                return None
+        if v.get("cpr") is not None or v.get("child_id"):
+            before = len(ctx.errors)
+            child = ctx.child(file, n, v)
+            if len(ctx.errors) > before:
+                return None
+        dranst, cost_center = int(v["dranst"]), v["cost_center"] or ""
+        activity = self.mapper.activity(measure, v["account"], dranst, cost_center)
+        values: tuple[Any, ...] = (
+            v["posting_id"],
+            v["date"].isoformat(),
+            v["account"],
+            dranst,
+            cost_center,
+            str(v["amount"]),
+            v["text"] or "",
+            measure,
+            child,
+            provider,
+            activity,
+        )
+        return values
