@@ -57,9 +57,8 @@ class _PostingRows:
         self.optional = [index(name) for name in ("cost_center", "text", "amount")]
         self.refs = [index(name) for name in ("measure_id", "provider_id")]
         self.child = [i for i in (index("cpr"), index("child_id")) if i is not None]
-        known = [i for i in self.required + self.optional + self.refs + self.child]
+        known = self.required + self.optional + self.refs + self.child
         self.width = max((i for i in known if i is not None), default=0) + 1
-        self.ok = None not in self.required and self.optional[2] is not None
         self.dates: dict[str, str] = {}
         self.dransts: dict[str, int] = {}
 
@@ -68,10 +67,11 @@ class _PostingRows:
 
         Built per file so the hot loop reads its column indexes and caches as locals.
         """
-        if not self.ok:
-            return lambda cells: None
-        i_id, i_date, i_account, i_dranst = self.required
+        required = [i for i in self.required if i is not None]
         i_cc, i_text, i_amount = self.optional
+        if len(required) < len(self.required) or i_amount is None:
+            return lambda cells: None  # a required column is missing: the header error says so
+        i_id, i_date, i_account, i_dranst = required
         width, child, has_refs = self.width, self.child, self.refs != [None, None]
         dates, dransts, new_date, new_dranst = self.dates, self.dransts, self._date, self._dranst
         seen, plain, slow_amount = self.converter.seen_set(), _PLAIN_AMOUNT.fullmatch, self._amount
@@ -86,9 +86,8 @@ class _PostingRows:
                 return None
             day = dates.get(cells[i_date]) or new_date(cells[i_date])
             dranst = dransts.get(cells[i_dranst]) or new_dranst(cells[i_dranst])
-            amount = cells[i_amount]
-            if not plain(amount):
-                amount = slow_amount(amount)
+            raw = cells[i_amount]
+            amount = raw if plain(raw) else slow_amount(raw)
             if day is None or dranst is None or amount is None or posting_id in seen:
                 return None
             cost_center = cells[i_cc].strip() if i_cc is not None else ""
