@@ -24,6 +24,7 @@ class Capacity:
     places: int
     waiting: int = 0
     staff: int = 0  # contact persons (kontaktpersoner), for the caseload
+    measure_types: frozenset[str] = frozenset()  # the offer's types at the provider; empty: all
 
 
 @dataclass(frozen=True)
@@ -59,8 +60,14 @@ class Caseload:
         return self.hours_per_week / staff if staff else None
 
 
-def _active_at(measures: Iterable[Measure], provider_id: str, as_of: date) -> list[Measure]:
-    return [m for m in measures if m.provider_id == provider_id and m.is_active_on(as_of)]
+def _active_at(measures: Iterable[Measure], c: Capacity, as_of: date) -> list[Measure]:
+    return [
+        m
+        for m in measures
+        if m.provider_id == c.provider_id
+        and (not c.measure_types or m.measure_type in c.measure_types)
+        and m.is_active_on(as_of)
+    ]
 
 
 def occupancy(
@@ -68,8 +75,7 @@ def occupancy(
 ) -> list[Occupancy]:
     """Occupied places = children with an active measure at the provider."""
     return [
-        Occupancy(c, len({m.child_key for m in _active_at(measures, c.provider_id, as_of)}))
-        for c in capacities
+        Occupancy(c, len({m.child_key for m in _active_at(measures, c, as_of)})) for c in capacities
     ]
 
 
@@ -83,7 +89,7 @@ def caseloads(
             continue
         hours = Decimal(0)
         youths = set()
-        for m in _active_at(measures, c.provider_id, as_of):
+        for m in _active_at(measures, c, as_of):
             for p in m.prices:
                 if p.unit is PriceUnit.HOUR and as_of in price_range(p, m):
                     hours += p.hours_per_week or Decimal(0)

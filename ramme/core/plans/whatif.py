@@ -59,6 +59,11 @@ def fewer_new(
         f"{format_kr(inflow.yearly_price)} om året (gennemsnit af {inflow.starts} nye "
         f"de seneste {baseline_months} måneder)."
     )
+    if per_month > inflow.per_month:  # more avoided than usually arrive: say so, don't hide it
+        note += (
+            f" Bemærk: det er flere end de {format_number(inflow.per_month, 1)} nye pr. "
+            "måned, der normalt kommer."
+        )
     return WhatIf({m: saving.get(m, ZERO) for m in DateRange.year(start.year).months()}, note)
 
 

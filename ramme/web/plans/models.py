@@ -219,6 +219,10 @@ class InternalOffer(Tracked):
     places = models.PositiveIntegerField("pladser")
     waiting = models.PositiveIntegerField("venteliste", default=0)
     staff = models.PositiveIntegerField("kontaktpersoner", default=0)
+    measure_types = models.CharField(
+        "indsatstyper (koder)", max_length=300, blank=True,
+        help_text="Kun disse typer hos leverandøren tæller som belagte pladser; tom: alle.",
+    )  # fmt: skip
 
     class Meta:
         verbose_name = "internt tilbud"

@@ -15,7 +15,7 @@ from ramme.web.plans import figures
 from ramme.web.plans.chart import indicator_svg
 from ramme.web.plans.forms import ConclusionForm, IndicatorForm, ReviewForm
 from ramme.web.plans.loader import last_reviews, load_plan_data
-from ramme.web.plans.models import Indicator, InternalOffer
+from ramme.web.plans.models import Action, Indicator, InternalOffer
 from ramme.web.plans.services import followup
 from ramme.web.plans.views import _editor, as_of, can_edit, current_user
 
@@ -72,7 +72,15 @@ def _review_lists(request: HttpRequest) -> dict[str, object]:
     last = last_reviews()
     offers = list(InternalOffer.objects.select_related("provider"))
     capacities = [
-        Capacity(o.provider.provider_id, str(o), o.places, o.waiting, o.staff) for o in offers
+        Capacity(
+            o.provider.provider_id,
+            str(o),
+            o.places,
+            o.waiting,
+            o.staff,
+            frozenset(Action.codes(o.measure_types)),
+        )
+        for o in offers
     ]
     return {
         "as_of": day,

@@ -104,3 +104,12 @@ def test_internal_occupancy_and_caseload_per_contact_person() -> None:
     (load,) = caseloads(capacities, [*dut, *turbo], AS_OF)
     assert (load.youths, load.hours_per_week) == (9, 27)
     assert (load.youths_per_person, load.hours_per_person) == (3, 9)
+
+
+def test_occupancy_counts_only_the_offers_types_at_a_shared_provider() -> None:
+    turbo = [measure(f"T{i}", "UPT", date(2021, 1, 1), provider_id="I02") for i in range(7)]
+    stay = [measure(f"U{i}", "UPD", date(2021, 1, 1), provider_id="I02") for i in range(5)]
+    every = Capacity("I02", "UP", 20)
+    only = Capacity("I02", "TURBO", 10, measure_types=frozenset({"UPT"}))
+    by_name = {o.capacity.name: o.occupied for o in occupancy([every, only], turbo + stay, AS_OF)}
+    assert by_name == {"UP": 12, "TURBO": 7}

@@ -20,6 +20,9 @@ def test_four_fewer_placements_a_month_from_may() -> None:
     assert result.by_month[Month(2021, 4)] == 0
     assert result.by_month[Month(2021, 5)] == Decimal(4 * 16 * 1000)  # from 16.05
     assert result.by_month[Month(2021, 6)] == Decimal(4 * (30 + 15) * 1000)
+    assert "flere end de 1,0 nye pr. måned" in result.note  # 4 avoided, 1 usually arrives
+    one = whatif.fewer_new(recent, frozenset({"OPH"}), Decimal(1), Month(2021, 5), AS_OF, {})
+    assert "Bemærk" not in one.note
 
 
 def test_ten_percent_lower_price_for_the_most_expensive() -> None:

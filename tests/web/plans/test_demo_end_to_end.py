@@ -187,3 +187,4 @@ def test_demo_plan_comes_with_indicators_conclusions_and_offers(demo: DemoResult
     assert demo.indicators == 9
     assert demo.conclusions == 9
     assert demo.second_call_same_plan
+    assert demo.offers == ["TURBO-pladser"]  # the generator has no Vejen Frem provider

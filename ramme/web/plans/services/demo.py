@@ -46,11 +46,12 @@ TEXTS = {
     "lower_price": ("Lavere priser på de 20 dyreste anbringelser", "Genforhandling ved prisforhandler"),  # noqa: E501 - text
     "conversion": ("Flere i netværkspleje", "Omplacering fra opholdssted til netværksplejefamilie"),
 }  # fmt: skip
-# (label, provider name contains one of, places, waiting list) — seed 000/001: 10 TURBO places
-# (eget værelse under Ungdomspensionen), 8 places at Vejen Frem; skipped without a match.
-INTERNAL_OFFERS: tuple[tuple[str, tuple[str, ...], int, int], ...] = (
-    ("TURBO-pladser", ("TURBO", "Ungdomspensionen"), 10, 2),
-    ("Vejen Frem", ("Vejen Frem",), 8, 1),
+# (label, provider name contains one of, types, places, waiting list) — seed 000/001: 10
+# TURBO places (eget værelse under Ungdomspensionen, type UPT at UP), 8 places at Vejen Frem;
+# an offer without a matching internal provider is skipped.
+INTERNAL_OFFERS: tuple[tuple[str, tuple[str, ...], str, int, int], ...] = (
+    ("TURBO-pladser", ("TURBO", "Ungdomspensionen"), "UPT", 10, 2),
+    ("Vejen Frem", ("Vejen Frem",), "", 8, 1),
 )
 CONCLUSION = (
     "Delkonklusion: udviklingen følges måned for måned; status vurderes mod målet ved årets udgang."
@@ -127,12 +128,14 @@ def create_demo_plans(
 
 def _internal_offers(actor: User) -> None:
     internal = list(Provider.objects.filter(kind=Provider.Kind.INTERNAL).order_by("provider_id"))
-    for label, names, places, waiting in INTERNAL_OFFERS:
+    for label, names, types, places, waiting in INTERNAL_OFFERS:
         match = next(
             (p for n in names for p in internal if n.casefold() in p.name.casefold()), None
         )
         if match is not None and not InternalOffer.objects.filter(provider=match).exists():
-            followup.set_internal_offer(actor, match, places, waiting, label=label)
+            followup.set_internal_offer(
+                actor, match, places, waiting, label=label, measure_types=types
+            )
 
 
 def _indicators(actor: User, plan: ActionPlan, year: int, start: date) -> None:

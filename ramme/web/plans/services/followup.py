@@ -57,7 +57,7 @@ def record_conclusion(
 
 def set_internal_offer(
     user: User | None, provider: Provider, places: int, waiting: int = 0, staff: int = 0,
-    label: str = "",
+    label: str = "", measure_types: str = "",
 ) -> InternalOffer:  # fmt: skip
     with transaction.atomic():
         offer, _ = InternalOffer.objects.update_or_create(
@@ -67,6 +67,7 @@ def set_internal_offer(
                 "waiting": waiting,
                 "staff": staff,
                 "label": label,
+                "measure_types": measure_types,
                 "updated_by": user,
             },
         )
