@@ -16,7 +16,7 @@ from collections.abc import Callable, Mapping
 from typing import Any, NamedTuple
 
 from ramme.reports.model import Report
-from ramme.web.reports.builders import annual, portfolio
+from ramme.web.reports.builders import actionplan, annual, monthly, portfolio
 
 Options = dict[str, Any]
 
@@ -32,6 +32,8 @@ BUILDERS: dict[str, ReportBuilder] = {
         "Regnskab (årsregnskab for rammen)", annual.add_arguments, annual.build
     ),
     "portfolio": ReportBuilder("Initiativportefølje", portfolio.add_arguments, portfolio.build),
+    "monthly": ReportBuilder("Månedsrapport", monthly.add_arguments, monthly.build),
+    "actionplan": ReportBuilder("Handleplan", actionplan.add_arguments, actionplan.build),
 }
 
 

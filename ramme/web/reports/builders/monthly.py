@@ -1,0 +1,197 @@
+"""``ramme report monthly --as-of DATE``: the monthly follow-up (månedsrapport) from data.
+
+Every figure comes from the function its web page uses: the follow-up table and the
+action-plan rule from ``forecasts.services.followup.followup``, the effect table from
+``plans.figures.effect_rows``/``area_rows``, indicator status from
+``plans.figures.indicator_report`` and the recipients per month from the core indicator
+function ``value_on`` (children in the area's measure types at each month end).
+"""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Any
+
+from django.conf import settings
+
+from ramme.core.ladder import LadderStep
+from ramme.core.periods import Month
+from ramme.core.plans.indicators import (
+    IndicatorData,
+    IndicatorDefinition,
+    IndicatorKind,
+    months_between,
+    value_on,
+)
+from ramme.core.records import MeasureType
+from ramme.reports.model import Report
+from ramme.web.forecasts.services.followup import default_as_of, followup
+from ramme.web.plans import figures as plan_figures
+from ramme.web.plans.loader import PlanData, load_plan_data
+from ramme.web.plans.models import ActionPlan, Indicator, IndicatorConclusion
+from ramme.web.reports.branding import branded
+from ramme.web.reports.builders.monthly_sections import (
+    AreaFigures,
+    IndicatorLine,
+    MonthlyFigures,
+    build_monthly,
+)
+
+RECIPIENT_MONTHS = 24
+EVENT_MONTHS = 12
+EVENT_KINDS = (("Underretninger", "underretning"), ("Børnefaglige undersøgelser", "undersoegelse"))
+
+
+@dataclass(frozen=True)
+class Area:
+    """An area of the report: which catalogue types and which indicators belong to it."""
+
+    name: str
+    type_words: tuple[str, ...]  # a type belongs when its name contains one of these
+    indicator_words: tuple[str, ...]  # an indicator belongs when its area contains one
+    placements: bool = False  # every type on the intervening step (indgribende)
+
+    def has_type(self, measure_type: MeasureType) -> bool:
+        if self.placements and measure_type.ladder_step is LadderStep.INTERVENING:
+            return True
+        name = measure_type.name.casefold()
+        return any(word in name for word in self.type_words)
+
+    def has_indicator(self, indicator: Indicator) -> bool:
+        area = indicator.area.casefold()
+        return any(word in area for word in self.indicator_words)
+
+
+AREAS = (
+    Area("Anbringelser", (), ("anbring",), placements=True),
+    Area("Kontaktpersoner", ("kontaktperson",), ("kontaktperson",)),
+    Area("Aflastning", ("aflastning",), ("aflastning",)),
+    Area("Familiebehandling", ("familiebehandling", "familiehus"), ("familiebehandling",)),
+    Area("Dagbehandling", ("dagbehandling",), ("dagbehandling",)),
+)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--as-of",
+        type=date.fromisoformat,
+        default=None,
+        help="opgørelsesdato ÅÅÅÅ-MM-DD (standard: ultimo måneden for seneste postering)",
+    )
+
+
+def last_months(as_of: date, n: int) -> tuple[Month, ...]:
+    last = Month.of(as_of)
+    first = last
+    for _ in range(n - 1):
+        first = first.previous()
+    return tuple(months_between(first, last))
+
+
+def recipients(
+    data: PlanData, area: Area, months: tuple[Month, ...], as_of: date
+) -> tuple[int, ...]:
+    """Children with an active measure of the area's types at each month end."""
+    types = frozenset(code for code, t in data.types.items() if area.has_type(t))
+    chosen = tuple(m for m in data.measures if m.measure_type in types)
+    defn = IndicatorDefinition(IndicatorKind.CHILDREN, types)
+    sample = IndicatorData(chosen, (), data.index)
+    return tuple(int(value_on(defn, sample, month, as_of) or 0) for month in months)
+
+
+def _children_behind(ind: Indicator, data: PlanData, as_of: date) -> int:
+    """Children behind the indicator's latest value: the smallest non-zero group it uses."""
+    defn, _ = plan_figures.indicator_core(ind)
+    sample = IndicatorData(data.measures, data.events, data.index)
+    groups = [defn.measure_types]
+    if defn.kind is IndicatorKind.SHARE:
+        groups.append(defn.share_of_types | defn.measure_types)
+    counts = []
+    for types in groups:
+        children = IndicatorDefinition(IndicatorKind.CHILDREN, types, defn.provider_kind)
+        counts.append(int(value_on(children, sample, Month.of(as_of), as_of) or 0))
+    return min((c for c in counts if c), default=0)
+
+
+def indicator_line(ind: Indicator, data: PlanData, as_of: date, conclusion: str) -> IndicatorLine:
+    status = plan_figures.indicator_report(ind, data, as_of)
+    latest = status.latest
+    return IndicatorLine(
+        name=ind.name,
+        kind=IndicatorKind(ind.kind),
+        baseline=status.baseline,
+        goal=status.goal,
+        value=None if latest is None else latest.value,
+        achieved=status.achieved,
+        children=_children_behind(ind, data, as_of),
+        conclusion=conclusion,
+    )
+
+
+def conclusions(as_of: date) -> dict[int, str]:
+    """Indicator id → the month's newest conclusion (delkonklusion)."""
+    texts: dict[int, str] = {}
+    rows = IndicatorConclusion.objects.filter(month=as_of.replace(day=1)).order_by("created_at")
+    for indicator_id, text in rows.values_list("indicator_id", "text"):
+        texts[indicator_id] = text  # newest last: it wins
+    return texts
+
+
+def effects(data: PlanData, as_of: date) -> tuple[list[plan_figures.AreaRow], Any]:
+    """The plans page's area table over every plan of the as-of year."""
+    rows = []
+    for plan in ActionPlan.objects.filter(year=as_of.year):
+        rows += plan_figures.effect_rows(plan, data, plan_figures.plan_as_of(plan, as_of))
+    if not rows:
+        return [], None
+    return plan_figures.area_rows(rows)
+
+
+def event_counts(data: PlanData, months: tuple[Month, ...], as_of: date) -> tuple[Any, ...]:
+    sample = IndicatorData((), data.events, data.index)
+    result = []
+    for label, kind in EVENT_KINDS:
+        defn = IndicatorDefinition(IndicatorKind.EVENTS, event_kind=kind)
+        result.append((label, tuple(int(value_on(defn, sample, m, as_of) or 0) for m in months)))
+    return tuple(result)
+
+
+def monthly_figures(as_of: date, today: date) -> MonthlyFigures:
+    fu = followup(as_of)
+    data = load_plan_data()
+    texts = conclusions(as_of)
+    indicators = list(Indicator.objects.all())
+    months = last_months(as_of, RECIPIENT_MONTHS)
+    areas, placed = [], set()
+    for area in AREAS:
+        mine = [i for i in indicators if area.has_indicator(i) and i.pk not in placed]
+        placed |= {i.pk for i in mine}
+        lines = tuple(indicator_line(i, data, as_of, texts.get(i.pk, "")) for i in mine)
+        areas.append(AreaFigures(area.name, months, recipients(data, area, months, as_of), lines))
+    area_rows, total = effects(data, as_of)
+    event_months = last_months(as_of, EVENT_MONTHS)
+    others = [i for i in indicators if i.pk not in placed]
+    return MonthlyFigures(
+        as_of=as_of,
+        frame=str(getattr(settings, "FRAME_NAME", "") or "Bevillingsrammen"),
+        municipality=str(settings.MUNICIPALITY_NAME),
+        generated_on=today,
+        table=fu.table,
+        month_ends=tuple(m.as_of for m in fu.months),
+        action_plan_required=fu.action_plan.required,
+        action_plan_reason=fu.action_plan.reason,
+        effects=tuple(area_rows),
+        effect_total=total,
+        areas=tuple(areas),
+        other_indicators=tuple(indicator_line(i, data, as_of, texts.get(i.pk, "")) for i in others),
+        event_months=event_months,
+        events=event_counts(data, event_months, as_of),
+    )
+
+
+def build(options: dict[str, Any]) -> Report:
+    as_of = options.get("as_of") or default_as_of()
+    report = build_monthly(monthly_figures(as_of, options["today"]))
+    return replace(branded(report), meta={"as_of": as_of.isoformat()})

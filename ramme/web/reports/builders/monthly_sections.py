@@ -1,0 +1,293 @@
+"""The monthly follow-up report (månedsrapport) arranged from its figures: no queries here.
+
+Every figure arrives computed (``monthly.monthly_figures``); this module only lays the
+figures out as sections, tables and charts, applying the small-number rule to every count
+of children.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from ramme.core.money import format_kr, format_mio, format_number
+from ramme.core.periods import MONTH_ABBR_DA, Month, format_date
+from ramme.core.plans.indicators import IndicatorKind
+from ramme.reports.model import (
+    Cell,
+    Chart,
+    ChartKind,
+    Column,
+    ColumnKind,
+    Paragraph,
+    Report,
+    Row,
+    RowLevel,
+    Section,
+    Series,
+    Table,
+)
+from ramme.reports.suppression import chart_value, count_cell, derived_cell, is_small
+from ramme.web.forecasts.services.table import Row as LineRow
+from ramme.web.forecasts.services.table import Table as FollowUpTable
+from ramme.web.plans.figures import AreaRow
+
+COUNT_KINDS = frozenset(
+    {
+        IndicatorKind.CHILDREN,
+        IndicatorKind.MEASURES,
+        IndicatorKind.EVENTS,
+        IndicatorKind.NEW_MEASURES,
+    }
+)
+SUPPRESSION_NOTE = "Tal for færre end 5 børn vises som «<5» eller udelades (diskretionering)."
+
+
+@dataclass(frozen=True)
+class IndicatorLine:
+    """A key indicator (pejlemærke) as the report shows it; ``children`` is the number of
+    children behind its latest value (for the small-number rule)."""
+
+    name: str
+    kind: IndicatorKind
+    baseline: Decimal | None
+    goal: Decimal | None
+    value: Decimal | None
+    achieved: bool | None
+    children: int
+    conclusion: str
+
+
+@dataclass(frozen=True)
+class AreaFigures:
+    """One area (anbringelser, kontaktpersoner, ...): recipients per month and indicators."""
+
+    name: str
+    months: tuple[Month, ...]
+    recipients: tuple[int, ...]  # children with an active measure of the area's types
+    indicators: tuple[IndicatorLine, ...]
+
+
+@dataclass(frozen=True)
+class MonthlyFigures:
+    as_of: date
+    frame: str
+    municipality: str
+    generated_on: date
+    table: FollowUpTable  # from followup(as_of): the follow-up page's table
+    month_ends: tuple[date, ...]  # the months side by side, the as-of date last
+    action_plan_required: bool
+    action_plan_reason: str
+    effects: tuple[AreaRow, ...]  # the plans' area table (empty: no plan this year)
+    effect_total: AreaRow | None
+    areas: tuple[AreaFigures, ...]
+    other_indicators: tuple[IndicatorLine, ...]
+    event_months: tuple[Month, ...]
+    events: tuple[tuple[str, tuple[int, ...]], ...]  # (label, count per month)
+
+
+def month_label(month: Month) -> str:
+    return f"{MONTH_ABBR_DA[month.month - 1]} {month.year % 100:02d}"
+
+
+def summary(f: MonthlyFigures) -> Section:
+    total = f.table.total
+    verb = "merforbrug" if total.result > 0 else "mindreforbrug"
+    text = (
+        f"Pr. {format_date(f.as_of)} forventes et regnskab for {f.frame} på "
+        f"{format_mio(total.forecast)} mio. kr. mod et korrigeret budget på "
+        f"{format_mio(total.budget)} mio. kr., dvs. et forventet {verb} på "
+        f"{format_mio(abs(total.result))} mio. kr. (usikkerhedsbånd {format_mio(total.p10)}-"
+        f"{format_mio(total.p90)} mio. kr.)."
+    )
+    plan = "Handleplan er påkrævet." if f.action_plan_required else "Handleplan er ikke påkrævet."
+    tkr = ColumnKind.AMOUNT_TKR
+    table = Table(
+        "Tabel 1. Forventet resultat for rammen (1.000 kr.)",
+        (Column("", ColumnKind.TEXT, 3), Column("1.000 kr.", tkr)),
+        (
+            Row(("Korrigeret budget", total.budget)),
+            Row(("Bogført til dato", total.actual)),
+            Row(("Forventet regnskab (prognose)", total.forecast)),
+            Row(("Forventet merforbrug (+) / mindreforbrug (−)", total.result)),
+        ),
+        sheet_name="Sammendrag",
+    )
+    blocks = (Paragraph(text), Paragraph(plan, emphasis=True), Paragraph(f.action_plan_reason))
+    return Section("Sammendrag: forventet resultat", (*blocks, table))
+
+
+def effect_section(f: MonthlyFigures) -> Section:
+    title = "Handleplanens økonomiske effekt"
+    if f.effect_total is None:
+        return Section(title, (Paragraph(f"Der er ingen handleplan for {f.as_of.year}."),))
+    mio = ColumnKind.AMOUNT_MIO
+    status = f"Status pr. {format_date(f.as_of)}"
+    columns = (
+        Column("Handleplan (mio. kr.)", ColumnKind.TEXT, 3),
+        Column("Forventet effekt", mio),
+        Column("Forventet til dato", mio),
+        Column(status, mio),
+        Column("Difference", mio),
+    )
+    rows = [
+        Row((a.area, a.expected_year, a.expected_to_date, a.realised, a.difference))
+        for a in f.effects
+    ]
+    t = f.effect_total
+    rows.append(
+        Row((t.area, t.expected_year, t.expected_to_date, t.realised, t.difference), RowLevel.TOTAL)
+    )
+    note = (
+        "Forventet effekt er handleplanens skøn pr. måned; status er den realiserede effekt "
+        "beregnet af handleplanssiden (kontrafaktisk minus faktisk udgift). Difference = "
+        "forventet effekt i året − status."
+    )
+    table = Table("Tabel 2. Forventet og realiseret effekt af handlingerne", columns,
+                  tuple(rows), note=note, sheet_name="Handleplanseffekt")  # fmt: skip
+    return Section(title, (table,))
+
+
+def _line_cells(row: LineRow) -> tuple[Cell, ...]:
+    return (row.activity, row.budget, row.actual, *row.forecasts, row.result)
+
+
+def budget_section(f: MonthlyFigures) -> Section:
+    tkr = ColumnKind.AMOUNT_TKR
+    months = [Column(f"Prognose {MONTH_ABBR_DA[d.month - 1]}.", tkr) for d in f.month_ends]
+    columns = (
+        Column(f"Indsatstrappen (1.000 kr.) {f.as_of.year}", ColumnKind.TEXT, 4),
+        Column("Korr. budget", tkr),
+        Column("Bogført", tkr),
+        *months,
+        Column("Forv. resultat", tkr),
+    )
+    width = len(columns)
+    rows: list[Row] = []
+    for group in f.table.groups:
+        rows.append(Row((group.label, *([None] * (width - 1))), RowLevel.HEADING))
+        rows += [Row(_line_cells(r)) for r in group.rows]
+        rows.append(Row(_line_cells(group.subtotal), RowLevel.SUBTOTAL))
+    rows.append(Row(_line_cells(f.table.total), RowLevel.TOTAL))
+    note = (
+        "Samme tal som budgetopfølgningssiden og «ramme forecast». Forventet resultat = "
+        "prognose − korrigeret budget (+ er merforbrug). Tidligere måneders prognoser er de "
+        "gemte opgørelser, hvor de findes."
+    )
+    table = Table("Tabel 3. Budget og forventet forbrug pr. aktivitet", columns, tuple(rows),
+                  note=note, sheet_name="Budgetopfølgning")  # fmt: skip
+    return Section("Budget og forventet forbrug", (table,))
+
+
+def _indicator_value(line: IndicatorLine, value: Decimal | None) -> Cell:
+    if value is None:
+        return None
+    if line.kind in COUNT_KINDS:
+        return count_cell(int(value.to_integral_value()))
+    shown = derived_cell(value, line.children)
+    if not isinstance(shown, Decimal):
+        return shown
+    if line.kind is IndicatorKind.SHARE:
+        return f"{format_number(shown * 100, 1)} %"
+    return format_kr(shown)
+
+
+def _achieved(line: IndicatorLine) -> str:
+    return {True: "Opfyldt", False: "Ikke opfyldt", None: "–"}[line.achieved]
+
+
+def indicator_table(title: str, lines: tuple[IndicatorLine, ...]) -> Table:
+    columns = (
+        Column("Pejlemærke", ColumnKind.TEXT, 4),
+        Column("Basis", ColumnKind.TEXT),
+        Column("Mål", ColumnKind.TEXT),
+        Column("Status", ColumnKind.TEXT),
+        Column("Vurdering", ColumnKind.TEXT),
+    )
+    rows = tuple(
+        Row((x.name, _indicator_value(x, x.baseline), _indicator_value(x, x.goal),
+             _indicator_value(x, x.value), _achieved(x)))
+        for x in lines
+    )  # fmt: skip
+    note = "Basis er gennemsnittet over basisperioden; status er seneste måling. " + (
+        SUPPRESSION_NOTE
+    )
+    return Table(title, columns, rows, note=note)
+
+
+def _conclusions(lines: tuple[IndicatorLine, ...], as_of: date) -> tuple[Paragraph, ...]:
+    month = Month.of(as_of).label()
+    written = [Paragraph(f"{x.name}: {x.conclusion}") for x in lines if x.conclusion]
+    if not lines:
+        return ()
+    head = Paragraph(f"Delkonklusion for {month}", emphasis=True)
+    return (head, *(written or [Paragraph("Der er ikke skrevet en delkonklusion for måneden.")]))
+
+
+def area_section(area: AreaFigures, number: int, as_of: date) -> Section:
+    values = tuple(chart_value(n) for n in area.recipients)
+    hidden = any(is_small(n) for n in area.recipients)
+    chart = Chart(
+        f"Figur {number}. Antal modtagere – {area.name.lower()}",
+        ChartKind.BAR,
+        tuple(month_label(m) for m in area.months),
+        (Series("Antal modtagere", values),),
+        unit="antal børn",
+        note="Børn med en aktiv indsats ved månedens udgang."
+        + (" Måneder med færre end 5 børn er udeladt." if hidden else ""),
+    )
+    blocks: list[Paragraph | Table | Chart] = [chart]
+    if area.indicators:
+        blocks.append(indicator_table(f"Pejlemærker – {area.name.lower()}", area.indicators))
+    blocks += _conclusions(area.indicators, as_of)
+    return Section(area.name, tuple(blocks), level=3)
+
+
+def events_section(f: MonthlyFigures, number: int) -> Section:
+    columns = (
+        Column("Måned", ColumnKind.TEXT, 2),
+        *(Column(label, ColumnKind.COUNT) for label, _ in f.events),
+    )
+    rows = [
+        Row((m.label(), *(count_cell(counts[i]) for _, counts in f.events)))
+        for i, m in enumerate(f.event_months)
+    ]
+    rows.append(
+        Row(("I alt", *(count_cell(sum(counts)) for _, counts in f.events)), RowLevel.TOTAL)
+    )
+    table = Table("Tabel 4. Underretninger og børnefaglige undersøgelser pr. måned", columns,
+                  tuple(rows), note=SUPPRESSION_NOTE, sheet_name="Underretninger")  # fmt: skip
+    chart = Chart(
+        f"Figur {number}. Underretninger og børnefaglige undersøgelser pr. måned",
+        ChartKind.BAR,
+        tuple(month_label(m) for m in f.event_months),
+        tuple(Series(label, tuple(chart_value(n) for n in counts)) for label, counts in f.events),
+        unit="antal",
+    )
+    blocks: list[Paragraph | Table | Chart] = [table, chart]
+    if f.other_indicators:
+        blocks.append(indicator_table("Øvrige pejlemærker", f.other_indicators))
+        blocks += _conclusions(f.other_indicators, f.as_of)
+    return Section("Underretninger og børnefaglige undersøgelser", tuple(blocks))
+
+
+def build_monthly(f: MonthlyFigures) -> Report:
+    """The report of the September 2019 follow-up, for ``f.as_of``."""
+    areas = tuple(area_section(a, i, f.as_of) for i, a in enumerate(f.areas, start=1))
+    sections = (
+        summary(f),
+        effect_section(f),
+        budget_section(f),
+        Section("Indsatsområderne", (Paragraph(SUPPRESSION_NOTE),)),
+        *areas,
+        events_section(f, len(f.areas) + 1),
+    )
+    return Report(
+        title=f"Månedsrapport – {f.frame}",
+        subtitle=f"Budgetopfølgning pr. {format_date(f.as_of)}",
+        municipality=f.municipality,
+        sections=sections,
+        generated_on=f.generated_on,
+        slug=f"maanedsrapport-{f.as_of.isoformat()}",
+    )

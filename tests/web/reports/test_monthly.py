@@ -1,0 +1,134 @@
+"""The monthly report (månedsrapport): every format, and the same figures as page and CLI."""
+
+from __future__ import annotations
+
+import io
+import json
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+from openpyxl import load_workbook
+
+from ramme.reports.model import ColumnKind, Report, Suppressed, Table
+from ramme.reports.renderers import RENDERERS
+from ramme.web.forecasts.services import cache
+from ramme.web.forecasts.services.followup import followup
+from ramme.web.reports.builders import BUILDERS, parse_options
+from tests.web.personas import PASSWORD
+from tests.web.reports.test_monthly_data import AS_OF, CONCLUSION, example_with_plan
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _fast_forecast(settings):  # type: ignore[no-untyped-def]
+    settings.RAMME_FORECAST_SIMULATIONS = 30
+    cache.clear()  # the cache is per process; test rows differ
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def plan_setup(db):  # type: ignore[no-untyped-def]
+    return example_with_plan()
+
+
+def _build() -> Report:
+    return BUILDERS["monthly"].build({"as_of": AS_OF, "today": date(2024, 10, 5)})
+
+
+def _table(report: Report, prefix: str) -> Table:
+    return next(t for t in report.tables() if t.title.startswith(prefix))
+
+
+def test_every_format_renders(plan_setup) -> None:  # type: ignore[no-untyped-def]
+    report = _build()
+    files = {fmt: RENDERERS[fmt].render(report) for fmt in RENDERERS}
+    assert files["pdf"].startswith(b"%PDF")
+    assert files["docx"][:2] == b"PK"
+    book = load_workbook(io.BytesIO(files["xlsx"]))
+    assert "Budgetopfølgning" in book.sheetnames
+    html = files["html"].decode()
+    assert "Antal modtagere" in html and "<svg" in html
+    assert CONCLUSION in html  # the month's conclusion (delkonklusion), as text
+
+
+def test_budget_table_is_the_follow_up_page_and_the_cli(plan_setup) -> None:  # type: ignore[no-untyped-def]
+    user, _, _ = plan_setup
+    table = _table(_build(), "Tabel 3")
+    fu = followup(AS_OF)
+    total = table.rows[-1].cells
+    assert total[1] == fu.table.total.budget
+    assert total[-2] == fu.table.total.forecast and total[-1] == fu.table.total.result
+    first = fu.table.groups[0].rows[0]
+    row = next(r for r in table.rows if r.cells[0] == first.activity)
+    assert row.cells[1:] == (first.budget, first.actual, *first.forecasts, first.result)
+
+    client = Client()
+    assert client.login(username=user.username, password=PASSWORD)
+    page = client.get("/prognose/", {"dato": AS_OF.isoformat()})
+    assert page.status_code == 200
+    assert page.context["fu"].table.total.forecast == total[-2]
+
+    out = io.StringIO()
+    call_command("forecast", "--as-of", AS_OF.isoformat(), "--json", stdout=out)
+    cli = json.loads(out.getvalue())
+    assert cli["total"]["forecast"] == pytest.approx(float(total[-2]))
+    assert cli["total"]["budget"] == pytest.approx(float(total[1]))
+
+
+def test_effect_table_is_the_plan_page(plan_setup) -> None:  # type: ignore[no-untyped-def]
+    user, plan, _ = plan_setup
+    client = Client()
+    assert client.login(username=user.username, password=PASSWORD)
+    page = client.get(f"/handleplaner/{plan.pk}/", {"dato": AS_OF.isoformat()})
+    shown = page.context["total"]
+    total = _table(_build(), "Tabel 2").rows[-1].cells
+    assert total[1:] == (
+        shown.expected_year,
+        shown.expected_to_date,
+        shown.realised,
+        shown.difference,
+    )
+    assert shown.expected_year == Decimal(-10_000) * sum(range(3, 13)) * 2
+
+
+def test_summary_says_whether_a_plan_is_required(plan_setup) -> None:  # type: ignore[no-untyped-def]
+    report = _build()
+    fu = followup(AS_OF)
+    texts = [b.text for b in report.sections[0].blocks if hasattr(b, "text")]
+    assert fu.action_plan.reason in texts
+
+
+def _children_counts(report: Report) -> list[object]:
+    values: list[object] = []
+    for table in report.tables():
+        for col, column in enumerate(table.columns):
+            if column.kind is ColumnKind.COUNT or table.title.startswith("Pejlemærker"):
+                values += [row.cells[col] for row in table.rows]
+    for chart in report.charts():
+        values += [v for s in chart.series for v in s.values]
+    return values
+
+
+def test_no_count_of_one_to_four_children_is_shown(plan_setup) -> None:  # type: ignore[no-untyped-def]
+    report = _build()
+    values = _children_counts(report)
+    assert any(isinstance(v, Suppressed) for v in values)  # the example is small: some hidden
+    assert not [v for v in values if isinstance(v, int) and 0 < v < 5]
+    html = RENDERERS["html"].render(report).decode()
+    assert "&lt;5" in html
+
+
+def test_web_page_and_download(plan_setup) -> None:  # type: ignore[no-untyped-def]
+    user, _, _ = plan_setup
+    assert parse_options("monthly", {"as_of": "2024-09-30"})["as_of"] == AS_OF
+    client = Client()
+    assert client.login(username=user.username, password=PASSWORD)
+    page = client.get("/rapporter/vis/monthly/", {"as_of": "2024-09-30"})
+    assert page.status_code == 200 and "Månedsrapport" in page.content.decode()
+    download = client.get("/rapporter/hent/monthly/xlsx/", {"as_of": "2024-09-30"})
+    assert download.status_code == 200
