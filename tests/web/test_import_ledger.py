@@ -16,7 +16,7 @@ from ramme.web.data.models import Posting
 from ramme.web.data.services import postings
 from ramme.web.data.services.context import ImportContext
 from ramme.web.data.services.importer import import_folder
-from ramme.web.data.services.posting_rows import _PostingRows, posting_tuples
+from ramme.web.data.services.posting_rows import _PostingRows, posting_batches
 from tests.web.test_import import FILES, write_folder
 
 HEADER = ["posting_id", "date", "account", "dranst", "cost_center", "amount", "text", "extra"]
@@ -36,6 +36,11 @@ ROWS = [
     ["B12", "2024-01-02", "5.28.20"],  # short row
     ["", "", "", "", "", "", "", ""],  # blank row: skipped
     ["B13", "2/1/2024", "5.28.20", "1", "", "-0.5", "", ""],
+    ["B14", "2024-01-02", "5.28.20", "1", "", "-1.000,5", "", ""],
+    ["B15", "2024-01-02", "5.28.20", "1", "", "0,05-", "", ""],
+    ["B16", "2024-01-02", "5.28.20", "1", "", "12,345", "", ""],
+    ["B17", "2024-01-02", "5.28.20", "1", "", "1\xa0234,50", "", ""],
+    ["B18", "2024-01-02", "5.28.20", "1", "", "-1.234,50-", "", ""],  # two signs
 ]
 
 
@@ -44,7 +49,8 @@ def _run(fast: bool, monkeypatch: pytest.MonkeyPatch) -> tuple[list[tuple], list
         monkeypatch.setattr(_PostingRows, "fast_path", lambda self: lambda cells: None)
     ctx = ImportContext(cpr_key=b"k")
     converter = Converter(SPECS["postings"], Table("p.csv", HEADER, iter(ROWS)), b"k")
-    rows = list(posting_tuples(ctx, converter, converter.numbered_cells()))
+    batches = posting_batches(ctx, converter, converter.numbered_cells(), 4)
+    rows = [row for batch in batches for row in batch]
     monkeypatch.undo()
     errors = [str(e) for e in sorted(converter.errors + ctx.errors, key=lambda e: e.row)]
     return rows, errors, converter.scrubbed
@@ -57,11 +63,15 @@ def test_the_fast_path_gives_the_general_paths_rows_and_errors(
     general = _run(False, monkeypatch)
     assert fast == general
     rows, errors, scrubbed = fast
-    assert [r[0] for r in rows] == ["B1", "B2", "B3", "B4", "B10", "B13"]
+    assert [r[0] for r in rows] == ["B1", "B2", "B3", "B4", "B10"] + [
+        f"B{i}" for i in range(13, 18)
+    ]
+    amounts = [Decimal(r[5]) for r in rows[-4:]]
+    assert amounts == [Decimal("-1000.5"), Decimal("-0.05"), Decimal("12.345"), Decimal("1234.5")]
     assert {r[0]: (r[1], Decimal(r[5])) for r in rows}["B3"] == ("2024-01-02", Decimal(1000))
     assert Decimal(rows[1][5]) == Decimal("-1234.50") and rows[1][1] == "2024-03-31"
     assert "[CPR fjernet]" in rows[3][6] and scrubbed == 2  # text and unknown column
-    assert len(errors) == 9 and "p.csv, række 6, kolonne posting_id: dubletnøgle «B1»" in errors
+    assert len(errors) == 10 and "p.csv, række 6, kolonne posting_id: dubletnøgle «B1»" in errors
 
 
 def _ledger_folder(folder: Path, rows: list[str]) -> Path:
@@ -75,9 +85,10 @@ def _line(i: int, amount: str = "10.50") -> str:
 
 
 def _indexes() -> set[str]:
+    """Indexes and foreign keys of the ledger table (a load drops and restores them)."""
     with connection.cursor() as cursor:
         found = connection.introspection.get_constraints(cursor, Posting._meta.db_table)
-    return {name for name, info in found.items() if info["index"]}
+    return {name for name, info in found.items() if info["index"] or info["foreign_key"]}
 
 
 def test_batches_load_then_merge_with_exact_counts(

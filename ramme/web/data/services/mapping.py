@@ -40,7 +40,8 @@ class Mapper:
             for r in MappingRule.objects.order_by("position")
         ]
         self.by_measure = dict(Measure.objects.values_list("pk", "measure_type__activity_id"))
-        self._cache: dict[tuple[str, int, str], int | None] = {}
+        # (account, dranst, cost centre) → activity; a ledger has few distinct keys.
+        self.by_rules: dict[tuple[str, int, str], int | None] = {}
 
     def activity(
         self, measure: int | None, account: str, dranst: int, cost_center: str
@@ -48,8 +49,8 @@ class Mapper:
         if measure is not None:
             return self.by_measure.get(measure)
         key = (account, dranst, cost_center)
-        if key not in self._cache:
-            self._cache[key] = next(
+        if key not in self.by_rules:
+            self.by_rules[key] = next(
                 (
                     activity
                     for acc, dr, cc, activity in self.rules
@@ -59,7 +60,7 @@ class Mapper:
                 ),
                 None,
             )
-        return self._cache[key]
+        return self.by_rules[key]
 
 
 def _case_sql() -> tuple[str, list[Any]]:

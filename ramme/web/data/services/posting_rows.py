@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from ramme.importing import parsing
-from ramme.importing.errors import ParseError, scrub_cpr
+from ramme.importing.errors import CPR_SHAPED, ParseError, scrub_cpr
 from ramme.importing.validate import Converter, Row
 from ramme.web.data.models import Measure, Provider
 from ramme.web.data.services.context import ImportContext
@@ -26,24 +26,35 @@ from ramme.web.data.services.mapping import Mapper
 
 # At most two decimals, so never a Danish ``1.000`` (a thousand); that takes parse_amount.
 _PLAIN_AMOUNT = re.compile(r"-?\d+(?:\.\d{1,2})?")
+# The common Danish form ``1.234,50`` / ``1.234,50-``, read without building a Decimal.
+_DANISH_AMOUNT = re.compile(r"(-?)(\d{1,3}(?:\.\d{3})*|\d+),(\d{1,2})(-?)")
 _CACHE_LIMIT = 50_000
+_UNSEEN = -1  # not an activity id: the rules have not been asked about this key yet
 
 Cells = tuple[int, list[str]]
 
 
-def posting_tuples(
-    ctx: ImportContext, converter: Converter, numbered: Iterable[Cells]
-) -> Iterator[tuple]:
-    """The database tuple of every valid posting (see ``postings.COLUMNS``)."""
+def posting_batches(
+    ctx: ImportContext, converter: Converter, numbered: Iterable[Cells], size: int
+) -> Iterator[list[tuple]]:
+    """The database tuples (``ledger_writers.COLUMNS``) of the valid postings, in batches."""
     rows = _PostingRows(ctx, converter)
     fast, slow = rows.fast_path(), rows.slow
+    batch: list[tuple] = []
+    append = batch.append
     for number, cells in numbered:
         found = fast(cells)
         if found is None:
             found = slow(number, cells)
             if found is None:
                 continue
-        yield found
+        append(found)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+            append = batch.append
+    if batch:
+        yield batch
 
 
 class _PostingRows:
@@ -76,6 +87,7 @@ class _PostingRows:
         dates, dransts, new_date, new_dranst = self.dates, self.dransts, self._date, self._dranst
         seen, plain, slow_amount = self.converter.seen_set(), _PLAIN_AMOUNT.fullmatch, self._amount
         activity_of, refs_of, converter = self.mapper.activity, self._refs, self.converter
+        by_rules, cpr_shaped = self.mapper.by_rules, CPR_SHAPED.search
         extra = converter.extra_scrub if converter.has_extra else None
 
         def fast(cells: list[str]) -> tuple | None:
@@ -103,12 +115,17 @@ class _PostingRows:
                     return None
                 measure, provider = refs
             seen.add(posting_id)
-            if len(text) >= 10:
+            if len(text) >= 10 and cpr_shaped(text):
                 text, count = scrub_cpr(text)
                 converter.scrubbed += count
             if extra is not None:
                 extra(cells)
-            activity = activity_of(measure, account, dranst, cost_center)
+            if measure is None:
+                activity = by_rules.get((account, dranst, cost_center), _UNSEEN)
+                if activity is _UNSEEN:
+                    activity = activity_of(None, account, dranst, cost_center)
+            else:
+                activity = activity_of(measure, account, dranst, cost_center)
             return (
                 posting_id,
                 day,
@@ -148,6 +165,10 @@ class _PostingRows:
         value = text.strip()
         if _PLAIN_AMOUNT.fullmatch(value):
             return value
+        danish = _DANISH_AMOUNT.fullmatch(value)
+        if danish and not (danish[1] and danish[4]):
+            sign = "-" if danish[1] or danish[4] else ""
+            return f"{sign}{danish[2].replace('.', '')}.{danish[3]}"
         try:
             return str(parsing.parse_amount(text)) if value else None
         except ParseError:

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from ramme.importing.validate import Converter
 from ramme.web.data.services.context import ImportContext
 from ramme.web.data.services.ledger_writers import ledger_writer
-from ramme.web.data.services.posting_rows import Cells, posting_tuples
+from ramme.web.data.services.posting_rows import Cells, posting_batches
 from ramme.web.data.services.upsert import Counts
 
 BATCH = 20_000
@@ -26,7 +26,7 @@ def import_postings(ctx: ImportContext, converter: Converter) -> Counts:
     writer = ledger_writer()
     numbered = _progress(ctx, converter.numbered_cells())
     try:
-        for batch in _batches(posting_tuples(ctx, converter, numbered)):
+        for batch in posting_batches(ctx, converter, numbered, BATCH):
             counts.read += len(batch)
             if not ctx.errors and not converter.errors:  # a rejected file is only validated
                 writer.write(batch)
@@ -46,14 +46,3 @@ def _progress(ctx: ImportContext, rows: Iterator[Cells]) -> Iterable[Cells]:
         rows, desc="Posteringer", unit=" rækker", file=sys.stderr, unit_scale=True
     )
     return bar
-
-
-def _batches(rows: Iterator[tuple]) -> Iterator[list[tuple]]:
-    batch: list[tuple] = []
-    for row in rows:
-        batch.append(row)
-        if len(batch) >= BATCH:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
