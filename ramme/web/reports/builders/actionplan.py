@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from ramme.core.periods import MONTH_ABBR_DA, format_date
@@ -86,13 +87,17 @@ def actions(plan: ActionPlan) -> Section:
     )
 
 
+def _given(amount: Decimal | None) -> Cell:
+    return "ikke angivet" if amount is None else amount
+
+
 def expected(plan: ActionPlan) -> Section:
     """Months × actions with totals per month and year (Excel: SUM formulas)."""
     table = figures.expected_table(plan)
     columns = (
-        Column("Handling (kr.)", TEXT, 3),
+        Column("Handling (kr.)", TEXT, 16),
         *(Column(MONTH_ABBR_DA[m.month - 1], KR) for m in table.months),
-        Column("I alt", KR),
+        Column("I alt", KR, 11),
     )
     rows: list[Row] = []
     for action, cells, total in table.rows:
@@ -101,11 +106,13 @@ def expected(plan: ActionPlan) -> Section:
     rows.append(Row(("I alt", *table.totals, table.grand_total), RowLevel.TOTAL))
     overspend = Table(
         "Tabel 3. Forventet merforbrug",
-        (Column("", TEXT, 3), Column("kr.", KR)),
+        (Column("", TEXT, 30), Column("kr.", KR, 10)),
         (
-            Row(("Forventet merforbrug ved opstart", plan.overspend_at_start)),
-            Row(("Forventet merforbrug ved sidste opdatering", plan.overspend_last_update)),
-            Row(("Forventet merforbrug efter denne opdatering", plan.overspend_after_update)),
+            Row(("Forventet merforbrug ved opstart", _given(plan.overspend_at_start))),
+            Row(("Forventet merforbrug ved sidste opdatering", _given(plan.overspend_last_update))),
+            Row(
+                ("Forventet merforbrug efter denne opdatering", _given(plan.overspend_after_update))
+            ),
         ),
         sheet_name="Merforbrug",
     )
@@ -119,7 +126,7 @@ def expected(plan: ActionPlan) -> Section:
 def realised(plan: ActionPlan, as_of: date) -> Section:
     day = figures.plan_as_of(plan, as_of)
     columns = (
-        Column("Handling", TEXT, 3),
+        Column("Handling", TEXT, 30),
         Column("Forventet i året", KR),
         Column("Forventet til dato", KR),
         Column(f"Realiseret pr. {format_date(day)}", KR),

@@ -104,12 +104,13 @@ def recipients(
 def _children_behind(ind: Indicator, data: PlanData, as_of: date) -> int:
     """Children behind the indicator's latest value: the smallest non-zero group it uses."""
     defn, _ = plan_figures.indicator_core(ind)
-    sample = IndicatorData(data.measures, data.events, data.index)
     groups = [defn.measure_types]
     if defn.kind is IndicatorKind.SHARE:
         groups.append(defn.share_of_types | defn.measure_types)
     counts = []
     for types in groups:
+        chosen = [m for m in data.measures if not types or m.measure_type in types]
+        sample = IndicatorData(chosen, (), data.index)
         children = IndicatorDefinition(IndicatorKind.CHILDREN, types, defn.provider_kind)
         counts.append(int(value_on(children, sample, Month.of(as_of), as_of) or 0))
     return min((c for c in counts if c), default=0)

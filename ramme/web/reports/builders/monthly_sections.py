@@ -96,16 +96,16 @@ def summary(f: MonthlyFigures) -> Section:
     verb = "merforbrug" if total.result > 0 else "mindreforbrug"
     text = (
         f"Pr. {format_date(f.as_of)} forventes et regnskab for {f.frame} på "
-        f"{format_mio(total.forecast)} mio. kr. mod et korrigeret budget på "
-        f"{format_mio(total.budget)} mio. kr., dvs. et forventet {verb} på "
-        f"{format_mio(abs(total.result))} mio. kr. (usikkerhedsbånd {format_mio(total.p10)}-"
-        f"{format_mio(total.p90)} mio. kr.)."
+        f"{format_mio(total.forecast)} mod et korrigeret budget på "
+        f"{format_mio(total.budget)}, dvs. et forventet {verb} på "
+        f"{format_mio(abs(total.result))} (usikkerhedsbånd {format_mio(total.p10)} til "
+        f"{format_mio(total.p90)})."
     )
     plan = "Handleplan er påkrævet." if f.action_plan_required else "Handleplan er ikke påkrævet."
     tkr = ColumnKind.AMOUNT_TKR
     table = Table(
         "Tabel 1. Forventet resultat for rammen (1.000 kr.)",
-        (Column("", ColumnKind.TEXT, 3), Column("1.000 kr.", tkr)),
+        (Column("", ColumnKind.TEXT, 30), Column("1.000 kr.", tkr, 10)),
         (
             Row(("Korrigeret budget", total.budget)),
             Row(("Bogført til dato", total.actual)),
@@ -125,7 +125,7 @@ def effect_section(f: MonthlyFigures) -> Section:
     mio = ColumnKind.AMOUNT_MIO
     status = f"Status pr. {format_date(f.as_of)}"
     columns = (
-        Column("Handleplan (mio. kr.)", ColumnKind.TEXT, 3),
+        Column("Handleplan (mio. kr.)", ColumnKind.TEXT, 30),
         Column("Forventet effekt", mio),
         Column("Forventet til dato", mio),
         Column(status, mio),
@@ -157,7 +157,7 @@ def budget_section(f: MonthlyFigures) -> Section:
     tkr = ColumnKind.AMOUNT_TKR
     months = [Column(f"Prognose {MONTH_ABBR_DA[d.month - 1]}.", tkr) for d in f.month_ends]
     columns = (
-        Column(f"Indsatstrappen (1.000 kr.) {f.as_of.year}", ColumnKind.TEXT, 4),
+        Column(f"Indsatstrappen (1.000 kr.) {f.as_of.year}", ColumnKind.TEXT, 30),
         Column("Korr. budget", tkr),
         Column("Bogført", tkr),
         *months,
@@ -199,7 +199,7 @@ def _achieved(line: IndicatorLine) -> str:
 
 def indicator_table(title: str, lines: tuple[IndicatorLine, ...]) -> Table:
     columns = (
-        Column("Pejlemærke", ColumnKind.TEXT, 4),
+        Column("Pejlemærke", ColumnKind.TEXT, 30),
         Column("Basis", ColumnKind.TEXT),
         Column("Mål", ColumnKind.TEXT),
         Column("Status", ColumnKind.TEXT),
@@ -246,7 +246,7 @@ def area_section(area: AreaFigures, number: int, as_of: date) -> Section:
 
 def events_section(f: MonthlyFigures, number: int) -> Section:
     columns = (
-        Column("Måned", ColumnKind.TEXT, 2),
+        Column("Måned", ColumnKind.TEXT, 16),
         *(Column(label, ColumnKind.COUNT) for label, _ in f.events),
     )
     rows = [
