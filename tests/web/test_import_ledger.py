@@ -7,13 +7,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from django.db import connection
+from django.db import DatabaseError, connection
 
 from ramme.importing.readers import Table
 from ramme.importing.specs import SPECS
 from ramme.importing.validate import Converter
 from ramme.web.data.models import Posting
 from ramme.web.data.services import postings
+from ramme.web.data.services.background import BackgroundSender
 from ramme.web.data.services.context import ImportContext
 from ramme.web.data.services.importer import import_folder
 from ramme.web.data.services.posting_rows import _PostingRows, posting_batches
@@ -122,3 +123,37 @@ def test_an_error_in_a_late_batch_writes_nothing(
         "postings.csv, række 11, kolonne amount: ugyldigt beløb «abc»"
     ]
     assert Posting.objects.count() == 0 and _indexes() == indexes
+
+
+def test_the_background_writer_writes_in_order_and_hands_back_errors(db: None) -> None:
+    written: list[int] = []
+    sender = BackgroundSender(lambda batch: written.extend(r[0] for r in batch))
+    for i in range(5):
+        sender.put([(i,), (i + 10,)])
+    sender.join()
+    assert written == [0, 10, 1, 11, 2, 12, 3, 13, 4, 14]
+
+    def fail(batch: list[tuple]) -> None:
+        raise connection.Database.IntegrityError("boom")
+
+    failing = BackgroundSender(fail)
+    failing.put([(1,)])
+    with pytest.raises(DatabaseError, match="boom"):  # as Django's error, for the importer
+        failing.join()
+
+
+def test_a_database_error_while_loading_is_reported_and_undone(
+    db: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite stores any number in a decimal column")
+    monkeypatch.setattr(postings, "BATCH", 2)
+    indexes = _indexes()
+    lines = [_line(i) for i in range(5)] + [_line(5, "123456789012345.00")]
+    result = import_folder(_ledger_folder(tmp_path / "a", lines))
+    assert not result.ok and "databasefejl" in str(result.errors[0])
+    assert Posting.objects.count() == 0 and _indexes() == indexes
+    assert import_folder(_ledger_folder(tmp_path / "b", lines[:5])).ok
+    again = import_folder(_ledger_folder(tmp_path / "c", lines))  # merge through staging
+    assert not again.ok and "overflow" in str(again.errors[0])
+    assert Posting.objects.count() == 5

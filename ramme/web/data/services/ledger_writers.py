@@ -14,11 +14,13 @@ the table and its indexes as they were.
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 from django.db import connection
 
 from ramme.web.data.models import Posting
+from ramme.web.data.services.background import BackgroundSender
 from ramme.web.data.services.upsert import Counts
 
 STAGE = "ramme_stage_posting"
@@ -62,6 +64,7 @@ class LedgerWriter:
     differs = "IS NOT"
 
     def __init__(self) -> None:
+        self.sender: BackgroundSender | None = None
         with connection.cursor() as cursor:
             cursor.execute(f"SELECT 1 FROM {TABLE} LIMIT 1")
             self.load = cursor.fetchone() is None
@@ -73,10 +76,13 @@ class LedgerWriter:
                 cursor.execute(f"CREATE TEMPORARY TABLE {STAGE} ({columns})")
 
     def write(self, batch: list[tuple]) -> None:
-        with connection.cursor() as cursor:
-            self._send(cursor.cursor, batch)
+        if self.sender is None:
+            raw = connection.connection.cursor()  # the DB-API cursor, for the worker thread
+            self.sender = BackgroundSender(lambda rows: self._send(raw, rows))
+        self.sender.put(batch)
 
     def finish(self, counts: Counts) -> None:
+        self._join()
         with connection.cursor() as cursor:
             if self.load:
                 self._rebuild_indexes(cursor)
@@ -111,7 +117,18 @@ class LedgerWriter:
         existing, updated = cursor.fetchone()
         return int(existing or 0), int(updated or 0)
 
+    def _join(self) -> None:
+        if self.sender is not None:
+            sender, self.sender = self.sender, None
+            sender.join()
+
+    def abandon(self) -> None:
+        """Stop after a failure: wait for the worker, keeping the first error raised."""
+        with contextlib.suppress(Exception):
+            self._join()
+
     def close(self) -> None:
+        self._join()
         if not self.load:
             with connection.cursor() as cursor:
                 cursor.execute(f"DROP TABLE IF EXISTS {STAGE}")

@@ -32,8 +32,10 @@ def import_postings(ctx: ImportContext, converter: Converter) -> Counts:
                 writer.write(batch)
         if not ctx.errors and not converter.errors:
             writer.finish(counts)
-    finally:
-        writer.close()
+    except BaseException:
+        writer.abandon()  # the transaction is rolled back, the staging table with it
+        raise
+    writer.close()
     return counts
 
 
