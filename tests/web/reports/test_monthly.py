@@ -16,7 +16,9 @@ from ramme.reports.model import ColumnKind, Report, Suppressed, Table
 from ramme.reports.renderers import RENDERERS
 from ramme.web.forecasts.services import cache
 from ramme.web.forecasts.services.followup import followup
+from ramme.web.plans.loader import load_plan_data
 from ramme.web.reports.builders import BUILDERS, parse_options
+from ramme.web.reports.builders.monthly import indicator_line, plan_data
 from tests.web.personas import PASSWORD
 from tests.web.reports.test_monthly_data import AS_OF, CONCLUSION, example_with_plan
 
@@ -132,3 +134,31 @@ def test_web_page_and_download(plan_setup) -> None:  # type: ignore[no-untyped-d
     assert page.status_code == 200 and "Månedsrapport" in page.content.decode()
     download = client.get("/rapporter/hent/monthly/xlsx/", {"as_of": "2024-09-30"})
     assert download.status_code == 200
+
+
+def test_plan_data_is_what_the_plans_pages_load(plan_setup) -> None:  # type: ignore[no-untyped-def]
+    assert plan_data() == load_plan_data()
+
+
+def test_conclusion_text_stays_text_in_excel(plan_setup) -> None:  # type: ignore[no-untyped-def]
+    book = load_workbook(io.BytesIO(RENDERERS["xlsx"].render(_build())))
+    cells = [c for ws in book for row in ws.iter_rows() for c in row if c.value]
+    found = [c for c in cells if CONCLUSION in str(c.value)]
+    assert found and all(c.data_type == "s" for c in found)
+    assert not [c for c in cells if str(c.value).startswith("=") and "SUM(A1)" in str(c.value)]
+
+
+def test_indicator_status_is_the_indicator_page(plan_setup) -> None:  # type: ignore[no-untyped-def]
+    user, _, indicator = plan_setup
+    client = Client()
+    assert client.login(username=user.username, password=PASSWORD)
+    page = client.get(f"/handleplaner/pejlemaerker/{indicator.pk}/", {"dato": AS_OF.isoformat()})
+    assert page.status_code == 200
+    status = page.context["status"]
+    line = indicator_line(indicator, load_plan_data(), AS_OF, "")
+    assert (line.baseline, line.goal, line.achieved) == (
+        status.baseline,
+        status.goal,
+        status.achieved,
+    )
+    assert line.value == status.latest.value

@@ -27,9 +27,10 @@ from ramme.core.plans.indicators import (
 )
 from ramme.core.records import MeasureType
 from ramme.reports.model import Report
+from ramme.web.forecasts.services import cache
 from ramme.web.forecasts.services.followup import default_as_of, followup
 from ramme.web.plans import figures as plan_figures
-from ramme.web.plans.loader import PlanData, load_plan_data
+from ramme.web.plans.loader import PlanData
 from ramme.web.plans.models import ActionPlan, Indicator, IndicatorConclusion
 from ramme.web.reports.branding import branded
 from ramme.web.reports.builders.monthly_sections import (
@@ -116,8 +117,20 @@ def _children_behind(ind: Indicator, data: PlanData, as_of: date) -> int:
     return min((c for c in counts if c), default=0)
 
 
+def _relevant(ind: Indicator, data: PlanData) -> PlanData:
+    """``data`` with only the measures the indicator can look at (its types, and for a share
+    the types it is a share of), so the plans' status function runs on fewer rows; the
+    result is the same as on all of them."""
+    defn, _ = plan_figures.indicator_core(ind)
+    if not defn.measure_types:
+        return data  # no types: the indicator looks at every measure
+    types = defn.measure_types | defn.share_of_types
+    chosen = tuple(m for m in data.measures if m.measure_type in types)
+    return replace(data, measures=chosen)
+
+
 def indicator_line(ind: Indicator, data: PlanData, as_of: date, conclusion: str) -> IndicatorLine:
-    status = plan_figures.indicator_report(ind, data, as_of)
+    status = plan_figures.indicator_report(ind, _relevant(ind, data), as_of)
     latest = status.latest
     return IndicatorLine(
         name=ind.name,
@@ -159,9 +172,16 @@ def event_counts(data: PlanData, months: tuple[Month, ...], as_of: date) -> tupl
     return tuple(result)
 
 
+def plan_data() -> PlanData:
+    """The plans pages' data (``load_plan_data``) without reading the tables again: the
+    follow-up's prepared dataset is the same ``load_dataset(postings=False)``."""
+    data = cache.prepared().dataset
+    return PlanData(data.measures, dict(data.measure_types), data.events, dict(data.price_index))
+
+
 def monthly_figures(as_of: date, today: date) -> MonthlyFigures:
     fu = followup(as_of)
-    data = load_plan_data()
+    data = plan_data()
     texts = conclusions(as_of)
     indicators = list(Indicator.objects.all())
     months = last_months(as_of, RECIPIENT_MONTHS)
