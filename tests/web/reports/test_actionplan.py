@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import io
+import shutil
+import subprocess
 from datetime import date
+from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -83,3 +86,27 @@ def test_cli_writes_the_file(plan_setup, tmp_path) -> None:  # type: ignore[no-u
     out = tmp_path / "handleplan.docx"
     call_command("report", "actionplan", "--id", str(plan.pk), "--format", "docx", "-o", str(out))
     assert out.read_bytes()[:2] == b"PK"
+
+
+def _soffice(target: str, outdir: Path, *sources: Path) -> None:
+    profile = f"-env:UserInstallation=file://{outdir.parent}/lo-profile"
+    command = ["soffice", profile, "--headless", "--convert-to", target, "--outdir", str(outdir)]
+    subprocess.run([*command, *map(str, sources)], check=True, capture_output=True, timeout=180)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice mangler")
+def test_libreoffice_opens_the_files_and_computes_the_month_totals(plan_setup, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    _, plan, _ = plan_setup
+    report = _build(plan.pk)
+    sources = [tmp_path / "handleplan.docx", tmp_path / "handleplan.xlsx"]
+    for source in sources:
+        source.write_bytes(RENDERERS[source.suffix.lstrip(".")].render(report))
+    _soffice("pdf", tmp_path / "pdf", *sources)
+    for source in sources:
+        assert (tmp_path / "pdf" / f"{source.stem}.pdf").read_bytes().startswith(b"%PDF")
+    _soffice("xlsx", tmp_path / "calc", sources[1])
+    book = load_workbook(tmp_path / "calc" / "handleplan.xlsx", data_only=True)
+    total = next(r for r in book["Forventet effekt"].iter_rows(values_only=True) if r[0] == "I alt")
+    expected = figures.expected_table(plan)
+    assert total[1:] == pytest.approx([float(v) for v in (*expected.totals, expected.grand_total)])
