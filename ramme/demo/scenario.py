@@ -143,6 +143,9 @@ def convert_to_network(
     age = (day0 - world.children.birth[m.child]) / 365.25
     ok = (m.mtype == oph) & (m.start < day0 - 180) & (m.end >= day0 + 90) & (m.ghost == 0)
     ok &= (age < 14) & (m.aftercare == 0)
+    # A renegotiated placement is already one action's case; converting it too would count
+    # its saving twice in the planted truth.
+    ok[np.asarray(planted.renegotiated, dtype=np.int64)] = False
     pool = np.flatnonzero(ok)
     chosen = np.sort(rng.choice(pool, min(count, len(pool)), replace=False))
     ghosts = _ghost_copies(world, chosen)
