@@ -182,10 +182,13 @@ def prices(ctx: ImportContext, file: str, rows: list[Row]) -> Counts:
             values = {**row.values, "amount": to_money(row.values["amount"])}
             wanted[measure].append(tuple(values.get(f) for f in _PRICE_FIELDS))
     current: dict[int, list[tuple[Any, ...]]] = defaultdict(list)
-    for price in PricePeriod.objects.filter(measure_id__in=wanted):
-        current[price.measure_id].append(tuple(getattr(price, f) for f in _PRICE_FIELDS))
+    # One pass over the table: an IN list of every measure would pass SQLite's variable limit
+    for measure_id, *fields in PricePeriod.objects.values_list("measure_id", *_PRICE_FIELDS):
+        if measure_id in wanted:
+            current[measure_id].append(tuple(fields))
     counts = Counts(read=len(rows))
     new: list[PricePeriod] = []
+    changed: list[int] = []
     for measure, periods in wanted.items():
         if sorted(map(_price_key, periods)) == sorted(map(_price_key, current[measure])):
             counts.unchanged += len(periods)
@@ -194,9 +197,10 @@ def prices(ctx: ImportContext, file: str, rows: list[Row]) -> Counts:
             counts.updated += len(periods)
         else:
             counts.created += len(periods)
+        changed.append(measure)
         new.extend(PricePeriod(measure_id=measure, **_price_fields(p)) for p in periods)
-    changed = [m for m in wanted if any(p.measure_id == m for p in new)]
-    PricePeriod.objects.filter(measure_id__in=changed).delete()
+    for start in range(0, len(changed), 500):
+        PricePeriod.objects.filter(measure_id__in=changed[start : start + 500]).delete()
     PricePeriod.objects.bulk_create(new, batch_size=1000)
     return counts
 
