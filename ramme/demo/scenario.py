@@ -96,7 +96,9 @@ def renegotiate_top(
     active = (m.start < day0) & (m.end >= day0) & (m.ghost == 0) & np.isin(m.mtype, placements)
     in_force = (p.valid_from <= day0) & (p.valid_to >= day0) & active[p.measure]
     later = np.zeros(len(m), bool)
-    later[p.measure[p.valid_from > day0]] = True
+    # a price set on the start day itself (an ordinary renegotiation) would be cut to end
+    # before it begins: leave such placements out
+    later[p.measure[p.valid_from >= day0]] = True
     yearly = np.zeros(len(m))
     year = np.full(int(in_force.sum()), d.years_of(np.array([day0]))[0])
     regulated = daily_rates(p)[in_force] * levels(d.years_of(p.valid_from[in_force]), year)
