@@ -91,7 +91,8 @@ def estimate(prep: Prepared, state: State) -> LagModel:
     finite = np.isfinite(s)
     count = finite.sum(axis=0)
     share = np.where(count > 0, np.where(finite, s, 0.0).sum(axis=0) / np.maximum(count, 1), np.nan)
-    share_err = s / share[None, :]
+    with np.errstate(divide="ignore", invalid="ignore"):  # lines with no share yet: NaN
+        share_err = s / share[None, :]
     share_sd = np.where(np.isfinite(share), _spread(share_err, floor=0.01), 0.1)
     return LagModel(rho, rho_sd, share, share_sd, years)
 

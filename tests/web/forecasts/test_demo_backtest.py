@@ -1,0 +1,49 @@
+"""Issue 4, done when: on the demo municipality the backtest at the end of March, June and
+September has a mean absolute error at most a third of the run-rate's, and P10-P90 coverage
+between 60 % and 95 % (counted over activity lines × forecast dates).
+
+The demo (the seed ``ramme demo`` uses) goes through the real generator, importer and
+database loader, inside a transaction that is rolled back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from django.db import transaction
+
+from ramme.core.forecast import Prepared, backtest
+from ramme.core.forecast.backtest import ACCEPTANCE_MONTHS
+from ramme.web.data.dataset import load_prepared
+from ramme.web.front.demo_setup import DEMO_SEED
+
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
+
+
+@pytest.fixture(scope="module")
+def demo(
+    django_db_setup: None, django_db_blocker: Any, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Prepared]:
+    from ramme.demo import generate
+    from ramme.web.data.services.importer import import_folder
+
+    folder = tmp_path_factory.mktemp("demo")
+    generate(folder, seed=DEMO_SEED)
+    with django_db_blocker.unblock(), transaction.atomic():
+        assert import_folder(folder).ok
+        prepared = load_prepared()
+        transaction.set_rollback(True)
+    yield prepared
+
+
+@pytest.mark.parametrize("year", [2022, 2023, 2024])
+def test_backtest_beats_a_third_of_the_run_rate_with_honest_bands(
+    demo: Prepared, year: int
+) -> None:
+    result = backtest(demo, year, months=ACCEPTANCE_MONTHS, simulations=200)
+    mae, run_rate = result.mae_pct(), result.run_rate_mae_pct()
+    assert mae <= run_rate / 3, (mae, run_rate)
+    assert 0.6 <= result.line_coverage() <= 0.95, result.line_coverage()
+    assert result.accepted()
