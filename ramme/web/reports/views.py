@@ -21,6 +21,8 @@ from ramme.reports.renderers import RENDERERS
 from ramme.reports.renderers.html import render_body, stylesheet
 from ramme.web.data import queries
 from ramme.web.data.models import ActivityLine
+from ramme.web.forecasts.services.followup import default_as_of
+from ramme.web.plans.models import ActionPlan
 from ramme.web.reports import forms
 from ramme.web.reports.access import can_edit_reports, require_case_access, require_editor
 from ramme.web.reports.builders import BUILDERS, OptionError, Options, parse_options
@@ -39,10 +41,19 @@ def _options(request: HttpRequest, kind: str) -> Options:
     return options
 
 
+def _index_context() -> dict[str, object]:
+    """What the reports page offers: each report with the inputs it takes."""
+    return {
+        "builders": BUILDERS,
+        "years": queries.years_covered()[::-1],
+        "monthly_as_of": default_as_of(),
+        "plans": ActionPlan.objects.order_by("-year", "title"),
+    }
+
+
 @login_required
 def index(request: HttpRequest) -> HttpResponse:
-    years = queries.years_covered()
-    return render(request, "reports/index.html", {"years": years[::-1], "builders": BUILDERS})
+    return render(request, "reports/index.html", _index_context())
 
 
 @login_required
@@ -53,7 +64,7 @@ def show(request: HttpRequest, kind: str) -> HttpResponse:
         return render(
             request,
             "reports/index.html",
-            {"error": str(error), "builders": BUILDERS, "years": queries.years_covered()[::-1]},
+            _index_context() | {"error": str(error)},
             status=400,
         )
     report = BUILDERS[kind].build(options)
