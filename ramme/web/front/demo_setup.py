@@ -10,6 +10,7 @@ import importlib
 import importlib.util
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -106,8 +107,36 @@ def ensure_demo_plans(source: Path) -> None:
         create(0, scenario)  # the year comes from the scenario's start date
 
 
+def ensure_demo_portfolio(var_dir: Path) -> None:
+    """The example initiative portfolio (seed 003), imported as a user would (idempotent)."""
+    ensure = _optional("ramme.web.reports.services.demo_portfolio", "ensure_demo_portfolio")
+    if ensure is not None:
+        ensure(var_dir)  # beside demo/, which the data importer reads
+
+
+def ensure_demo_snapshots(months: int = 3) -> list[date]:
+    """Saved forecasts for the last ``months`` month ends, so the follow-up shows «gemt».
+
+    A month end that already has a snapshot is left as it was (a second run changes nothing).
+    """
+    from ramme.web.forecasts.services import followup, snapshots
+
+    days, day = [], followup.default_as_of()
+    for _ in range(months):
+        days.append(day)
+        day = day.replace(day=1) - timedelta(days=1)
+    saved = []
+    for day in reversed(days):
+        if snapshots.load(day) is None:
+            followup.save_snapshot(followup.compute_forecast(day), ECONOMIST)
+            saved.append(day)
+    return saved
+
+
 def prepare_demo(var_dir: Path, seed: int = DEMO_SEED) -> DemoState:
     source, loaded_now = load_demo_data(var_dir / "demo", seed)
     state = DemoState(source, loaded_now, ensure_demo_users())
     ensure_demo_plans(source)
+    ensure_demo_portfolio(var_dir)
+    ensure_demo_snapshots()
     return state
