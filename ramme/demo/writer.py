@@ -12,6 +12,7 @@ from ramme.demo.days import iso
 from ramme.demo.ledger import TEXT_QUARTER, Ledger
 from ramme.demo.model import NO_DAY, NOTES, UNITS, World
 from ramme.demo.parameters import PRICE_LEVEL_YEAR, index_rate
+from ramme.importing.specs import SPECS
 
 Column = Callable[[slice], list[str]]
 CHUNK = 200_000
@@ -90,17 +91,7 @@ def write_prices(world: World, out: Path, ids: list[str]) -> int:
     hours = np.where(p.unit == UNITS.index("hour"), p.hours, np.nan)
     return write_table(
         out / "prices.csv",
-        (
-            "measure_id",
-            "valid_from",
-            "valid_to",
-            "kind",
-            "amount",
-            "unit",
-            "hours_per_week",
-            "negotiated",
-            "note",
-        ),
+        tuple(column.name for column in SPECS["prices"].columns),
         len(p),
         [
             lookup(ids, p.measure),

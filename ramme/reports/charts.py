@@ -117,21 +117,13 @@ def _line_band(ax: Axes, chart: Chart) -> None:
             alpha=0.15,
             label=f"{low.name} – {high.name}",
         )
-    for i, series in enumerate(chart.series):
-        ax.plot(
-            x,
-            _floats(series),
-            marker="o",
-            markersize=3,
-            label=series.name,
-            color=PALETTE[i % len(PALETTE)],
-        )
+    _plot_lines(ax, x, chart)
     ax.set_xticks(x, chart.categories)
     _danish_axis(ax.yaxis)
 
 
-def _line_target(ax: Axes, chart: Chart) -> None:
-    x = list(range(len(chart.categories)))
+def _plot_lines(ax: Axes, x: list[int], chart: Chart) -> None:
+    """Each series as a line with small markers, in the palette's order."""
     for i, series in enumerate(chart.series):
         ax.plot(
             x,
@@ -141,6 +133,11 @@ def _line_target(ax: Axes, chart: Chart) -> None:
             label=series.name,
             color=PALETTE[i % len(PALETTE)],
         )
+
+
+def _line_target(ax: Axes, chart: Chart) -> None:
+    x = list(range(len(chart.categories)))
+    _plot_lines(ax, x, chart)
     if chart.baseline is not None:
         ax.axhline(
             float(chart.baseline), color="#7f7f7f", linestyle="--", linewidth=1, label="Baseline"

@@ -70,15 +70,7 @@ def _children() -> dict[str, Child]:
 def _prices() -> dict[int, list[PricePeriod]]:
     by_measure: dict[int, list[PricePeriod]] = defaultdict(list)
     rows = models.PricePeriod.objects.order_by("measure_id", "valid_from").values_list(
-        "measure_id",
-        "valid_from",
-        "valid_to",
-        "kind",
-        "amount",
-        "unit",
-        "hours_per_week",
-        "negotiated",
-        "note",
+        "measure_id", *models.PricePeriod.CONTENT_FIELDS
     )
     for mid, start, end, kind, amount, unit, hours, negotiated, note in rows.iterator(CHUNK):
         by_measure[mid].append(

@@ -6,6 +6,8 @@ re-import updates rows by key. Children are stored by pseudonym or opaque key on
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from django.db import models
 
 from ramme.core.ladder import LadderStep
@@ -163,6 +165,19 @@ class Measure(models.Model):
 
 class PricePeriod(models.Model):
     """A price (takst) of a measure for a period: base price or supplement (tillæg)."""
+
+    # The columns that make up a price period's content, in the contract's order: the importer
+    # compares sets of them and the dataset loader reads them.
+    CONTENT_FIELDS: ClassVar[tuple[str, ...]] = (
+        "valid_from",
+        "valid_to",
+        "kind",
+        "amount",
+        "unit",
+        "hours_per_week",
+        "negotiated",
+        "note",
+    )
 
     class Kind(models.TextChoices):
         BASE = "base", "Basispris"

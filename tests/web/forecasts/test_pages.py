@@ -85,3 +85,15 @@ def test_action_plan_flag_follows_the_corrected_budget(example) -> None:  # type
     _set_corrected(Decimal(100_000_000))
     high = followup.forecast_payload(followup.compute_forecast(AS_OF))["action_plan"]
     assert high["required"] is False
+
+
+def test_an_edited_budget_shows_without_a_new_import(example) -> None:  # type: ignore[no-untyped-def]
+    before = followup.forecast_payload(followup.compute_forecast(AS_OF))["total"]["budget"]
+    row = Budget.objects.filter(year=2024, kind=Budget.Kind.CORRECTED).first() or (
+        Budget.objects.filter(year=2024).first()
+    )
+    assert row is not None
+    row.amount += Decimal(1_000_000)  # as an economist would in the admin: no cache.clear()
+    row.save()
+    after = followup.forecast_payload(followup.compute_forecast(AS_OF))["total"]["budget"]
+    assert after != before

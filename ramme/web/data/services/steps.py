@@ -153,16 +153,7 @@ def measures(ctx: ImportContext, file: str, rows: list[Row]) -> Counts:
     return _write(ctx, Measure, ("measure_id",), records)
 
 
-_PRICE_FIELDS = (
-    "valid_from",
-    "valid_to",
-    "kind",
-    "amount",
-    "unit",
-    "hours_per_week",
-    "negotiated",
-    "note",
-)
+_PRICE_FIELDS = PricePeriod.CONTENT_FIELDS
 
 
 def prices(ctx: ImportContext, file: str, rows: list[Row]) -> Counts:

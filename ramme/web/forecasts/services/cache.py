@@ -1,17 +1,20 @@
 """The prepared data (arrays of the whole database) and forecasts, cached per process.
 
 Preparing reads every table; a page view should not do that each time. The cache is keyed
-on the latest import (id and time), so a new import is seen at once; tests and commands
-that change rows directly call ``clear()``.
+on the latest import (id and time) and a fingerprint of the master data the admin edits
+(budgets, price index, catalogue), so either change is seen at once; code that changes
+case data outside an import calls ``clear()``.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
+from django.db.models import Count, Max, Sum
+
 from ramme.core.forecast import Forecast, Prepared, forecast
 from ramme.web.data.dataset import load_prepared
-from ramme.web.data.models import ImportRun
+from ramme.web.data.models import Budget, ImportRun, MeasureType, PriceIndex
 
 _prepared: dict[object, Prepared] = {}
 _forecasts: dict[tuple[object, date, int, int], Forecast] = {}
@@ -19,8 +22,16 @@ MAX_FORECASTS = 64
 
 
 def _key() -> object:
+    """The latest import, plus a fingerprint of what the admin can edit between imports.
+
+    Budgets, price index and the catalogue are master data an economist may correct in the
+    admin; such an edit must show on the follow-up page without a new import.
+    """
     run = ImportRun.objects.order_by("-pk").values_list("pk", "started_at").first()
-    return run
+    budget = Budget.objects.aggregate(n=Count("pk"), top=Max("pk"), total=Sum("amount"))
+    index = PriceIndex.objects.aggregate(n=Count("pk"), total=Sum("rate"))
+    types = MeasureType.objects.aggregate(n=Count("pk"), top=Max("pk"))
+    return (run, tuple(budget.values()), tuple(index.values()), tuple(types.values()))
 
 
 def clear() -> None:
