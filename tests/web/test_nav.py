@@ -35,3 +35,16 @@ def test_rendered_nav_skips_unwired_pages_and_marks_the_current(db, monkeypatch)
     html = Template("{% load front %}{% main_nav %}").render(Context({"request": request}))
     assert 'href="/" aria-current="page">Forside' in html
     assert "Senere" not in html
+
+
+def test_only_the_most_specific_entry_is_current(db) -> None:  # type: ignore[no-untyped-def]
+    from django.test import Client
+
+    from tests.web.personas import PASSWORD, make_user
+
+    make_user("erik", "economist")
+    client = Client()
+    client.login(username="erik", password=PASSWORD)
+    html = client.get("/handleplaner/opfoelgning/").content.decode()
+    assert html.count('aria-current="page"') == 1
+    assert 'aria-current="page">Opfølgning' in html

@@ -29,8 +29,12 @@ def main_nav(context: dict[str, Any]) -> dict[str, Any]:
             url = reverse(entry.url_name)
         except NoReverseMatch:
             continue  # a page registered by an app that is not wired yet
-        current = request is not None and (
-            request.path == url or (url != "/" and request.path.startswith(url))
-        )
-        links.append({"label": entry.label, "url": url, "current": current})
+        links.append({"label": entry.label, "url": url, "current": False})
+    path: str = getattr(request, "path", "")
+    # The longest matching prefix is the current page: /handleplaner/opfoelgning/ marks
+    # «Opfølgning», not also «Handleplaner».
+    urls = [str(link["url"]) for link in links]
+    matching = [u for u in urls if path == u or (u != "/" and path.startswith(u))]
+    if matching:
+        links[urls.index(max(matching, key=len))]["current"] = True
     return {"links": links}
