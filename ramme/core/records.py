@@ -151,3 +151,5 @@ class Dataset:
     budgets: tuple[BudgetFigure, ...] = ()
     events: tuple[Event, ...] = ()
     price_index: dict[int, Decimal] = field(default_factory=dict)
+    # the municipality's own legal-basis codes for aftercare, beside the laws' paragraphs
+    aftercare_bases: frozenset[str] = frozenset()

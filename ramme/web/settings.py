@@ -92,6 +92,12 @@ FRAME_NAME = os.environ.get(
     "RAMME_FRAME", "Det specialiserede børne- og ungeområde"
 )
 
+# A municipality's own legal-basis codes that mean aftercare (efterværn), beside the laws'
+# paragraphs (Serviceloven § 76, Barnets lov §§ 108-123), comma-separated.
+AFTERCARE_BASES = [
+    code.strip() for code in os.environ.get("RAMME_AFTERCARE_BASES", "").split(",") if code.strip()
+]
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -15,7 +15,16 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from ramme.core.records import Dataset, MeasureType, Posting, PriceKind, PricePeriod, PriceUnit
+from ramme.core.legal import is_aftercare_basis
+from ramme.core.records import (
+    Dataset,
+    Measure,
+    MeasureType,
+    Posting,
+    PriceKind,
+    PricePeriod,
+    PriceUnit,
+)
 
 INF = 10**7  # a day ordinal after every real date: "no end known"
 AFTERCARE_MARKERS = ("efterv", "eftv")  # efterværn: aftercare type codes/names
@@ -89,7 +98,9 @@ class Prepared:
     m_start: IntArray
     m_end: IntArray  # INF when blank
     m_planned: IntArray  # INF when blank
-    m_limit: IntArray  # last day allowed by age (18 / aftercare 23), INF when unknown
+    m_age18: IntArray  # day before the 18th birthday, INF when the birth date is unknown
+    m_age23: IntArray  # day before the 23rd birthday, INF when unknown
+    m_aftercare: BoolArray  # aftercare (efterværn) by its type or its legal basis
     m_household: IntArray  # index of the child's household (or the child itself)
     households: list[str]
     p_measure: IntArray
@@ -103,6 +114,12 @@ class Prepared:
     ledger: Ledger
     reg_years: IntArray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     reg_cum: FloatArray = field(default_factory=lambda: np.zeros(0))
+
+    @property
+    def m_limit(self) -> IntArray:
+        """The rule's last day by age: the day before the 18th birthday, aftercare the 23rd
+        (age_limits.py learns per type whether the municipality's measures keep to it)."""
+        return np.asarray(np.where(self.m_aftercare, self.m_age23, self.m_age18), dtype=np.int64)
 
     def factor(self, base_year: IntArray | int, year: int) -> FloatArray:
         """Regulation factor from each ``base_year``'s level to ``year``'s (vectorised)."""
@@ -124,11 +141,14 @@ def _birthday(birth: date, years: int) -> date:
         return date(birth.year + years, 3, 1)
 
 
-def _age_limit(birth: date | None, aftercare: bool) -> int:
-    """Last day a measure may run: the day before the 18th (aftercare: 23rd) birthday."""
+def _day_before_birthday(birth: date | None, years: int) -> int:
     if birth is None:
         return INF
-    return (_birthday(birth, 23 if aftercare else 18) - timedelta(days=1)).toordinal()
+    return (_birthday(birth, years) - timedelta(days=1)).toordinal()
+
+
+def _measure_is_aftercare(m: Measure, by_type: bool, extra: frozenset[str]) -> bool:
+    return by_type or is_aftercare_basis(m.legal_basis, extra)
 
 
 def _regulation(dataset: Dataset) -> tuple[IntArray, FloatArray]:
@@ -185,13 +205,16 @@ def prepare(dataset: Dataset, ledger: Ledger | None = None) -> Prepared:
     aftercare = np.array([_is_aftercare(t) for t in types], dtype=bool)
     measures = [m for m in dataset.measures if m.measure_type in tix]
     hh_keys: dict[str, int] = {}
-    m_hh, m_limit = [], []
+    m_hh, m_age18, m_age23, m_after = [], [], [], []
     for m in measures:
         child = dataset.children.get(m.child_key)
         key = (child.household if child and child.household else "") or m.child_key
         m_hh.append(hh_keys.setdefault(key, len(hh_keys)))
         birth = child.birth_date if child else None
-        m_limit.append(_age_limit(birth, bool(aftercare[tix[m.measure_type]])))
+        m_age18.append(_day_before_birthday(birth, 18))
+        m_age23.append(_day_before_birthday(birth, 23))
+        by_type = bool(aftercare[tix[m.measure_type]])
+        m_after.append(_measure_is_aftercare(m, by_type, dataset.aftercare_bases))
     rows = [(i, p) for i, m in enumerate(measures) for p in m.prices]
     ids = [m.measure_id for m in measures]
     if ledger is None:
@@ -209,7 +232,9 @@ def prepare(dataset: Dataset, ledger: Ledger | None = None) -> Prepared:
         m_start=np.array([_day(m.start_date) for m in measures], dtype=np.int64),
         m_end=np.array([_day(m.end_date) for m in measures], dtype=np.int64),
         m_planned=np.array([_day(m.planned_end_date) for m in measures], dtype=np.int64),
-        m_limit=np.array(m_limit, dtype=np.int64),
+        m_age18=np.array(m_age18, dtype=np.int64),
+        m_age23=np.array(m_age23, dtype=np.int64),
+        m_aftercare=np.array(m_after, dtype=bool),
         m_household=np.array(m_hh, dtype=np.int64),
         households=list(hh_keys),
         **_price_columns(rows),

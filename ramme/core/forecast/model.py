@@ -11,6 +11,7 @@ from datetime import date
 
 import numpy as np
 
+from ramme.core.forecast import age_limits
 from ramme.core.forecast import inflow as inflow_model
 from ramme.core.forecast import lag as lag_model
 from ramme.core.forecast import survival as survival_model
@@ -66,6 +67,7 @@ class Model:
     prep: Prepared
     state: State
     config: Config
+    limits: age_limits.AgeLimits
     survival: survival_model.Survival
     planned_survival: survival_model.PlannedSurvival
     inflow: inflow_model.InflowPlan
@@ -84,12 +86,14 @@ class Model:
         return self.state.as_of.year
 
 
-def _segments(prep: Prepared, state: State, config: Config, calibrated: bool) -> Segments:
+def _segments(
+    prep: Prepared, state: State, config: Config, calibrated: bool, limit: IntArray
+) -> Segments:
     rows = state.rows
     measure = prep.p_measure[rows]
     start = np.maximum(prep.p_from[rows], prep.m_start[measure])
     lo = np.maximum(start, state.t + 1)
-    hi = np.minimum(np.minimum(state.row_last, state.year_last), prep.m_limit[measure])
+    hi = np.minimum(np.minimum(state.row_last, state.year_last), limit[measure])
     keep = state.active[measure] & ~prep.p_once[rows] & (hi >= lo)
     planned = prep.m_planned[measure]
     ahead = (planned > state.t) & (planned < INF)
@@ -198,9 +202,11 @@ def build(prep: Prepared, as_of: date, config: Config | None = None) -> Model:
     """Everything the forecast on ``as_of`` needs, from what was known on ``as_of``."""
     config = config or Config()
     state = state_at(prep, as_of)
-    surv = survival_model.estimate(prep, state)
-    plan_surv = survival_model.estimate_planned(prep, state)
-    seg = _segments(prep, state, config, plan_surv.events >= survival_model.MIN_EVENTS)
+    limits = age_limits.learn(prep, state)
+    surv = survival_model.estimate(prep, state, limits.limit)
+    plan_surv = survival_model.estimate_planned(prep, state, limits.limit)
+    calibrated = plan_surv.events >= survival_model.MIN_EVENTS
+    seg = _segments(prep, state, config, calibrated, limits.limit)
     committed, expected, days = _committed_expected(prep, state, seg, surv, plan_surv)
     accrued = measure_cost(prep, state, state.year_first, state.t)
     lag = lag_model.estimate(prep, state)
@@ -217,6 +223,7 @@ def build(prep: Prepared, as_of: date, config: Config | None = None) -> Model:
         prep=prep,
         state=state,
         config=config,
+        limits=limits,
         survival=surv,
         planned_survival=plan_surv,
         inflow=inflow_model.plan(prep, state, surv),

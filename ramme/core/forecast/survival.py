@@ -79,14 +79,16 @@ def _km(durations: IntArray, events: IntArray, length: int) -> FloatArray:
     return np.asarray(np.cumprod(1 - q), dtype=np.float64)
 
 
-def estimate(prep: Prepared, state: State) -> Survival:
-    """Kaplan–Meier curves per type from the measures known on the as-of date."""
+def estimate(prep: Prepared, state: State, limit: IntArray | None = None) -> Survival:
+    """Kaplan–Meier curves per type from the measures known on the as-of date; ``limit``:
+    each measure's last day by age (default: the rule)."""
+    limit = prep.m_limit if limit is None else limit
     known = np.flatnonzero(state.known)
     start = prep.m_start[known]
     ended = ~state.active[known]
     last = np.where(ended, state.m_last[known], state.t)
     durations = last - start + 1
-    at_limit = ended & (np.abs(state.m_last[known] - prep.m_limit[known]) <= 1)
+    at_limit = ended & (np.abs(state.m_last[known] - limit[known]) <= 1)
     events = (ended & ~at_limit).astype(np.int64)
     span = int(state.year_last - prep.m_start.min() + 2) if len(prep.m_start) else 2
     length = max(2, min(span, 40 * 366))
@@ -168,14 +170,17 @@ class PlannedSurvival:
         return out
 
 
-def estimate_planned(prep: Prepared, state: State) -> PlannedSurvival:
+def estimate_planned(
+    prep: Prepared, state: State, limit: IntArray | None = None
+) -> PlannedSurvival:
     """The ratio curves from the known measures that have a planned end."""
+    limit = prep.m_limit if limit is None else limit
     known = np.flatnonzero(state.known & (prep.m_planned < INF))
     start = prep.m_start[known]
     planned = np.maximum(prep.m_planned[known] - start + 1, 1)
     ended = ~state.active[known]
     last = np.where(ended, state.m_last[known], state.t)
-    at_limit = ended & (np.abs(state.m_last[known] - prep.m_limit[known]) <= 1)
+    at_limit = ended & (np.abs(state.m_last[known] - limit[known]) <= 1)
     events = (ended & ~at_limit).astype(np.int64)
     grid = int(RATIO_MAX / RATIO_STEP)
     bins = np.minimum(((last - start + 1) / planned / RATIO_STEP).astype(np.int64), grid - 1)

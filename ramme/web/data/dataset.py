@@ -11,6 +11,7 @@ from datetime import date
 from decimal import Decimal
 
 import numpy as np
+from django.conf import settings
 
 from ramme.core.forecast.data import Ledger, Prepared, prepare
 from ramme.core.ladder import LadderStep
@@ -169,6 +170,7 @@ def load_dataset(*, postings: bool = True) -> Dataset:
         budgets=_budgets(),
         events=_events(),
         price_index=index,
+        aftercare_bases=frozenset(settings.AFTERCARE_BASES),
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from ramme.importing.legal import candidate_keys
+from ramme.core.legal import candidate_keys
 from ramme.web.data.models import LegalParagraph
 
 PARAGRAPHS_CSV = Path(__file__).resolve().parent.parent / "reference" / "paragraphs.csv"

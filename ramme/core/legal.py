@@ -38,3 +38,32 @@ def candidate_keys(text: str) -> list[str]:
         keys.append(f"{law}-{par}-{match['stk']}")
     keys.append(f"{law}-{par}")
     return keys
+
+
+# Aftercare (efterværn): support for young people from 18 until the day before the 23rd
+# birthday. Serviceloven § 76 until 2023 (every subsection concerns 18-22-year-olds);
+# Barnets lov §§ 108-123 from 2024 (§ 114 the general aftercare paragraph).
+_AFTERCARE_SEL = "76"
+_AFTERCARE_BL = range(108, 124)
+
+
+def _key_is_aftercare(key: str) -> bool:
+    law, _, rest = key.partition("-")
+    par = rest.partition("-")[0]
+    if law == "SEL":
+        return par == _AFTERCARE_SEL
+    digits = par.rstrip("abcdefghijklmnopqrstuvwxyz")
+    return law == "BL" and digits.isdigit() and int(digits) in _AFTERCARE_BL
+
+
+def is_aftercare_basis(text: str, extra: frozenset[str] = frozenset()) -> bool:
+    """Whether a legal basis text (hjemmel) is an aftercare paragraph, in either code set
+    and every spelling the importer accepts. ``extra`` holds a municipality's own codes or
+    paragraph keys (compared case-insensitively with the text and with its keys)."""
+    if not text:
+        return False
+    wanted = {code.strip().lower() for code in extra if code.strip()}
+    keys = candidate_keys(text)
+    if wanted and ({text.strip().lower()} | {k.lower() for k in keys}) & wanted:
+        return True
+    return bool(keys) and _key_is_aftercare(keys[0])

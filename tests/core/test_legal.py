@@ -1,10 +1,10 @@
-"""Legal basis text → paragraph keys (ramme.importing.legal)."""
+"""Legal basis text → paragraph keys (ramme.core.legal)."""
 
 from __future__ import annotations
 
 import pytest
 
-from ramme.importing.legal import candidate_keys
+from ramme.core.legal import candidate_keys
 
 
 @pytest.mark.parametrize(
