@@ -13,3 +13,9 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             fixtures
         ):
             item.add_marker(pytest.mark.database)
+
+
+@pytest.fixture(autouse=True)
+def _no_accuracy_after_import(settings):  # type: ignore[no-untyped-def]
+    # Every import would queue a whole backtest; the tests of that hook turn it back on.
+    settings.RAMME_ACCURACY_AFTER_IMPORT = False

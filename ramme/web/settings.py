@@ -25,6 +25,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django_tasks",
+    "django_tasks_db",
     "ramme.web.accounts",
     "ramme.web.data",
     "ramme.web.front",
@@ -83,6 +85,11 @@ TIME_ZONE = "Europe/Copenhagen"
 USE_I18N = True
 USE_TZ = True
 USE_THOUSAND_SEPARATOR = True
+
+# Background tasks (imports from the browser, the accuracy backtest) wait in the database, so
+# SQLite and PostgreSQL both work without another server; `ramme worker` (or `ramme serve`'s
+# own worker) runs them.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"

@@ -6,18 +6,45 @@ the corrected budget. Errors are in percent of the frame's corrected budget.
 from __future__ import annotations
 
 import calendar
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from statistics import mean
 
-from ramme.core.forecast.baselines import run_rate
-from ramme.core.forecast.data import Prepared, prepare
+from ramme.core.forecast.data import FloatArray, Prepared, prepare
 from ramme.core.forecast.engine import budgets, forecast
 from ramme.core.forecast.lag import booked
 from ramme.core.forecast.model import Config
+from ramme.core.forecast.results import Forecast
+from ramme.core.forecast.simple import cases_x_price, periodised, run_rate
 from ramme.core.records import Dataset
 
 ACCEPTANCE_MONTHS = (3, 6, 9)
+
+
+@dataclass(frozen=True)
+class LineBacktest:
+    """One line on one forecast date (kr.): ramme, its band, the simple methods, outturn."""
+
+    activity: str
+    forecast: float
+    p10: float
+    p90: float
+    case_based: float  # before calibration
+    run_rate: float
+    periodised: float
+    cases_x_price: float
+    budget: float
+    outturn: float
+
+    @property
+    def inside(self) -> bool:
+        return self.p10 - 1 <= self.outturn <= self.p90 + 1
+
+    @property
+    def counted(self) -> bool:
+        """Lines with neither postings nor a forecast do not count in the coverage."""
+        return self.forecast != 0 or self.outturn != 0
 
 
 @dataclass(frozen=True)
@@ -37,6 +64,14 @@ class BacktestMonth:
     inside: bool  # outturn within P10-P90
     lines_inside: int  # lines whose outturn fell within their band
     lines: int
+    periodised: float = 0.0
+    cases_x_price: float = 0.0
+    line_results: tuple[LineBacktest, ...] = ()
+
+    def pct(self, value: float) -> float:
+        """``value − outturn`` in % of the frame's corrected budget."""
+        scale = abs(self.budget) or abs(self.outturn) or 1.0
+        return 100 * (value - self.outturn) / scale
 
 
 @dataclass(frozen=True)
@@ -82,7 +117,7 @@ class BacktestResult:
     def to_dict(self) -> dict[str, object]:
         return {
             "year": self.year,
-            "months": [m.__dict__ | {"as_of": m.as_of.isoformat()} for m in self.months],
+            "months": [_month_dict(m) for m in self.months],
             "summary": {
                 "mae_pct": self.mae_pct(),
                 "run_rate_mae_pct": self.run_rate_mae_pct(),
@@ -99,6 +134,12 @@ class BacktestResult:
         }
 
 
+def _month_dict(m: BacktestMonth) -> dict[str, object]:
+    plain = {k: v for k, v in m.__dict__.items() if k != "line_results"}
+    lines = [r.__dict__ | {"inside": r.inside} for r in m.line_results]
+    return plain | {"as_of": m.as_of.isoformat(), "line_results": lines}
+
+
 def backtest(
     data: Dataset | Prepared,
     year: int,
@@ -107,38 +148,66 @@ def backtest(
     simulations: int = 200,
     seed: int = 0,
     config: Config | None = None,
+    calibrated: bool = True,
+    progress: Callable[[int], None] | None = None,
 ) -> BacktestResult:
     """Forecast at each month end of ``year`` and compare with the year's outturn."""
     prep = data if isinstance(data, Prepared) else prepare(data)
     outturn = booked(prep, date(year, 1, 1).toordinal(), date(year, 12, 31).toordinal())
     corrected, _ = budgets(prep.dataset, year, prep.activities)
-    scale = abs(float(corrected.sum())) or abs(float(outturn.sum())) or 1.0
     result = []
     for month in months:
         as_of = date(year, month, calendar.monthrange(year, month)[1])
-        fc = forecast(prep, as_of, simulations=simulations, seed=seed, config=config)
-        rr = float(run_rate(prep, as_of).sum())
-        total, out = float(fc.total.forecast), float(outturn.sum())
-        inside = [
-            bool(float(line.p10) - 1 <= float(outturn[i]) <= float(line.p90) + 1)
-            for i, line in enumerate(fc.lines)
-            if line.actual != 0 or outturn[i] != 0
-        ]
-        result.append(
-            BacktestMonth(
-                as_of=as_of,
-                forecast=total,
-                p10=float(fc.total.p10),
-                p90=float(fc.total.p90),
-                run_rate=rr,
-                budget=float(corrected.sum()),
-                outturn=out,
-                error_pct=100 * (total - out) / scale,
-                run_rate_error_pct=100 * (rr - out) / scale,
-                budget_error_pct=100 * (float(corrected.sum()) - out) / scale,
-                inside=float(fc.total.p10) - 1 <= out <= float(fc.total.p90) + 1,
-                lines_inside=int(sum(inside)),
-                lines=len(inside),
-            )
+        fc = forecast(
+            prep, as_of, simulations=simulations, seed=seed, config=config, calibrated=calibrated
         )
+        result.append(_month(prep, fc, outturn, corrected))
+        if progress is not None:
+            progress(len(result))
     return BacktestResult(year, tuple(result))
+
+
+def _month(
+    prep: Prepared, fc: Forecast, outturn: FloatArray, corrected: FloatArray
+) -> BacktestMonth:
+    as_of = fc.as_of
+    simple = {"run_rate": run_rate(prep, as_of), "periodised": periodised(prep, as_of),
+              "cases_x_price": cases_x_price(prep, as_of)}  # fmt: skip
+    case_based = fc.calibration.case_based if fc.calibration else {}
+    rows = tuple(
+        LineBacktest(
+            activity=line.activity,
+            forecast=float(line.forecast),
+            p10=float(line.p10),
+            p90=float(line.p90),
+            case_based=case_based.get(line.activity, float(line.forecast)),
+            run_rate=float(simple["run_rate"][i]),
+            periodised=float(simple["periodised"][i]),
+            cases_x_price=float(simple["cases_x_price"][i]),
+            budget=float(corrected[i]),
+            outturn=float(outturn[i]),
+        )
+        for i, line in enumerate(fc.lines)
+    )
+    counted = [r for r in rows if r.counted]
+    total, out = float(fc.total.forecast), float(outturn.sum())
+    rr, budget = float(simple["run_rate"].sum()), float(corrected.sum())
+    scale = abs(budget) or abs(out) or 1.0
+    return BacktestMonth(
+        as_of=as_of,
+        forecast=total,
+        p10=float(fc.total.p10),
+        p90=float(fc.total.p90),
+        run_rate=rr,
+        budget=budget,
+        outturn=out,
+        error_pct=100 * (total - out) / scale,
+        run_rate_error_pct=100 * (rr - out) / scale,
+        budget_error_pct=100 * (budget - out) / scale,
+        inside=float(fc.total.p10) - 1 <= out <= float(fc.total.p90) + 1,
+        lines_inside=sum(r.inside for r in counted),
+        lines=len(counted),
+        periodised=float(simple["periodised"].sum()),
+        cases_x_price=float(simple["cases_x_price"].sum()),
+        line_results=rows,
+    )

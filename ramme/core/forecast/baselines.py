@@ -1,12 +1,5 @@
-"""The simple methods municipalities use today, from the same data, beside the forecast.
-
-- run-rate (fremskrivning): booked × days in the year / days so far;
-- full-year cases × average price (Hvidovre): the year's full-year cases if every measure
-  active now runs to year end, times the average yearly price of the active measures;
-  lines without measures use the run-rate;
-- periodised budget (periodiseret forbrug): booked / the share earlier years had booked
-  by the same date.
-"""
+"""The simple methods municipalities use today (simple.py), side by side with the forecast
+per line and for the frame, and how far apart they are."""
 
 from __future__ import annotations
 
@@ -16,11 +9,11 @@ from decimal import Decimal
 
 import numpy as np
 
-from ramme.core.forecast.data import FloatArray, Prepared, prepare, wsum
+from ramme.core.forecast.data import Prepared, prepare
 from ramme.core.forecast.engine import budgets, forecast
-from ramme.core.forecast.known import daily_price_on, line_of_measure, state_at
-from ramme.core.forecast.lag import booked, history_years, same_day
+from ramme.core.forecast.lag import booked
 from ramme.core.forecast.results import Forecast, kr
+from ramme.core.forecast.simple import cases_x_price, periodised, run_rate
 from ramme.core.records import Dataset
 
 METHODS = ("case_based", "run_rate", "cases_x_price", "periodised")
@@ -59,53 +52,6 @@ class SimpleMethods:
     as_of: date
     lines: tuple[MethodsLine, ...]
     total: MethodsLine
-
-
-def run_rate(prep: Prepared, as_of: date) -> FloatArray:
-    """Booked per line × days in the year / days so far."""
-    first = date(as_of.year, 1, 1).toordinal()
-    days = date(as_of.year, 12, 31).toordinal() - first + 1
-    elapsed = as_of.toordinal() - first + 1
-    return booked(prep, first, as_of.toordinal()) * days / elapsed
-
-
-def periodised(prep: Prepared, as_of: date) -> FloatArray:
-    """Booked per line / the average share booked by the same date in earlier years."""
-    state = state_at(prep, as_of)
-    shares = []
-    for year in history_years(prep, state):
-        full = booked(prep, date(year, 1, 1).toordinal(), date(year, 12, 31).toordinal())
-        part = booked(prep, date(year, 1, 1).toordinal(), same_day(as_of, year).toordinal())
-        with np.errstate(divide="ignore", invalid="ignore"):
-            shares.append(np.where(np.abs(full) > 0, part / full, np.nan))
-    actual = booked(prep, state.year_first, state.t)
-    if not shares:
-        return run_rate(prep, as_of)
-    arr = np.array(shares)
-    finite = np.isfinite(arr)
-    share = np.where(finite, arr, 0).sum(axis=0) / np.maximum(finite.sum(axis=0), 1)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        result = np.where(share > 0.02, actual / share, run_rate(prep, as_of))
-    return np.asarray(result, dtype=np.float64)
-
-
-def cases_x_price(prep: Prepared, as_of: date) -> FloatArray:
-    """Full-year cases of the year (active now assumed to run on) × average yearly price."""
-    state = state_at(prep, as_of)
-    n = len(prep.activities)
-    line = line_of_measure(prep)
-    in_year = state.known & (state.m_last >= state.year_first) & (line >= 0)
-    first = np.maximum(prep.m_start, state.year_first)
-    last = np.where(state.active, state.year_last, np.minimum(state.m_last, state.year_last))
-    days = np.where(in_year, np.clip(last - first + 1, 0, None), 0)
-    volume = wsum(line[in_year], days[in_year], n) / 365
-    price = daily_price_on(prep, state, state.t, as_of.year) * 365
-    act = state.active & (line >= 0)
-    count = np.bincount(line[act], minlength=n)
-    avg = wsum(line[act], price[act], n) / np.maximum(count, 1)
-    has_measures = np.zeros(n, dtype=bool)
-    has_measures[prep.type_activity[prep.type_activity >= 0]] = True
-    return np.asarray(np.where(has_measures, volume * avg, run_rate(prep, as_of)), dtype=np.float64)
 
 
 def simple_methods(

@@ -14,11 +14,14 @@ from decimal import Decimal
 
 import numpy as np
 
+from ramme.core.forecast import calibration as calibration_model
+from ramme.core.forecast.band import Band, band
 from ramme.core.forecast.data import BoolArray, FloatArray, Ledger, Prepared, prepare, wsum
 from ramme.core.forecast.known import daily_price_on
 from ramme.core.forecast.lag import booked
 from ramme.core.forecast.model import Config, Model, build
 from ramme.core.forecast.results import (
+    CalibrationSummary,
     Components,
     Forecast,
     LineForecast,
@@ -124,7 +127,7 @@ def lines(model: Model, corrected: FloatArray) -> Lines:
     )
 
 
-def _components(det: Lines, i: int) -> Components:
+def _components(det: Lines, i: int, centre: float) -> Components:
     measure = bool(det.measure_lines[i])
     remaining = det.expected[i] + det.inflow[i]
     return Components(
@@ -135,6 +138,7 @@ def _components(det: Lines, i: int) -> Components:
         billing_lag=kr((det.rho[i] - 1) * remaining) if measure else Decimal(0),
         refunds=kr(det.refund[i] - det.actual_ref[i]),
         other=Decimal(0) if measure else kr(det.op[i] - det.actual_op[i]),
+        calibration=kr(centre - det.forecast[i]),
     )
 
 
@@ -171,6 +175,32 @@ def _measure_table(model: Model) -> MeasureTable:
     )
 
 
+def case_based_lines(prep: Prepared, as_of: date, config: Config | None = None) -> FloatArray:
+    """The case-based estimate per line on ``as_of``, before calibration."""
+    model = build(prep, as_of, config)
+    corrected, _ = budgets(prep.dataset, as_of.year, prep.activities)
+    return lines(model, corrected).forecast
+
+
+def calibrate(
+    prep: Prepared, as_of: date, det: Lines, corrected: FloatArray, config: Config | None
+) -> tuple[calibration_model.Calibration, FloatArray]:
+    """The calibration learned on the same day of earlier years, and today's result."""
+    if as_of >= date(as_of.year, 12, 31):  # every posting dated in the year is known
+        return calibration_model.identity(len(prep.activities)), det.forecast
+    hist = calibration_model.history(
+        prep,
+        as_of,
+        lambda day: case_based_lines(prep, day, config),
+        lambda year: budgets(prep.dataset, year, prep.activities)[0],
+    )
+    cal = calibration_model.learn(hist)
+    if not hist.origins:
+        return cal, det.forecast
+    now = calibration_model.candidates(prep, as_of, det.forecast, corrected)
+    return cal, cal.apply(now)
+
+
 def forecast(
     data: Dataset | Prepared,
     as_of: date,
@@ -179,25 +209,33 @@ def forecast(
     simulations: int = 200,
     seed: int = 0,
     config: Config | None = None,
+    calibrated: bool = True,
 ) -> Forecast:
-    """The year-end forecast on ``as_of`` from what was known on ``as_of``."""
+    """The year-end forecast on ``as_of`` from what was known on ``as_of``: case by case,
+    calibrated on the municipality's earlier years (``calibrated=False``: the case-based
+    estimate alone, with the simulation's band)."""
     prep = data if isinstance(data, Prepared) else prepare(data, ledger)
     model = build(prep, as_of, config)
     corrected, adopted = budgets(prep.dataset, as_of.year, prep.activities)
     det = lines(model, corrected)
     sims = simulate(model, det, simulations, seed) if simulations else None
+    if calibrated:
+        cal, centre = calibrate(prep, as_of, det, corrected, config)
+    else:
+        cal, centre = calibration_model.identity(len(prep.activities)), det.forecast
+    actual = det.actual_op + det.actual_ref
+    bands = band(cal, centre, sims, actual) if calibrated or sims is None else None
     steps = {a.name: str(a.ladder_step) for a in prep.dataset.activities}
     out, total_comp = [], Components()
-    actual = det.actual_op + det.actual_ref
     for i, name in enumerate(prep.activities):
-        band = _band(det.forecast[i], None if sims is None else sims[:, i])
-        comp = _components(det, i)
+        line_band = _line_band(bands, i, centre[i], sims, det.forecast[i])
+        comp = _components(det, i, centre[i])
         total_comp = total_comp + comp
         method = "indsatser" if det.measure_lines[i] else "profil"
-        figures = (corrected[i], adopted[i], actual[i], det.forecast[i], *band)
+        figures = (corrected[i], adopted[i], actual[i], centre[i], *line_band)
         out.append(_line(name, steps[name], figures, comp, method))
-    total_band = _band(det.forecast.sum(), None if sims is None else sims.sum(axis=1))
-    totals = (corrected.sum(), adopted.sum(), actual.sum(), det.forecast.sum(), *total_band)
+    total_band = _frame_band(bands, centre, sims, det.forecast)
+    totals = (corrected.sum(), adopted.sum(), actual.sum(), centre.sum(), *total_band)
     total = _line("I alt", "", totals, total_comp, "")
     expectations = {
         name: {
@@ -217,6 +255,46 @@ def forecast(
         expectations,
         simulations,
         _inflow_by_type(model),
+        _summary(prep, cal, det, bands),
+        tuple(model.limits.overruled(prep.type_codes)),
+    )
+
+
+def _line_band(
+    bands: Band | None, i: int, centre: float, sims: FloatArray | None, raw: float
+) -> tuple[float, float, float]:
+    if bands is None:
+        return _band(raw, None if sims is None else sims[:, i])
+    return float(bands.lines_lo[i]), centre, float(bands.lines_hi[i])
+
+
+def _frame_band(
+    bands: Band | None, centre: FloatArray, sims: FloatArray | None, raw: FloatArray
+) -> tuple[float, float, float]:
+    if bands is None:
+        return _band(raw.sum(), None if sims is None else sims.sum(axis=1))
+    return bands.frame_lo, float(centre.sum()), bands.frame_hi
+
+
+def _summary(
+    prep: Prepared, cal: calibration_model.Calibration, det: Lines, bands: Band | None
+) -> CalibrationSummary:
+    methods = calibration_model.METHODS
+    names = prep.activities
+    return CalibrationSummary(
+        years=tuple(cal.years),
+        methods=methods,
+        weights={
+            name: {m: round(float(cal.weights[k, i]), 4) for k, m in enumerate(methods)}
+            for i, name in enumerate(names)
+        },
+        case_based_ratio={
+            name: round(float(cal.ratio[calibration_model.CASE_BASED, i]), 4)
+            for i, name in enumerate(names)
+        },
+        switched={name: bool(cal.switched[i]) for i, name in enumerate(names)},
+        case_based={name: float(kr(det.forecast[i])) for i, name in enumerate(names)},
+        band_scores=bands.scores if bands else 0,
     )
 
 

@@ -42,13 +42,17 @@ class Components:
     billing_lag: Decimal = Decimal(0)
     refunds: Decimal = Decimal(0)
     other: Decimal = Decimal(0)
+    calibration: Decimal = Decimal(0)
 
     def __add__(self, other: Components) -> Components:
         return Components(*(a + b for a, b in zip(_values(self), _values(other), strict=True)))
 
 
 def _values(c: Components) -> tuple[Decimal, ...]:
-    return (c.committed, c.outflow, c.inflow, c.inflow_count, c.billing_lag, c.refunds, c.other)
+    return (
+        c.committed, c.outflow, c.inflow, c.inflow_count, c.billing_lag, c.refunds, c.other,
+        c.calibration,
+    )  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -115,6 +119,34 @@ class MeasureTable:
 
 
 @dataclass(frozen=True)
+class CalibrationSummary:
+    """How the forecast was calibrated on earlier years (for the line page and the JSON)."""
+
+    years: tuple[int, ...]
+    methods: tuple[str, ...]
+    weights: dict[str, dict[str, float]]  # line -> method -> weight
+    case_based_ratio: dict[str, float]  # line -> learned case-based estimate / outturn
+    switched: dict[str, bool]  # line -> a simple method took the line's place
+    case_based: dict[str, float]  # line -> the case-based estimate before calibration
+    band_scores: int  # earlier (line, year) errors the band was calibrated on
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "years": list(self.years),
+            "band_scores": self.band_scores,
+            "lines": {
+                name: {
+                    "case_based": self.case_based[name],
+                    "case_based_ratio": self.case_based_ratio[name],
+                    "weights": self.weights[name],
+                    "switched": self.switched[name],
+                }
+                for name in self.weights
+            },
+        }
+
+
+@dataclass(frozen=True)
 class Forecast:
     """The year-end forecast on one as-of date, per line and for the frame (ramme)."""
 
@@ -126,6 +158,8 @@ class Forecast:
     expectations: dict[str, dict[str, float]]  # per line: rho, inflow count, inflow cost
     simulations: int = 0
     inflow_by_type: dict[str, dict[str, float]] = field(default_factory=dict)  # count/days/cost
+    calibration: CalibrationSummary | None = None
+    age_limits_overruled: tuple[tuple[str, int, int], ...] = ()  # (type, went on, stopped)
 
     def line(self, activity: str) -> LineForecast:
         return next(line for line in self.lines if line.activity == activity)
@@ -134,7 +168,9 @@ class Forecast:
         """The JSON shape of ``ramme forecast --json`` (amounts in kroner as numbers)."""
 
         def figures(line: LineForecast) -> dict[str, Any]:
-            comp = {k: float(v) for k, v in zip(_NAMES, _values(line.components), strict=True)}
+            comp = {
+                k: float(v) for k, v in zip(COMPONENT_NAMES, _values(line.components), strict=True)
+            }
             return {
                 "budget": float(line.budget),
                 "adopted": float(line.adopted),
@@ -156,7 +192,15 @@ class Forecast:
                 for ln in self.lines
             ],
             "total": figures(self.total),
+            "calibration": self.calibration.to_dict() if self.calibration else None,
+            "age_limits_overruled": [
+                {"measure_type": code, "went_on": on, "stopped": stop}
+                for code, on, stop in self.age_limits_overruled
+            ],
         }
 
 
-_NAMES = ("committed", "outflow", "inflow", "inflow_count", "billing_lag", "refunds", "other")
+COMPONENT_NAMES = (
+    "committed", "outflow", "inflow", "inflow_count", "billing_lag", "refunds", "other",
+    "calibration",
+)  # fmt: skip

@@ -36,4 +36,9 @@ def history_svg(
             Series("P90", tuple(k(p90) for _, _, _, p90 in points)),
         ),
     )
+    return chart_svg(chart)
+
+
+def chart_svg(chart: Chart) -> SafeString:
+    """Any chart of the reports' model as inline SVG for a page."""
     return mark_safe(charts.svg(chart))

@@ -25,3 +25,34 @@ class ForecastSnapshot(models.Model):
 
     def __str__(self) -> str:
         return f"Prognose pr. {self.as_of.isoformat()}"
+
+
+class AccuracyReport(models.Model):
+    """The backtest of a complete year (prognosens træfsikkerhed), computed once per data
+    version in the background and read by the accuracy page, the API and the CLI."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "venter"
+        RUNNING = "running", "beregnes"
+        DONE = "done", "færdig"
+        FAILED = "failed", "fejlede"
+
+    year = models.PositiveIntegerField("år")
+    data_version = models.CharField("dataversion", max_length=64)
+    status = models.CharField("status", max_length=10, choices=Status, default=Status.PENDING)
+    months_done = models.PositiveSmallIntegerField("måneder beregnet", default=0)
+    payload = models.JSONField("backtest", null=True, blank=True)
+    error = models.TextField("fejl", blank=True)
+    requested_at = models.DateTimeField("bestilt", auto_now_add=True)
+    finished_at = models.DateTimeField("færdig", null=True, blank=True)
+
+    class Meta:
+        ordering = ["-requested_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["year", "data_version"], name="one_report_per_version")
+        ]
+        verbose_name = "træfsikkerhed"
+        verbose_name_plural = "træfsikkerhed"
+
+    def __str__(self) -> str:
+        return f"Træfsikkerhed {self.year}"

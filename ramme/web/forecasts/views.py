@@ -10,7 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
-from ramme.core.forecast import METHOD_LABELS
+from ramme.core.forecast import METHOD_LABELS, Forecast
 from ramme.core.ladder import LadderStep
 from ramme.web.accounts.access import get_measure_for_user, visible_measures
 from ramme.web.accounts.audit import record_access
@@ -20,6 +20,8 @@ from ramme.web.forecasts.chart import history_svg
 from ramme.web.forecasts.services import followup as service
 from ramme.web.forecasts.services.figures import CaseRow
 
+CALIBRATION_LABELS = METHOD_LABELS | {"budget": "Korrigeret budget"}
+
 
 def as_of_of(request: HttpRequest) -> date:
     """``?dato=ÅÅÅÅ-MM-DD``, else the month end of the latest posting."""
@@ -27,6 +29,29 @@ def as_of_of(request: HttpRequest) -> date:
         return date.fromisoformat(request.GET.get("dato", ""))
     except ValueError:
         return service.default_as_of()
+
+
+def calibration_view(fc: Forecast, activity: str) -> dict[str, object]:
+    """The line's calibration in the words and figures of the line page."""
+    cal = fc.calibration
+    if cal is None or not cal.years:
+        return {"years": []}
+    labels = CALIBRATION_LABELS
+    weights = cal.weights[activity]
+    return {
+        "years": cal.years,
+        "years_text": years_text(cal.years),
+        "case_based": cal.case_based[activity],
+        "ratio_pct": round(100 * cal.case_based_ratio[activity], 1),
+        "weights": [(labels[m], round(100 * w)) for m, w in weights.items() if w >= 0.005],
+        "switched": cal.switched[activity],
+    }
+
+
+def years_text(years: tuple[int, ...]) -> str:
+    """``2021, 2022 og 2023``."""
+    names = [str(y) for y in years]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " og " + names[-1]
 
 
 def _user(request: HttpRequest) -> User:
@@ -121,6 +146,7 @@ def line_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "as_of": as_of,
         "activity": activity,
         "line": line,
+        "calibration": calibration_view(fc, activity.name),
         "measures": measures,
         "chart": history_svg(activity.name, history, line.budget),
         "history": history,

@@ -29,6 +29,7 @@ from ramme.web.data.services.context import ImportContext
 from ramme.web.data.services.mapping import remap_postings
 from ramme.web.data.services.postings import import_postings
 from ramme.web.data.services.reference import seed_legal_paragraphs
+from ramme.web.data.signals import data_imported
 from ramme.web.data.services.sources import find_sources
 from ramme.web.data.services.steps import STEPS
 from ramme.web.data.services.summary import build_summary
@@ -74,6 +75,8 @@ def import_folder(
             ctx.errors.append(RowError(folder.name, 0, "", f"databasefejl: {exc}"))
     result = ImportResult(not ctx.errors, ctx.errors, ctx.warnings, summary)
     _record(folder, username, result)
+    if result.ok:
+        data_imported.send(sender=ImportResult)
     return result
 
 

@@ -8,6 +8,7 @@ case data outside an import calls ``clear()``.
 
 from __future__ import annotations
 
+import hashlib
 from datetime import date
 
 from django.db.models import Count, Max, Sum
@@ -32,6 +33,11 @@ def _key() -> object:
     index = PriceIndex.objects.aggregate(n=Count("pk"), total=Sum("rate"))
     types = MeasureType.objects.aggregate(n=Count("pk"), top=Max("pk"))
     return (run, tuple(budget.values()), tuple(index.values()), tuple(types.values()))
+
+
+def data_version() -> str:
+    """A short stable name of the data as it stands (the cache key, hashed)."""
+    return hashlib.sha256(repr(_key()).encode()).hexdigest()[:32]
 
 
 def clear() -> None:

@@ -9,10 +9,10 @@ from typing import Any
 import numpy as np
 
 from ramme.core.forecast import Components, Forecast, LineForecast, MeasureTable
+from ramme.core.forecast.results import COMPONENT_NAMES
 from ramme.web.forecasts.models import ForecastSnapshot
 
 _COLUMNS = ("daily_price", "accrued", "committed", "expected", "days_to_date", "expected_days")
-_COMPONENTS = ("committed", "outflow", "inflow", "inflow_count", "billing_lag", "refunds", "other")
 
 
 def measures_dict(table: MeasureTable) -> dict[str, list[Any]]:
@@ -57,7 +57,7 @@ def _line(row: dict[str, Any], activity: str, step: str) -> LineForecast:
         return Decimal(repr(row[key])).quantize(Decimal(1))
 
     comp = row.get("components", {})
-    components = Components(*(Decimal(repr(comp.get(k, 0.0))) for k in _COMPONENTS))
+    components = Components(*(Decimal(repr(comp.get(k, 0.0))) for k in COMPONENT_NAMES))
     return LineForecast(
         activity,
         step,

@@ -43,3 +43,13 @@ def dkdate(value: date | datetime | None) -> str:
         local = timezone.localtime(value) if timezone.is_aware(value) else value
         return f"{format_date(local.date())} kl. {local:%H.%M}"
     return format_date(value)
+
+
+@register.filter
+def percent(share: Number, decimals: int = 0) -> str:
+    """A share (0.83) as ``83 %``."""
+    return (
+        ""
+        if share is None or share == ""
+        else f"{format_number(float(share) * 100, int(decimals))} %"
+    )

@@ -13,7 +13,7 @@ from ramme.core.forecast import BacktestResult, backtest
 from ramme.core.forecast.backtest import ACCEPTANCE_MONTHS
 from ramme.core.money import format_number
 from ramme.core.periods import format_date
-from ramme.web.forecasts.services import cache
+from ramme.web.forecasts.services import cache, followup
 
 HEADERS = ("Prognose", "Fremskrivn.", "Budget", "Dækning")
 
@@ -78,7 +78,9 @@ class Command(BaseCommand):
         parser.add_argument(
             "--months", default="1,2,3,4,5,6,7,8,9,10,11,12", help="måneder, fx 3,6,9"
         )
-        parser.add_argument("--simulations", type=int, default=200, help="antal simulationer")
+        parser.add_argument(
+            "--simulations", type=int, default=None, help="antal simulationer (standard 200)"
+        )
         parser.add_argument("--seed", type=int, default=0, help="startværdi for simulationen")
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -88,9 +90,9 @@ class Command(BaseCommand):
             raise CommandError("Der er ingen data. Indlæs først med 'ramme import MAPPE'.")
         if not any(b.year == year for b in prep.dataset.budgets):
             raise CommandError(f"Der er intet budget for {year}; vælg et år med data.")
-        result = backtest(
-            prep, year, months=months, simulations=options["simulations"], seed=options["seed"]
-        )
+        sims = options["simulations"]
+        sims = followup.default_simulations() if sims is None else sims
+        result = backtest(prep, year, months=months, simulations=sims, seed=options["seed"])
         path = Path(options["json"] or Path(settings.VAR_DIR) / f"backtest-{year}.json")
         try:
             path.write_text(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))

@@ -1,0 +1,226 @@
+"""Self-calibration on the municipality's own history (kalibrering efter egne tidligere år).
+
+On the as-of day of this year, ramme asks how its case-based estimate and the simple methods
+(run-rate, periodised profile, full-year cases × price, corrected budget) erred on the same
+day of each earlier complete year, from what was known then (a rolling origin), and
+
+1. corrects each method's bias per line: the ratio of estimate to outturn in those years,
+   shrunk towards the ratio pooled over all lines (and that towards no correction) so that
+   three years do not chase noise;
+2. combines the corrected methods per line with weights inverse to their mean squared error
+   in those years (leave-one-year-out), shrunk towards the case-based estimate, which keeps
+   most weight while the history is short;
+3. checks the result on the same history (leave-one-year-out): where a simple method was
+   better on every count, it takes that method's place, so that on its own history the
+   forecast is never worse than the best simple method;
+4. keeps the leave-one-year-out errors of the result: they calibrate the band (band.py).
+
+The difference between the result and the case-based estimate is shown as a component of
+its own, so the economist can see and explain it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+import numpy as np
+
+from ramme.core.forecast.data import FloatArray, Prepared
+from ramme.core.forecast.lag import booked, same_day
+from ramme.core.forecast.simple import cases_x_price, periodised, run_rate
+
+METHODS = ("case_based", "run_rate", "periodised", "cases_x_price", "budget")
+CASE_BASED = 0
+SIMPLE = (1, 2, 3)  # the simple methods the result must not be worse than
+MAX_ORIGINS = 4  # earlier years used (the most recent)
+RATIO_BOUNDS = (0.5, 2.0)  # a year's estimate / outturn, clipped against freak years
+BIAS_PRIOR = 1.0  # pseudo-years pulling a line's ratio towards the pooled one
+POOL_PRIOR = 1.0  # pseudo-years pulling the pooled ratio towards 1 (no correction)
+WEIGHT_PRIOR = 2.0  # pseudo-years of full weight on the case-based estimate
+MIN_SHARE = 1e-4  # a line smaller than this share of the frame is not calibrated
+
+CandidatesAt = Callable[[date], FloatArray]  # case-based line estimates on a day
+
+
+@dataclass(frozen=True)
+class History:
+    """The methods' estimates and the outturn on the same day of earlier years."""
+
+    years: list[int]
+    candidates: FloatArray  # (origins, methods, lines)
+    outturn: FloatArray  # (origins, lines)
+
+    @property
+    def origins(self) -> int:
+        return len(self.years)
+
+
+@dataclass(frozen=True)
+class Calibration:
+    """What was learned per line, and the leave-one-year-out errors of the result."""
+
+    years: list[int]
+    ratio: FloatArray  # (methods, lines): estimate / outturn learned, 1 = no correction
+    weights: FloatArray  # (methods, lines), each column sums to 1
+    switched: FloatArray  # per line: 1 where a simple method took the place of the combination
+    errors: FloatArray  # (origins, lines): result − outturn in each earlier year (kr.)
+    valid: FloatArray  # (origins, lines): 1 where the line had an outturn to learn from
+
+    def apply(self, candidates: FloatArray) -> FloatArray:
+        """The calibrated estimate per line from today's (methods, lines) candidates."""
+        return np.asarray((self.weights * candidates / self.ratio).sum(axis=0), dtype=np.float64)
+
+    def weight_of(self, method: str) -> FloatArray:
+        return np.asarray(self.weights[METHODS.index(method)], dtype=np.float64)
+
+
+def origin_years(prep: Prepared, as_of: date) -> list[int]:
+    """Earlier complete years with a complete year of data before them (their estimate
+    needs one for its billing lag, durations and inflow), the most recent ``MAX_ORIGINS``."""
+    days = prep.ledger.day[prep.ledger.day <= as_of.toordinal()]
+    if len(days) == 0:
+        return []
+    first = date.fromordinal(int(days.min()))
+    first_complete = first.year if first <= date(first.year, 1, 31) else first.year + 1
+    years = list(range(first_complete + 1, as_of.year))
+    return years[-MAX_ORIGINS:]
+
+
+def candidates(
+    prep: Prepared, as_of: date, case_based: FloatArray, budget: FloatArray
+) -> FloatArray:
+    """(methods, lines) estimates of the year end on ``as_of``."""
+    return np.vstack(
+        [
+            case_based,
+            run_rate(prep, as_of),
+            periodised(prep, as_of),
+            cases_x_price(prep, as_of),
+            budget,
+        ]
+    )
+
+
+def history(
+    prep: Prepared, as_of: date, case_based_at: CandidatesAt, budget_of: Callable[[int], FloatArray]
+) -> History:
+    """Every method on the same day of each origin year, and that year's outturn."""
+    years = origin_years(prep, as_of)
+    cands, outturn = [], []
+    for year in years:
+        day = same_day(as_of, year)
+        cands.append(candidates(prep, day, case_based_at(day), budget_of(year)))
+        outturn.append(booked(prep, date(year, 1, 1).toordinal(), date(year, 12, 31).toordinal()))
+    n_lines = len(prep.activities)
+    shape = (len(years), len(METHODS), n_lines)
+    return History(
+        years,
+        np.array(cands, dtype=np.float64).reshape(shape),
+        np.array(outturn, dtype=np.float64).reshape(len(years), n_lines),
+    )
+
+
+def _valid(hist: History) -> FloatArray:
+    scale = np.abs(hist.outturn).sum(axis=1, keepdims=True)
+    return np.asarray(np.abs(hist.outturn) > MIN_SHARE * np.maximum(scale, 1.0), dtype=np.float64)
+
+
+def _ratios(hist: History, valid: FloatArray, use: FloatArray) -> FloatArray:
+    """(methods, lines) learned ratio from the origins where ``use`` (origins,) is 1."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        raw = hist.candidates / hist.outturn[:, None, :]
+    raw = np.clip(np.nan_to_num(raw, nan=1.0, posinf=1.0, neginf=1.0), *RATIO_BOUNDS)
+    w = (valid * use[:, None])[:, None, :]  # (origins, 1, lines)
+    size = np.abs(hist.outturn)[:, None, :] * w
+    pooled = (raw * size).sum(axis=(0, 2)) / np.maximum(size.sum(axis=(0, 2)), 1e-9)
+    n_pool = float(use.sum())
+    pooled = (n_pool * pooled + POOL_PRIOR) / (n_pool + POOL_PRIOR)  # (methods,)
+    n = w.sum(axis=0)  # (1, lines)
+    line = (raw * w).sum(axis=0)  # (methods, lines)
+    return np.asarray((line + BIAS_PRIOR * pooled[:, None]) / (n + BIAS_PRIOR), dtype=np.float64)
+
+
+def _weights(
+    errors: FloatArray, valid: FloatArray, use: FloatArray, outturn: FloatArray
+) -> FloatArray:
+    """(methods, lines) inverse-MSE weights over the used origins, shrunk to case-based.
+    Errors below 0.1 % of the line count as equal (no method is infinitely better)."""
+    w = (valid * use[:, None])[:, None, :]
+    n = w.sum(axis=0)  # (1, lines)
+    mse = (errors**2 * w).sum(axis=0) / np.maximum(n, 1)
+    size = (np.abs(outturn) * valid * use[:, None]).sum(axis=0) / np.maximum(n[0], 1)
+    floor = (1e-3 * size + 1.0) ** 2
+    inv = 1 / np.maximum(mse, floor[None, :])
+    inverse = inv / inv.sum(axis=0, keepdims=True)
+    prior = np.zeros_like(inverse)
+    prior[CASE_BASED] = 1.0
+    return np.asarray((n * inverse + WEIGHT_PRIOR * prior) / (n + WEIGHT_PRIOR), dtype=np.float64)
+
+
+def _loo_method_errors(hist: History, valid: FloatArray) -> FloatArray:
+    """(origins, methods, lines): each method, bias-corrected from the other years, − outturn."""
+    out = np.zeros_like(hist.candidates)
+    for j in range(hist.origins):
+        others = np.ones(hist.origins)
+        others[j] = 0.0
+        ratio = _ratios(hist, valid, others)
+        out[j] = hist.candidates[j] / ratio - hist.outturn[j][None, :]
+    return out
+
+
+def learn(hist: History) -> Calibration:
+    """Ratios, weights and the guard, learned from the history."""
+    n, n_lines = hist.origins, hist.outturn.shape[1]
+    if n == 0:
+        return identity(n_lines, hist.years)
+    valid = _valid(hist)
+    everyone = np.ones(n)
+    ratio = _ratios(hist, valid, everyone)
+    method_err = _loo_method_errors(hist, valid)
+    weights = _weights(method_err, valid, everyone, hist.outturn)
+    errors = np.zeros((n, n_lines))
+    for j in range(n):
+        others = everyone.copy()
+        others[j] = 0.0
+        w_j = _weights(method_err, valid, others, hist.outturn)
+        errors[j] = (w_j * hist.candidates[j] / _ratios(hist, valid, others)).sum(axis=0)
+        errors[j] -= hist.outturn[j]
+    weights, switched, errors = _guard(hist, valid, weights, errors)
+    ratio[:, switched > 0] = 1.0  # a simple method that took a line is used as it is
+    return Calibration(hist.years, ratio, weights, switched, errors, valid)
+
+
+def _guard(
+    hist: History, valid: FloatArray, weights: FloatArray, errors: FloatArray
+) -> tuple[FloatArray, FloatArray, FloatArray]:
+    """Where a raw simple method erred less on every earlier year, it takes the line."""
+    raw = np.abs(hist.candidates - hist.outturn[:, None, :])  # (origins, methods, lines)
+    mine = np.abs(errors)
+    switched = np.zeros(weights.shape[1])
+    weights, errors = weights.copy(), errors.copy()
+    for m in SIMPLE:
+        better = ((raw[:, m, :] < mine) | (valid == 0)).all(axis=0) & (valid.sum(axis=0) >= 2)
+        better &= raw[:, m, :].sum(axis=0) < mine.sum(axis=0)
+        if better.any():
+            weights[:, better] = 0.0
+            weights[m, better] = 1.0
+            errors[:, better] = hist.candidates[:, m, better] - hist.outturn[:, better]
+            mine = np.abs(errors)
+            switched[better] = 1.0
+    return weights, switched, errors
+
+
+def identity(n_lines: int, years: list[int] | None = None) -> Calibration:
+    """No calibration: the case-based estimate as it is, no history for the band."""
+    weights = np.zeros((len(METHODS), n_lines))
+    weights[CASE_BASED] = 1.0
+    return Calibration(
+        years or [],
+        np.ones((len(METHODS), n_lines)),
+        weights,
+        np.zeros(n_lines),
+        np.zeros((0, n_lines)),
+        np.zeros((0, n_lines)),
+    )

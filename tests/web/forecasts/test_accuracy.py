@@ -1,0 +1,100 @@
+"""The accuracy page (prognosens træfsikkerhed): computed in the background once per data
+version, the same figures as ``ramme backtest --json``, asked for only by economists."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+
+from ramme.web.data.services.importer import import_folder
+from ramme.web.forecasts.models import AccuracyReport
+from ramme.web.forecasts.services import accuracy, cache
+from tests.web.personas import PASSWORD, make_user
+
+IMMEDIATE = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.fixture(scope="module")
+def small_world(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from ramme.demo import generate
+
+    folder = tmp_path_factory.mktemp("world")
+    generate(folder, population=12_000, years=(2022, 2024), seed=5)
+    return folder
+
+
+@pytest.fixture
+def imported(db, small_world, settings):  # type: ignore[no-untyped-def]
+    settings.TASKS = IMMEDIATE
+    assert import_folder(small_world).ok
+    cache.clear()
+    return {"erik": make_user("erik", "economist"), "carl": make_user("carl", "caseworker", "T")}
+
+
+def _client(username: str) -> Client:
+    client = Client()
+    assert client.login(username=username, password=PASSWORD)
+    return client
+
+
+def test_the_page_says_it_is_not_computed_and_offers_the_economist_to_compute(imported) -> None:  # type: ignore[no-untyped-def]
+    page = _client("erik").get("/prognose/traefsikkerhed/")
+    assert page.status_code == 200
+    assert page.context["year"] == 2024
+    assert b'id="beregn"' in page.content
+    assert b'id="beregn"' not in _client("carl").get("/prognose/traefsikkerhed/").content
+
+
+def test_a_caseworker_cannot_order_the_computation(imported) -> None:  # type: ignore[no-untyped-def]
+    answer = _client("carl").post("/prognose/traefsikkerhed/beregn/", {"aar": "2024"})
+    assert answer.status_code == 403
+    assert not AccuracyReport.objects.exists()
+
+
+def test_computed_report_shows_the_same_figures_as_the_cli(imported, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    client = _client("erik")
+    answer = client.post("/prognose/traefsikkerhed/beregn/", {"aar": "2024"})
+    assert answer.status_code == 302
+    report = AccuracyReport.objects.get()
+    assert report.status == "done" and report.months_done == 12
+    out = tmp_path / "bt.json"
+    call_command("backtest", "--year", "2024", "--json", str(out), stdout=open("/dev/null", "w"))
+    cli = json.loads(out.read_text())
+    assert report.payload == cli
+    page = client.get("/prognose/traefsikkerhed/", {"aar": "2024"})
+    months = page.context["months"]
+    assert [m.as_of.month for m in months] == list(range(1, 13))
+    assert months[5].errors[0] == pytest.approx(cli["months"][5]["error_pct"], abs=1e-9)
+    assert months[5].errors[2] == pytest.approx(cli["months"][5]["run_rate_error_pct"], abs=1e-9)
+    assert b"<svg" in page.content and b'id="pr-aktivitet"' in page.content
+    assert {line.activity for line in page.context["lines"]} <= {
+        r["activity"] for r in cli["months"][0]["line_results"]
+    }
+
+
+def test_a_new_import_queues_the_accuracy_of_the_latest_year(  # type: ignore[no-untyped-def]
+    imported, settings, small_world, monkeypatch, django_capture_on_commit_callbacks
+) -> None:
+    settings.RAMME_ACCURACY_AFTER_IMPORT = True
+    queued: list[int] = []
+    monkeypatch.setattr(accuracy, "enqueue", queued.append)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert import_folder(small_world).ok
+    report = AccuracyReport.objects.get()
+    assert queued == [report.pk]
+    assert (report.year, report.status) == (2024, "pending")
+    assert report.data_version == cache.data_version()
+
+
+def test_progress_is_shown_while_it_runs(imported) -> None:  # type: ignore[no-untyped-def]
+    AccuracyReport.objects.create(
+        year=2024, data_version=cache.data_version(), status="running", months_done=4
+    )
+    page = _client("erik").get("/prognose/traefsikkerhed/")
+    assert b'<progress id="fremdrift" max="12" value="4"' in page.content
+    status = _client("erik").get("/prognose/traefsikkerhed/", {"format": "json"}).json()
+    assert status == {"status": "running", "months_done": 4, "error": ""}
