@@ -95,9 +95,7 @@ STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"
 
 MUNICIPALITY_NAME = os.environ.get("RAMME_MUNICIPALITY", "Demo Kommune")
-FRAME_NAME = os.environ.get(
-    "RAMME_FRAME", "Det specialiserede børne- og ungeområde"
-)
+FRAME_NAME = os.environ.get("RAMME_FRAME", "Det specialiserede børne- og ungeområde")
 
 # A municipality's own legal-basis codes that mean aftercare (efterværn), beside the laws'
 # paragraphs (Serviceloven § 76, Barnets lov §§ 108-123), comma-separated.

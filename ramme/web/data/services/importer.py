@@ -29,10 +29,10 @@ from ramme.web.data.services.context import ImportContext
 from ramme.web.data.services.mapping import remap_postings
 from ramme.web.data.services.postings import import_postings
 from ramme.web.data.services.reference import seed_legal_paragraphs
-from ramme.web.data.signals import data_imported
 from ramme.web.data.services.sources import find_sources
 from ramme.web.data.services.steps import STEPS
 from ramme.web.data.services.summary import build_summary
+from ramme.web.data.signals import data_imported
 
 # A change in any of these can move postings to another activity line.
 MAPPING_FILES = ("activities", "catalogue", "measures")
