@@ -28,6 +28,9 @@ class Config:
     # learned ratio of actual to planned duration; "trust" = a planned end after as_of is
     # the end; "ignore" = only the duration curve of the type
     planned_end: str = "calibrated"
+    # measures older than the data window enter the duration curves at the window's start
+    # (delayed entry), not at their own start
+    delayed_entry: bool = True
 
 
 @dataclass(frozen=True)
@@ -203,7 +206,7 @@ def build(prep: Prepared, as_of: date, config: Config | None = None) -> Model:
     config = config or Config()
     state = state_at(prep, as_of)
     limits = age_limits.learn(prep, state)
-    surv = survival_model.estimate(prep, state, limits.limit)
+    surv = survival_model.estimate(prep, state, limits.limit, config.delayed_entry)
     plan_surv = survival_model.estimate_planned(prep, state, limits.limit)
     calibrated = plan_surv.events >= survival_model.MIN_EVENTS
     seg = _segments(prep, state, config, calibrated, limits.limit)

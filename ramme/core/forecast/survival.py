@@ -67,19 +67,39 @@ class Survival:
         return out
 
 
-def _km(durations: IntArray, events: IntArray, length: int) -> FloatArray:
-    """Kaplan–Meier S(k) on 0..length-1; ``events`` 1 = ended, 0 = censored at duration."""
+def _km(
+    durations: IntArray, events: IntArray, length: int, entry: IntArray | None = None
+) -> FloatArray:
+    """Kaplan–Meier S(k) on 0..length-1; ``events`` 1 = ended, 0 = censored at duration;
+    ``entry``: the duration at which each measure came under observation (delayed entry)."""
     d = np.clip(durations, 0, length - 1)
     died = np.bincount(d[events == 1], minlength=length).astype(float)
     gone = np.bincount(d, minlength=length).astype(float)
     # at risk at k: observed duration >= k (censored at c counts as surviving through c)
     at_risk = np.cumsum(gone[::-1])[::-1]
+    if entry is not None:
+        # not yet observed at k: entered after k (a measure older than the data window)
+        late = np.bincount(np.clip(np.minimum(entry, d), 0, length - 1), minlength=length)
+        at_risk -= np.cumsum(late[::-1])[::-1] - late
     with np.errstate(divide="ignore", invalid="ignore"):
-        q = np.where(at_risk > 0, died / at_risk, 0.0)
+        q = np.where(at_risk > 0, np.clip(died / at_risk, 0.0, 1.0), 0.0)
     return np.asarray(np.cumprod(1 - q), dtype=np.float64)
 
 
-def estimate(prep: Prepared, state: State, limit: IntArray | None = None) -> Survival:
+def _entry(prep: Prepared, state: State, start: IntArray) -> IntArray:
+    """Duration (days, 1 = first day) at which each measure came under observation.
+
+    The data begin with the ledger: a measure that started before is in the data only because
+    it was still running then (left truncation), so it enters the risk set at that day, not
+    at its own start; otherwise the curve would overstate how long measures last."""
+    days = prep.ledger.day[prep.ledger.day <= state.t]
+    window = int(days.min()) if len(days) else int(start.min(initial=state.t))
+    return np.asarray(np.maximum(window - start + 1, 0), dtype=np.int64)
+
+
+def estimate(
+    prep: Prepared, state: State, limit: IntArray | None = None, delayed_entry: bool = True
+) -> Survival:
     """Kaplan–Meier curves per type from the measures known on the as-of date; ``limit``:
     each measure's last day by age (default: the rule)."""
     limit = prep.m_limit if limit is None else limit
@@ -94,7 +114,8 @@ def estimate(prep: Prepared, state: State, limit: IntArray | None = None) -> Sur
     length = max(2, min(span, 40 * 366))
     types = prep.m_type[known]
     n_types = len(prep.type_codes)
-    all_curve = _km(durations, events, length)
+    entry = _entry(prep, state, start) if delayed_entry else np.zeros_like(start)
+    all_curve = _km(durations, events, length, entry)
     steps = {
         step: np.isin(types, [i for i, s in enumerate(prep.type_step) if s == step])
         for step in set(prep.type_step)
@@ -105,11 +126,12 @@ def estimate(prep: Prepared, state: State, limit: IntArray | None = None) -> Sur
         mine = types == ti
         counts[ti] = int(events[mine].sum())
         if counts[ti] >= MIN_EVENTS:
-            surv[ti] = _km(durations[mine], events[mine], length)
+            surv[ti] = _km(durations[mine], events[mine], length, entry[mine])
             continue
         pool = steps[prep.type_step[ti]]
         enough = events[pool].sum() >= MIN_EVENTS
-        surv[ti] = _km(durations[pool], events[pool], length) if enough else all_curve
+        curve = _km(durations[pool], events[pool], length, entry[pool]) if enough else all_curve
+        surv[ti] = curve
     cumsum = np.concatenate([np.zeros((n_types, 1)), np.cumsum(surv, axis=1)], axis=1)
     return Survival(surv=surv, cumsum=cumsum, events=counts)
 
