@@ -13,7 +13,6 @@ from ramme.web.api import backtest, errors, forecast, indicators, lines, measure
 from ramme.web.api.auth import AUTH
 
 
-
 class DanishJSON(JSONRenderer):
     """UTF-8 JSON with æ, ø and å as they are (like ``ramme forecast --json``)."""
 

@@ -49,7 +49,9 @@ def token_client(user: User) -> Client:
 @pytest.fixture
 def plan_and_indicator(world):  # type: ignore[no-untyped-def]
     erik = world["erik"]
-    plan = plans.create_plan(erik, {"title": "Plan 2024", "year": 2024, "start_date": date(2024, 7, 1)})
+    plan = plans.create_plan(
+        erik, {"title": "Plan 2024", "year": 2024, "start_date": date(2024, 7, 1)}
+    )
     plans.save_action(
         erik, plan.pk, plan.version,
         {"effort_area": "5.20 opholdssteder", "mechanism": "lower_price",
