@@ -53,7 +53,7 @@ class BacktestOut(Schema):
 @router.get("", response=BacktestOut, summary="Backtest af prognosen for et tidligere år")
 def backtest(request: HttpRequest, year: int) -> dict[str, object]:
     """Every month end of ``year`` with the CLI's defaults (200 simulations, seed 0); this
-    takes a few seconds on a real municipality."""
+    is computed on each request (under a second on the demo)."""
     try:
         return backtests.run_backtest(year).to_dict()
     except backtests.BacktestUnavailable as error:
