@@ -27,12 +27,14 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_tasks",
     "django_tasks_db",
+    "ninja",  # the API docs page then uses its bundled Swagger UI files, not a CDN
     "ramme.web.accounts",
     "ramme.web.data",
     "ramme.web.front",
     "ramme.web.forecasts",
     "ramme.web.plans",
     "ramme.web.reports",
+    "ramme.web.api",
 ]
 
 MIDDLEWARE = [

@@ -4,6 +4,8 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from ramme.web.api.api import api
+
 admin.site.site_header = "ramme – administration"
 admin.site.site_title = "ramme"
 
@@ -11,6 +13,7 @@ urlpatterns = [
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
+    path("api/v1/", api.urls),
     path("prognose/", include("ramme.web.forecasts.urls")),
     path("handleplaner/", include("ramme.web.plans.urls")),
     path("rapporter/", include("ramme.web.reports.urls")),

@@ -74,7 +74,10 @@ def test_each_read_is_logged_with_the_reader(world):  # type: ignore[no-untyped-
     assert AuditEvent.objects.filter(action=AuditEvent.Action.READ).count() == 2
 
 
-def test_a_refused_read_is_not_logged_as_a_read(world):  # type: ignore[no-untyped-def]
+def test_a_refused_read_is_logged_as_a_refusal_not_a_read(world):  # type: ignore[no-untyped-def]
     with pytest.raises(Http404):
         get_measure_for_user(world["bob"], "A1")
-    assert not AuditEvent.objects.exists()
+    with pytest.raises(Http404):
+        get_measure_for_user(world["outsider"], "A1")
+    log = AuditEvent.objects.order_by("id").values_list("username", "action", "object_key")
+    assert list(log) == [("bob", "denied", "A1"), ("olga", "denied", "A1")]

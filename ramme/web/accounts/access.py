@@ -3,7 +3,7 @@
 Economists, heads of department and superusers see every child; a team leader sees the
 children of the team with the team's name; a caseworker (rådgiver) sees the children whose
 ``caseworker`` is their username. Anyone else sees nothing. Views fetch case data only
-through these helpers, and each read is written to the audit log.
+through these helpers; each read, and each refused measure, is written to the audit log.
 """
 
 from __future__ import annotations
@@ -14,6 +14,8 @@ from django.http import Http404
 from ramme.web.accounts.audit import record_access
 from ramme.web.accounts.models import AuditEvent, Role, User
 from ramme.web.data.models import Child, Measure
+
+KEY_LENGTH = AuditEvent._meta.get_field("object_key").max_length or 200
 
 
 def _child_filter(user: User) -> dict[str, str] | None:
@@ -49,17 +51,20 @@ def visible_measures(user: User) -> QuerySet[Measure]:
 
 
 def get_measure_for_user(user: User, measure_id: str) -> Measure:
-    """One measure by its ``measure_id``, or 404 when it does not exist or is not visible."""
+    """One measure by its ``measure_id``, or 404 when it does not exist or is not visible
+    (logged as a refusal, ``denied``, not as a read)."""
     lookups = _child_filter(user)
-    if lookups is None:
-        raise Http404("Indsatsen findes ikke.")
-    related = {f"child__{field}": value for field, value in lookups.items()}
-    measure = (
-        Measure.objects.filter(measure_id=measure_id, **related)
-        .select_related("child", "measure_type", "provider")
-        .first()
-    )
+    measure = None
+    if lookups is not None:
+        related = {f"child__{field}": value for field, value in lookups.items()}
+        measure = (
+            Measure.objects.filter(measure_id=measure_id, **related)
+            .select_related("child", "measure_type", "provider")
+            .first()
+        )
     if measure is None:
+        # A refusal is logged too: asking for other people's cases is worth seeing.
+        record_access(user, AuditEvent.Action.DENIED, "measure", measure_id[:KEY_LENGTH])
         raise Http404("Indsatsen findes ikke.")
     record_access(user, AuditEvent.Action.READ, "measure", measure.measure_id)
     return measure

@@ -54,6 +54,7 @@ class AuditEvent(models.Model):
         CHANGE = "change", "Ændret"
         IMPORT = "import", "Importeret"
         EXPORT = "export", "Udtrukket"
+        DENIED = "denied", "Afvist"  # asked for case data the user may not see
 
     at = models.DateTimeField("tidspunkt", auto_now_add=True, db_index=True)
     user = models.ForeignKey(User, null=True, blank=True, on_delete=models.SET_NULL)

@@ -7,15 +7,15 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.safestring import mark_safe
 
-from ramme.core.plans import reviews
 from ramme.core.plans.indicators import IndicatorKind
 from ramme.core.plans.internal import Capacity, caseloads, occupancy
-from ramme.web.accounts.access import get_measure_for_user, visible_measures
+from ramme.web.accounts.access import get_measure_for_user
 from ramme.web.plans import figures
 from ramme.web.plans.chart import indicator_svg
 from ramme.web.plans.forms import ConclusionForm, IndicatorForm, ReviewForm
-from ramme.web.plans.loader import last_reviews, load_plan_data
+from ramme.web.plans.loader import load_plan_data
 from ramme.web.plans.models import Action, Indicator, InternalOffer
+from ramme.web.plans.review_lists import review_lists
 from ramme.web.plans.services import followup
 from ramme.web.plans.views import _editor, as_of, can_edit, current_user
 
@@ -67,9 +67,6 @@ def indicator_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _review_lists(request: HttpRequest) -> dict[str, object]:
     data, day = load_plan_data(), as_of(request)
-    visible = set(visible_measures(current_user(request)).values_list("measure_id", flat=True))
-    measures = [m for m in data.measures if m.measure_id in visible]
-    last = last_reviews()
     offers = list(InternalOffer.objects.select_related("provider"))
     capacities = [
         Capacity(
@@ -84,10 +81,7 @@ def _review_lists(request: HttpRequest) -> dict[str, object]:
     ]
     return {
         "as_of": day,
-        "due": reviews.due_for_review(measures, last, day),
-        "past_limit": reviews.past_duration_limit(measures, data.types, day),
-        "supplements": reviews.supplement_issues(measures, day),
-        "unapproved": reviews.unapproved(measures, day),
+        **review_lists(current_user(request), data, day),
         "occupancy": occupancy(capacities, data.measures, day),
         "caseloads": caseloads(capacities, data.measures, day),
     }

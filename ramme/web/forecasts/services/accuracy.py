@@ -14,10 +14,10 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from ramme.core.forecast import backtest
 from ramme.web.forecasts.models import AccuracyReport
 from ramme.web.forecasts.services import cache
-from ramme.web.forecasts.services.followup import default_as_of, default_simulations
+from ramme.web.forecasts.services.backtests import run_backtest
+from ramme.web.forecasts.services.followup import default_as_of
 
 
 def latest_year() -> int | None:
@@ -79,12 +79,7 @@ def compute(report_pk: int) -> None:
         AccuracyReport.objects.filter(pk=report_pk).update(months_done=done)
 
     try:
-        result = backtest(
-            cache.prepared(),
-            report.year,
-            simulations=default_simulations(),
-            progress=progress,
-        )
+        result = run_backtest(report.year, progress=progress)
     except Exception as error:  # the page says it failed; the log has the traceback
         AccuracyReport.objects.filter(pk=report_pk).update(
             status=AccuracyReport.Status.FAILED, error=str(error), finished_at=timezone.now()

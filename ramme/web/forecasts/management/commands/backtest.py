@@ -9,11 +9,11 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from ramme.core.forecast import BacktestResult, backtest
+from ramme.core.forecast import BacktestResult
 from ramme.core.forecast.backtest import ACCEPTANCE_MONTHS
 from ramme.core.money import format_number
 from ramme.core.periods import format_date
-from ramme.web.forecasts.services import cache, followup
+from ramme.web.forecasts.services import backtests
 
 HEADERS = ("Prognose", "Fremskrivn.", "Budget", "Dækning")
 
@@ -79,20 +79,21 @@ class Command(BaseCommand):
             "--months", default="1,2,3,4,5,6,7,8,9,10,11,12", help="måneder, fx 3,6,9"
         )
         parser.add_argument(
-            "--simulations", type=int, default=None, help="antal simulationer (standard 200)"
+            "--simulations",
+            type=int,
+            default=None,
+            help="antal simulationer (standard 200)",
         )
         parser.add_argument("--seed", type=int, default=0, help="startværdi for simulationen")
 
     def handle(self, *args: Any, **options: Any) -> None:
         year, months = options["year"], _months(options["months"])
-        prep = cache.prepared()
-        if not prep.activities:
-            raise CommandError("Der er ingen data. Indlæs først med 'ramme import MAPPE'.")
-        if not any(b.year == year for b in prep.dataset.budgets):
-            raise CommandError(f"Der er intet budget for {year}; vælg et år med data.")
-        sims = options["simulations"]
-        sims = followup.default_simulations() if sims is None else sims
-        result = backtest(prep, year, months=months, simulations=sims, seed=options["seed"])
+        try:
+            result = backtests.run_backtest(
+                year, months=months, simulations=options["simulations"], seed=options["seed"]
+            )
+        except backtests.BacktestUnavailable as error:
+            raise CommandError(str(error)) from error
         path = Path(options["json"] or Path(settings.VAR_DIR) / f"backtest-{year}.json")
         try:
             path.write_text(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))

@@ -1,0 +1,83 @@
+"""``GET /api/v1/backtest?year=YYYY``: the same figures as ``ramme backtest --json``."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.http import Http404, HttpRequest
+from ninja import Router, Schema
+
+from ramme.web.forecasts.services import accuracy, backtests
+
+router = Router(tags=["prognose"])
+
+
+class LineBacktestOut(Schema):
+    """One activity line on one month end (kr.)."""
+
+    activity: str
+    forecast: float
+    p10: float
+    p90: float
+    case_based: float  # before the calibration on earlier years
+    run_rate: float
+    periodised: float
+    cases_x_price: float
+    budget: float
+    outturn: float
+    inside: bool
+
+
+class BacktestMonthOut(Schema):
+    """One month end: frame amounts in kr., errors in % of the corrected budget."""
+
+    as_of: date
+    forecast: float
+    p10: float
+    p90: float
+    run_rate: float
+    budget: float
+    outturn: float
+    error_pct: float
+    run_rate_error_pct: float
+    budget_error_pct: float
+    inside: bool  # outturn within P10-P90
+    lines_inside: int
+    lines: int
+    periodised: float
+    cases_x_price: float
+    line_results: list[LineBacktestOut]
+
+
+class BacktestSummary(Schema):
+    mae_pct: float
+    run_rate_mae_pct: float
+    budget_mae_pct: float
+    bias_pct: float
+    coverage: float
+    line_coverage: float
+    acceptance_months: list[int]
+    acceptance_mae_pct: float
+    acceptance_run_rate_mae_pct: float
+    acceptance_line_coverage: float
+    accepted: bool
+
+
+class BacktestOut(Schema):
+    year: int
+    months: list[BacktestMonthOut]
+    summary: BacktestSummary
+
+
+@router.get("", response=BacktestOut, summary="Backtest af prognosen for et tidligere år")
+def backtest(request: HttpRequest, year: int) -> dict[str, object]:
+    """Every month end of ``year`` with the CLI's defaults (200 simulations, seed 0): the
+    stored result of the accuracy page when it is computed for the data as they are, else
+    computed now."""
+    stored = accuracy.current(year)
+    if stored is not None and stored.payload is not None and stored.status == "done":
+        return dict(stored.payload)
+    try:
+        return backtests.run_backtest(year).to_dict()
+    except backtests.BacktestUnavailable as error:
+        raise Http404(str(error)) from error

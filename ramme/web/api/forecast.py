@@ -1,0 +1,92 @@
+"""``GET /api/v1/forecast``: the year-end forecast, the same JSON as ``ramme forecast --json``."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import Router, Schema
+
+from ramme.web.api.common import forecast_on
+from ramme.web.forecasts.services import followup
+
+router = Router(tags=["prognose"])
+
+
+class Components(Schema):
+    """What the forecast is made of (kr.): actual + these = forecast."""
+
+    committed: float
+    outflow: float
+    inflow: float
+    inflow_count: float
+    billing_lag: float
+    refunds: float
+    other: float
+    calibration: float  # what the calibration on earlier years adds (docs/forecast.md)
+
+
+class Figures(Schema):
+    """Corrected and adopted budget, booked to date, expected year end and its band (kr.)."""
+
+    budget: float
+    adopted: float
+    actual: float
+    forecast: float
+    p10: float
+    p50: float
+    p90: float
+    variance: float
+    components: Components
+
+
+class LineFigures(Figures):
+    activity: str
+    ladder_step: str
+    method: str
+
+
+class ActionPlanRule(Schema):
+    required: bool
+    reason: str
+
+
+class LineCalibration(Schema):
+    case_based: float  # the case-based estimate before calibration (kr.)
+    case_based_ratio: float  # its learned ratio to the outturn in earlier years
+    weights: dict[str, float]  # method -> weight in the combination
+    switched: bool  # a simple method took the line's place
+
+
+class Calibration(Schema):
+    """How the forecast was calibrated on the municipality's earlier years."""
+
+    years: list[int]
+    band_scores: int
+    lines: dict[str, LineCalibration]
+
+
+class AgeLimitOverruled(Schema):
+    """A measure type whose measures went on past 18 in the data: they run to 23."""
+
+    measure_type: str
+    went_on: int
+    stopped: int
+
+
+class ForecastOut(Schema):
+    as_of: date
+    year: int
+    lines: list[LineFigures]
+    total: Figures
+    calibration: Calibration | None
+    age_limits_overruled: list[AgeLimitOverruled]
+    action_plan: ActionPlanRule
+
+
+@router.get("", response=ForecastOut, summary="Forventet regnskab (prognose)")
+def forecast(request: HttpRequest, as_of: date | None = None) -> dict[str, Any]:
+    """Per activity line and for the frame; ``as_of`` defaults to the month end of the
+    latest posting, as in the CLI."""
+    return followup.forecast_payload(forecast_on(as_of))
