@@ -25,12 +25,15 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django_tasks",
+    "django_tasks_db",
     "ramme.web.accounts",
     "ramme.web.data",
     "ramme.web.front",
     "ramme.web.forecasts",
     "ramme.web.plans",
     "ramme.web.reports",
+    "ramme.web.uploads",
 ]
 
 MIDDLEWARE = [
@@ -86,6 +89,16 @@ USE_THOUSAND_SEPARATOR = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"
+
+# Background tasks (imports from the browser) wait in the database, so SQLite and PostgreSQL
+# both work without another server; `ramme worker` (or `ramme serve`'s own worker) runs them.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Installed mapping profiles offered on the import page (TOML files, as `ramme import --profile`).
+IMPORT_PROFILES_DIR = Path(
+    os.environ.get("RAMME_PROFILES_DIR", PACKAGE_DIR.parents[1] / "docs" / "profiles")
+)
+# Upper bound on the bytes of one upload (after unzipping): a guard against zip bombs.
+IMPORT_MAX_BYTES = int(os.environ.get("RAMME_IMPORT_MAX_MB", "4096")) * 1024 * 1024
 
 MUNICIPALITY_NAME = os.environ.get("RAMME_MUNICIPALITY", "Demo Kommune")
 FRAME_NAME = os.environ.get(
