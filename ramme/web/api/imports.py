@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import File, Form, Router, Schema
+from ninja import File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
 
 from ramme.importing.errors import RowError
@@ -72,29 +72,29 @@ def create_import(
     files: File[list[UploadedFile]],
     profile: Form[str] = "",
     dry_run: Form[bool] = False,
-) -> tuple[int, Any]:
+) -> Status[Any]:
     """Upload data files (CSV, XLSX or one zip) and validate them; import unless dry_run."""
     user = _user(request)
     if not may_import(user):
-        return 403, {"detail": REFUSED}
+        return Status(403, {"detail": REFUSED})
     upload, errors = uploads.receive_upload(user, files, profile, origin="api")
     if upload is None:
-        return 422, _errors(errors)
+        return Status(422, _errors(errors))
     if not uploads.validate_now(upload):
-        return 422, _errors(upload.errors)
+        return Status(422, _errors(upload.errors))
     if not dry_run:
         uploads.confirm(upload)
-    return 202, uploads.status(upload)
+    return Status(202, uploads.status(upload))
 
 
 @router.get(
     "/imports/{upload_id}", response={200: ImportStatusOut, 403: MessageOut, 404: MessageOut}
 )
-def get_import(request: HttpRequest, upload_id: int) -> tuple[int, Any]:
+def get_import(request: HttpRequest, upload_id: int) -> Status[Any]:
     """Status, progress (0-100) and errors of an upload."""
     if not may_import(_user(request)):
-        return 403, {"detail": REFUSED}
+        return Status(403, {"detail": REFUSED})
     upload = Upload.objects.filter(pk=upload_id).first()
     if upload is None:
-        return 404, {"detail": "Importen findes ikke."}
-    return 200, uploads.status(upload)
+        return Status(404, {"detail": "Importen findes ikke."})
+    return Status(200, uploads.status(upload))

@@ -93,7 +93,7 @@ def test_bad_files_change_nothing_and_show_every_error_as_the_cli_does(
     page = economist.get(f"/import/{item.pk}/").content.decode()
     for error in item.errors:
         assert error["reason"].replace("«", "&laquo;") in page or error["reason"] in page
-        assert f"<td class=\"num\">{error['row']}</td>" in page
+        assert f'<td class="num">{error["row"]}</td>' in page
     assert ledger() == before
     assert not ImportRun.objects.filter(origin="web").exists()  # a validation is no import
 
