@@ -10,6 +10,7 @@ import os
 import re
 
 import pytest
+from django.db import connections
 from django_tasks_db.management.commands.db_worker import Worker
 
 from ramme.web.accounts.models import Role
@@ -28,8 +29,11 @@ pytestmark = [
 
 
 def run_queued_tasks() -> None:
-    """django-tasks' database worker: take every queued task, run it, stop."""
-    Worker(
+    """django-tasks' database worker: take every queued task, run it, stop.
+
+    Inside Playwright's greenlet the ORM has connections of its own; they are closed here.
+    """
+    worker = Worker(
         queue_names=["default"],
         interval=0,
         batch=True,
@@ -38,7 +42,11 @@ def run_queued_tasks() -> None:
         max_tasks=None,
         worker_id="browser-test",
         excluded_queue_names=[],
-    ).run()
+    )
+    try:
+        worker.run()
+    finally:
+        connections.close_all()
 
 
 def test_an_economist_uploads_confirms_and_sees_the_import_in_the_history(
