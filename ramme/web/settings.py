@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "ramme.web.plans",
     "ramme.web.reports",
     "ramme.web.api",
+    "ramme.web.uploads",
 ]
 
 MIDDLEWARE = [
@@ -95,6 +96,13 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"
+
+# Installed mapping profiles offered on the import page (TOML files, as `ramme import --profile`).
+IMPORT_PROFILES_DIR = Path(
+    os.environ.get("RAMME_PROFILES_DIR", PACKAGE_DIR.parents[1] / "docs" / "profiles")
+)
+# Upper bound on the bytes of one upload (after unzipping): a guard against zip bombs.
+IMPORT_MAX_BYTES = int(os.environ.get("RAMME_IMPORT_MAX_MB", "4096")) * 1024 * 1024
 
 MUNICIPALITY_NAME = os.environ.get("RAMME_MUNICIPALITY", "Demo Kommune")
 FRAME_NAME = os.environ.get("RAMME_FRAME", "Det specialiserede børne- og ungeområde")

@@ -9,7 +9,17 @@ from __future__ import annotations
 from ninja import NinjaAPI
 from ninja.renderers import JSONRenderer
 
-from ramme.web.api import backtest, errors, forecast, indicators, lines, measures, plans, reviews
+from ramme.web.api import (
+    backtest,
+    errors,
+    forecast,
+    imports,
+    indicators,
+    lines,
+    measures,
+    plans,
+    reviews,
+)
 from ramme.web.api.auth import AUTH
 
 
@@ -41,7 +51,4 @@ api.add_router("/indicators", indicators.router)
 api.add_router("/reviews", reviews.router)
 api.add_router("/backtest", backtest.router)
 
-# --- imports: the lead adds the imports router (ramme/web/api/imports.py) here -----------
-# from ramme.web.api import imports
-# api.add_router("/imports", imports.router)
-# ------------------------------------------------------------------------------------------
+api.add_router("", imports.router)  # its paths carry /imports themselves

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from django.db import models
+from django.utils import timezone
 
 from ramme.core.ladder import LadderStep
 
@@ -288,15 +289,27 @@ class Event(models.Model):
 
 
 class ImportRun(models.Model):
-    """One import of a folder: who, when, what it changed (a summary, never CPR numbers)."""
+    """One import (import): who, when, by which path, which files (with checksums), how
+    long, and what it changed (a summary, never CPR numbers). Failed imports are kept too."""
 
-    started_at = models.DateTimeField("start", auto_now_add=True)
+    started_at = models.DateTimeField("start", default=timezone.now)
+    finished_at = models.DateTimeField("slut", null=True, blank=True)
     username = models.CharField("bruger", max_length=150, blank=True)
+    origin = models.CharField("kilde", max_length=10, default="cli")  # cli, web or api
     source = models.CharField("mappe", max_length=500)
     succeeded = models.BooleanField("gennemført", default=False)
+    error_count = models.PositiveIntegerField("fejl", default=0)
+    files = models.JSONField("filer", default=list, blank=True)
     summary = models.JSONField("resumé", default=dict, blank=True)
 
     class Meta:
         ordering = ["-started_at"]
         verbose_name = "import"
         verbose_name_plural = "importer"
+
+    @property
+    def seconds(self) -> float | None:
+        """How long the import took (varighed), when it is known."""
+        if self.finished_at is None:
+            return None
+        return (self.finished_at - self.started_at).total_seconds()

@@ -28,6 +28,7 @@ NAV: list[NavEntry] = [
     NavEntry("Pejlemærker", "plans:indicators"),
     NavEntry("Opfølgning", "plans:reviews"),
     NavEntry("Rapporter", "reports:index"),
+    NavEntry("Import", "uploads:upload", (Role.ECONOMIST,)),
     NavEntry("Administration", "admin:index", (Role.ECONOMIST,)),
 ]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,6 +24,8 @@ class ImportContext:
     files: dict[str, Counts] = field(default_factory=dict)
     children_created: int = 0
     rules_replaced: bool = False
+    on_rows: Callable[[int], None] | None = None  # told the rows read so far (progress bars)
+    rows_done: int = 0
     _lookups: dict[tuple[str, str], dict[Any, int]] = field(default_factory=dict)
 
     def lookup(self, model: type[models.Model], key_field: str) -> dict[Any, int]:
@@ -35,6 +38,12 @@ class ImportContext:
     def forget(self, model: type[models.Model]) -> None:
         for cache_key in [k for k in self._lookups if k[0] == model._meta.label]:
             del self._lookups[cache_key]
+
+    def advance(self, rows: int) -> None:
+        """Count ``rows`` more rows read and tell whoever shows the progress."""
+        self.rows_done += rows
+        if self.on_rows is not None:
+            self.on_rows(self.rows_done)
 
     def error(self, file: str, row: int, column: str, reason: str) -> None:
         self.errors.append(RowError(file, row, column, reason))

@@ -9,26 +9,25 @@ pseudonyms while the rows are parsed and never reach the database, messages or t
 
 from __future__ import annotations
 
-import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from django.conf import settings
 from django.db import DatabaseError, transaction
+from django.utils import timezone
 
 from ramme.importing.errors import RowError
 from ramme.importing.profiles import Profile, apply_profile, load_profile
 from ramme.importing.readers import ReadError, open_table
 from ramme.importing.specs import IMPORT_ORDER, SPECS
 from ramme.importing.validate import Converter
-from ramme.web.accounts.audit import record_access
-from ramme.web.accounts.models import User
-from ramme.web.data.models import ImportRun
 from ramme.web.data.services.context import ImportContext
 from ramme.web.data.services.mapping import remap_postings
 from ramme.web.data.services.postings import import_postings
 from ramme.web.data.services.reference import seed_legal_paragraphs
+from ramme.web.data.services.runs import ORIGIN_CLI, record_run
 from ramme.web.data.services.sources import find_sources
 from ramme.web.data.services.steps import STEPS
 from ramme.web.data.services.summary import build_summary
@@ -40,24 +39,64 @@ MAPPING_FILES = ("activities", "catalogue", "measures")
 
 @dataclass
 class ImportResult:
-    """The outcome: ``ok`` only when nothing was wrong; then ``summary`` tells what changed."""
+    """The outcome: ``ok`` only when nothing was wrong; then ``summary`` tells what changed.
+
+    ``run_id`` is the ImportRun row of a real import (none for a dry run); ``inspected`` is
+    what the caller's ``inspect`` saw inside the transaction of a dry run.
+    """
 
     ok: bool
     errors: list[RowError] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     summary: dict[str, Any] = field(default_factory=dict)
+    run_id: int | None = None
+    inspected: Any = None
+
+
+@dataclass(frozen=True)
+class ImportOptions:
+    """How an import runs besides its files (indstillinger).
+
+    ``origin`` names the path it came by in the history (kommandolinje, browser, api);
+    ``dry_run`` validates and writes inside the transaction, calls ``inspect`` there and
+    rolls back; ``on_rows`` is told the rows read so far.
+    """
+
+    username: str = ""
+    progress: bool = False
+    origin: str = ORIGIN_CLI
+    source: str = ""
+    dry_run: bool = False
+    inspect: Callable[[dict[str, Any]], Any] | None = None
+    on_rows: Callable[[int], None] | None = None
 
 
 class _Rollback(Exception):
     """Raised inside the transaction to undo an import that found errors."""
 
 
+class _DryRun(Exception):
+    """Raised inside the transaction to undo a dry run; carries what it would have done."""
+
+    def __init__(self, summary: dict[str, Any]) -> None:
+        super().__init__("dry run")
+        self.summary = summary
+
+
 def import_folder(
-    folder: Path, profile: Path | None = None, username: str = "", progress: bool = False
+    folder: Path,
+    profile: Path | None = None,
+    username: str = "",
+    progress: bool = False,
+    options: ImportOptions | None = None,
 ) -> ImportResult:
     """Import every contract file in ``folder``; nothing changes if any row is bad."""
     folder = Path(folder)
-    ctx = ImportContext(cpr_key=settings.PSEUDONYM_KEY.encode(), progress=progress)
+    opts = options or ImportOptions(username=username, progress=progress)
+    started = timezone.now()
+    ctx = ImportContext(
+        cpr_key=settings.PSEUDONYM_KEY.encode(), progress=opts.progress, on_rows=opts.on_rows
+    )
     mapping: Profile | None = None
     if profile is not None:
         mapping, profile_errors = load_profile(Path(profile))
@@ -66,21 +105,34 @@ def import_folder(
     ctx.errors.extend(errors)
     ctx.warnings.extend(warnings)
     summary: dict[str, Any] = {}
+    inspected: list[Any] = []
     if not ctx.errors:
         try:
-            summary = _run(ctx, sources, mapping)
+            summary = _run(ctx, sources, mapping, opts, inspected)
+        except _DryRun as dry:
+            summary = dry.summary
         except _Rollback:
             pass
         except DatabaseError as exc:
             ctx.errors.append(RowError(folder.name, 0, "", f"databasefejl: {exc}"))
     result = ImportResult(not ctx.errors, ctx.errors, ctx.warnings, summary)
-    _record(folder, username, result)
-    if result.ok:
-        data_imported.send(sender=ImportResult)
+    result.inspected = inspected[0] if inspected else None
+    if not opts.dry_run:
+        where = opts.source or str(folder)
+        run = record_run(where, sources, ctx, result, started, opts.username, opts.origin)
+        result.run_id = run.pk
+        if result.ok:
+            data_imported.send(sender=ImportResult)
     return result
 
 
-def _run(ctx: ImportContext, sources: dict[str, Path], profile: Profile | None) -> dict[str, Any]:
+def _run(
+    ctx: ImportContext,
+    sources: dict[str, Path],
+    profile: Profile | None,
+    opts: ImportOptions,
+    inspected: list[Any],
+) -> dict[str, Any]:
     with transaction.atomic():
         seed_legal_paragraphs()
         names, remapped = {}, 0
@@ -98,6 +150,10 @@ def _run(ctx: ImportContext, sources: dict[str, Path], profile: Profile | None) 
             ctx.warnings.append(
                 f"{unmatched['count']} posteringer passer ikke til nogen aktivitet (fx {shown})"
             )
+        if opts.dry_run:
+            if opts.inspect is not None:
+                inspected.append(opts.inspect(summary))
+            raise _DryRun(summary)
         return summary
 
 
@@ -128,6 +184,7 @@ def _import_file(ctx: ImportContext, name: str, path: Path, profile: Profile | N
         ctx.errors.extend(converter.errors)
     else:
         rows = list(converter.rows())
+        ctx.advance(len(rows))
         ctx.errors.extend(converter.errors)
         ctx.files[name] = STEPS[name](ctx, path.name, rows)
     ctx.errors[start:] = sorted(ctx.errors[start:], key=lambda error: error.row)
@@ -136,22 +193,3 @@ def _import_file(ctx: ImportContext, name: str, path: Path, profile: Profile | N
             f"{path.name}: {converter.scrubbed} CPR-numre fjernet fra fritekst ([CPR fjernet])"
         )
     return path.name
-
-
-def _record(folder: Path, username: str, result: ImportResult) -> None:
-    """The ImportRun row and the audit entry, also for a failed import."""
-    detail = {
-        "ok": result.ok,
-        "errors": len(result.errors),
-        "files": {n: f for n, f in result.summary.get("files", {}).items()},
-    }
-    ImportRun.objects.create(
-        username=username,
-        source=str(folder)[:500],
-        succeeded=result.ok,
-        summary=result.summary if result.ok else detail,
-    )
-    user = User.objects.filter(username=username).first() if username else None
-    record_access(
-        user, "import", "folder", str(folder)[:200], json.dumps(detail, ensure_ascii=False)
-    )

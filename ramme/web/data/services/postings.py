@@ -28,6 +28,7 @@ def import_postings(ctx: ImportContext, converter: Converter) -> Counts:
     try:
         for batch in posting_batches(ctx, converter, numbered, BATCH):
             counts.read += len(batch)
+            ctx.advance(len(batch))
             if not ctx.errors and not converter.errors:  # a rejected file is only validated
                 writer.write(batch)
         if not ctx.errors and not converter.errors:

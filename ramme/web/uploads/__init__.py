@@ -1,0 +1,1 @@
+"""The monthly data load in the browser (import i browseren): upload, validate, confirm."""

@@ -1,0 +1,1 @@
+"""Services of the browser import: receive files, validate, import, report progress."""
