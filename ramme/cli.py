@@ -17,6 +17,7 @@ RAMME_APPS = (
     "ramme.web.forecasts",
     "ramme.web.plans",
     "ramme.web.reports",
+    "ramme.web.quality",
 )
 INTERNAL = {"migrate", "check", "shell", "dbshell", "showmigrations", "makemigrations"}
 

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from ramme.core.forecast.data import Prepared
 from ramme.core.forecast.lag import booked
@@ -104,6 +105,49 @@ class Reconciliation:
         if any(d is None for d in diffs):
             return None
         return sum((d for d in diffs if d is not None), ZERO)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON shape of ``ramme reconcile --json`` (amounts in kroner as numbers)."""
+
+        def num(value: Decimal | None) -> float | None:
+            return None if value is None else float(value)
+
+        return {
+            "year": self.year,
+            "as_of": self.as_of.isoformat(),
+            "postings": self.postings,
+            "ledger_total": num(self.ledger_total),
+            "lines": [
+                {
+                    "activity": ln.activity,
+                    "ladder_step": ln.ladder_step,
+                    "total": num(ln.total),
+                    "linked": num(ln.linked),
+                    "unlinked": num(ln.unlinked),
+                    "postings": ln.count,
+                    "forecast": num(ln.forecast),
+                    "forecast_difference": num(ln.forecast_difference),
+                }
+                for ln in self.lines
+            ],
+            "lines_total": num(self.lines_total),
+            "unmapped": [
+                {
+                    "posting_id": u.posting.posting_id,
+                    "date": u.posting.date.isoformat(),
+                    "account": u.posting.account,
+                    "dranst": u.posting.dranst,
+                    "cost_center": u.posting.cost_center,
+                    "amount": num(u.posting.amount),
+                    "text": u.posting.text,
+                    "reason": u.reason,
+                }
+                for u in self.unmapped
+            ],
+            "unmapped_total": num(self.unmapped_total),
+            "difference": num(self.difference),
+            "forecast_difference": num(self.forecast_difference),
+        }
 
 
 def reconciliation_period(year: int, as_of: date) -> DateRange:

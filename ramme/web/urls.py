@@ -14,5 +14,6 @@ urlpatterns = [
     path("prognose/", include("ramme.web.forecasts.urls")),
     path("handleplaner/", include("ramme.web.plans.urls")),
     path("rapporter/", include("ramme.web.reports.urls")),
+    path("datakvalitet/", include("ramme.web.quality.urls")),
     path("", include("ramme.web.front.urls")),
 ]
