@@ -49,4 +49,5 @@ class Command(BaseCommand):
             for f in mine:
                 amount = "" if f.amount is None else f" {format_number(f.amount)} kr."
                 mark = " [forklaret]" if f.key in notes else ""
-                self.stdout.write(f"  {f.measure_id or '-'} barn {f.child}:{amount} {f.detail}{mark}")
+                line = f"  {f.measure_id or '-'} barn {f.child}:{amount} {f.detail}{mark}"
+                self.stdout.write(line)
