@@ -70,12 +70,29 @@ NORMAL = [
     measure("N5", date(2022, 9, 1), date(2024, 2, 20)),
     measure("N6", date(2021, 6, 1)),
     measure("N7", date(2023, 4, 4)),
-    measure("N8", date(2022, 1, 1), prices=(base(date(2022, 1, 1)),
-            PricePeriod(date(2024, 1, 1), None, PriceKind.SUPPLEMENT, Decimal(50),
-                        PriceUnit.DAY, negotiated=True))),  # fmt: skip
-    measure("N9", date(2023, 2, 1), prices=(base(date(2023, 2, 1)),
-            PricePeriod(date(2024, 1, 1), None, PriceKind.SUPPLEMENT, Decimal(40),
-                        PriceUnit.DAY))),  # fmt: skip
+    measure(
+        "N8",
+        date(2022, 1, 1),
+        prices=(
+            base(date(2022, 1, 1)),
+            PricePeriod(
+                date(2024, 1, 1),
+                None,
+                PriceKind.SUPPLEMENT,
+                Decimal(50),
+                PriceUnit.DAY,
+                negotiated=True,
+            ),
+        ),
+    ),
+    measure(
+        "N9",
+        date(2023, 2, 1),
+        prices=(
+            base(date(2023, 2, 1)),
+            PricePeriod(date(2024, 1, 1), None, PriceKind.SUPPLEMENT, Decimal(40), PriceUnit.DAY),
+        ),
+    ),
     measure("I1", date(2022, 3, 1), mtype="INT"),  # paid by salary: never a posting of its own
     measure("I2", date(2023, 3, 1), mtype="INT"),
 ]
@@ -126,7 +143,8 @@ def _ledger() -> list[Posting]:
         Posting("P-BEFORE-early", date(2023, 5, 2), Decimal(2000), "Kontakt", "5.28.21", 1,
                 "P-BEFORE", before.child_key),
         Posting("U-1", date(2024, 5, 3), Decimal(4000), "Kontakt", "5.28.21", 1, None, "barn-N6"),
-        Posting("R-1", date(2024, 3, 31), Decimal(-9000), "Refusion", "5.28.21", 2, None, "barn-N6"),
+        Posting("R-1", date(2024, 3, 31), Decimal(-9000), "Refusion", "5.28.21", 2, None,
+                "barn-N6"),  # a state refund is booked per child: not a finding
         Posting("CR-1", date(2024, 1, 20), Decimal(-500), "Kontakt", "5.28.21", 1, "N4", "barn-N4"),
     ]  # fmt: skip
     return rows
