@@ -6,7 +6,6 @@ from typing import Any
 
 from django import template
 
-from ramme.web.data.models import ActivityLine
 from ramme.web.forecasts.services.followup import default_as_of
 from ramme.web.quality.services.findings import unexplained_count
 
@@ -17,7 +16,7 @@ register = template.Library()
 def findings_badge(context: template.Context, as_of: Any = None) -> dict[str, Any]:
     request = context.get("request")
     user = getattr(request, "user", None)
-    if user is None or not user.is_authenticated or not ActivityLine.objects.exists():
+    if user is None or not user.is_authenticated:
         return {"show": False}
     day = as_of or default_as_of()
     return {"show": True, "as_of": day, "count": unexplained_count(user, day)}
