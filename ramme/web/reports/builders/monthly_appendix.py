@@ -28,12 +28,12 @@ class RuleCount:
 def reconciliation_section(r: Reconciliation) -> Section:
     kr = ColumnKind.AMOUNT_KR
     columns = (
-        Column("Aktivitet (kr.)", ColumnKind.TEXT, 30),
-        Column("Bogført", kr),
-        Column("På indsatser", kr),
-        Column("Øvrige", kr),
-        Column("I prognosen", kr),
-        Column("Afvigelse", kr),
+        Column("Aktivitet (kr.)", ColumnKind.TEXT, 22),
+        Column("Bogført", kr, 13),
+        Column("På indsatser", kr, 13),
+        Column("Øvrige", kr, 13),
+        Column("I prognosen", kr, 13),
+        Column("Afvigelse", kr, 9),
     )
     rows = [
         Row((ln.activity, ln.total, ln.linked, ln.unlinked, ln.forecast, ln.forecast_difference))
@@ -51,7 +51,11 @@ def reconciliation_section(r: Reconciliation) -> Section:
         "Tabel B1. Regnskabet pr. aktivitet, på indsatser og øvrige",
         columns,
         tuple(rows),
-        note="«I prognosen» er det bogførte, som prognosen regner med; afvigelsen skal være 0.",
+        note=(
+            "«I prognosen» er det bogførte, som prognosen regner med, i hele kr. pr. aktivitet "
+            "(summen af afrundede beløb kan afvige fra den afrundede total); afvigelsen skal "
+            "være 0."
+        ),
         sheet_name="Afstemning",
     )
     summary = Table(
