@@ -13,7 +13,7 @@ from ramme.web.accounts.models import AuditEvent
 from ramme.web.data.models import Child
 from ramme.web.quality.models import FindingExplanation
 from tests.web.forecasts.conftest import AS_OF
-from tests.web.personas import PASSWORD
+from tests.web.personas import PASSWORD, make_user
 from tests.web.quality.conftest import child_of
 
 DATO = {"dato": AS_OF.isoformat()}
@@ -117,3 +117,11 @@ def test_check_data_text_lists_every_rule(planted) -> None:  # type: ignore[no-u
     call_command("check-data", "--as-of", AS_OF.isoformat(), stdout=out)
     text = out.getvalue()
     assert "unlinked_posting" in text and "missing_price" in text and "X-bob" in text
+
+
+def test_a_user_without_a_role_sees_no_findings(planted) -> None:  # type: ignore[no-untyped-def]
+    make_user("olga")
+    olga = _login("olga")
+    page = olga.get("/datakvalitet/", DATO)
+    assert page.context["ov"].total == 0
+    assert "ingen åbne fund" in _badge(olga, "/")
