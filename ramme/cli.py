@@ -19,6 +19,7 @@ RAMME_APPS = (
     "ramme.web.reports",
     "ramme.web.api",
     "ramme.web.uploads",
+    "ramme.web.quality",
 )
 INTERNAL = {"migrate", "check", "shell", "dbshell", "showmigrations", "makemigrations"}
 

@@ -107,6 +107,8 @@ class Posting:
     dranst: int = 1
     measure_id: str | None = None
     child_key: str | None = None
+    cost_center: str = ""
+    text: str = ""
 
 
 @dataclass(frozen=True, slots=True)

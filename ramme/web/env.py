@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import secrets
+from decimal import Decimal
 from pathlib import Path
 
 
@@ -19,6 +20,17 @@ def flag(name: str, default: bool = False) -> bool:
     if value is None:
         return default
     return value.strip().lower() in {"1", "true", "yes", "ja", "on"}
+
+
+def integer(name: str, default: int) -> int:
+    value = os.environ.get(name, "").strip()
+    return int(value) if value else default
+
+
+def decimal(name: str, default: str) -> Decimal:
+    """A number such as ``10`` or ``2,5`` (Danish comma accepted)."""
+    value = os.environ.get(name, "").strip().replace(",", ".")
+    return Decimal(value or default)
 
 
 def secret(name: str) -> str:

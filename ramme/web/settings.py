@@ -7,7 +7,7 @@ from pathlib import Path
 
 import dj_database_url
 
-from ramme.web.env import flag, secret, var_dir
+from ramme.web.env import decimal, flag, integer, secret, var_dir
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 VAR_DIR = var_dir()
@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "ramme.web.reports",
     "ramme.web.api",
     "ramme.web.uploads",
+    "ramme.web.quality",
 ]
 
 MIDDLEWARE = [
@@ -112,6 +113,11 @@ FRAME_NAME = os.environ.get("RAMME_FRAME", "Det specialiserede børne- og ungeom
 AFTERCARE_BASES = [
     code.strip() for code in os.environ.get("RAMME_AFTERCARE_BASES", "").split(",") if code.strip()
 ]
+
+# Data-quality thresholds (ramme.core.quality.Thresholds); docs/data-quality.md.
+RAMME_QUALITY_NO_PAYMENT_DAYS = integer("RAMME_QUALITY_NO_PAYMENT_DAYS", 60)
+RAMME_QUALITY_PRICE_SHARE = decimal("RAMME_QUALITY_PRICE_PCT", "10") / 100
+RAMME_QUALITY_PRICE_KR = decimal("RAMME_QUALITY_PRICE_KR", "5000")
 
 LOGGING = {
     "version": 1,

@@ -18,5 +18,6 @@ urlpatterns = [
     path("handleplaner/", include("ramme.web.plans.urls")),
     path("rapporter/", include("ramme.web.reports.urls")),
     path("import/", include("ramme.web.uploads.urls")),
+    path("datakvalitet/", include("ramme.web.quality.urls")),
     path("", include("ramme.web.front.urls")),
 ]

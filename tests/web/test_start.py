@@ -66,7 +66,10 @@ def test_start_page_query_count_does_not_grow_with_data(
 ) -> None:  # type: ignore[no-untyped-def]
     make_user("erik", "economist")
     client.login(username="erik", password=PASSWORD)
-    with django_assert_max_num_queries(10):
+    client.get(reverse("front:start"))  # the findings badge loads the dataset once per import
+    # 10 for the page, 6 for the badge: the per-import cache key (4), the user's children
+    # (with its access-log row) and the explanations
+    with django_assert_max_num_queries(16):
         client.get(reverse("front:start"))
 
 

@@ -16,6 +16,7 @@ from django.conf import settings
 from ramme.core.forecast.data import Ledger, Prepared, prepare
 from ramme.core.ladder import LadderStep
 from ramme.core.plans.reviews import months_to_days
+from ramme.core.reconcile import MappingRule
 from ramme.core.records import (
     ActivityLine,
     BudgetFigure,
@@ -138,8 +139,11 @@ def _budgets() -> tuple[BudgetFigure, ...]:
     return tuple(result)
 
 
-def _postings() -> tuple[Posting, ...]:
-    rows = models.Posting.objects.order_by("date", "posting_id").values_list(
+def _postings(since: date | None = None) -> tuple[Posting, ...]:
+    rows = models.Posting.objects.order_by("date", "posting_id")
+    if since is not None:
+        rows = rows.filter(date__gte=since)
+    values = rows.values_list(
         "posting_id",
         "date",
         "amount",
@@ -148,8 +152,10 @@ def _postings() -> tuple[Posting, ...]:
         "dranst",
         "measure__measure_id",
         "child__key",
+        "cost_center",
+        "text",
     )
-    return tuple(Posting(*row) for row in rows.iterator(CHUNK))
+    return tuple(Posting(*row) for row in values.iterator(CHUNK))
 
 
 def _events() -> tuple[Event, ...]:
@@ -157,20 +163,32 @@ def _events() -> tuple[Event, ...]:
     return tuple(Event(*row) for row in rows)
 
 
-def load_dataset(*, postings: bool = True) -> Dataset:
+def load_dataset(*, postings: bool = True, postings_since: date | None = None) -> Dataset:
     """Everything in the database as core records; ``postings=False`` skips the ledger
-    (load it columnar with ``load_ledger`` for the forecast)."""
+    (load it columnar with ``load_ledger`` for the forecast), ``postings_since`` keeps only
+    the postings dated from that day (a year's reconciliation needs no older ones)."""
     index = dict(models.PriceIndex.objects.values_list("year", "rate"))
     return Dataset(
         activities=_activities(),
         measure_types=_measure_types(),
         children=_children(),
         measures=_measures(),
-        postings=_postings() if postings else (),
+        postings=_postings(postings_since) if postings else (),
         budgets=_budgets(),
         events=_events(),
         price_index=index,
         aftercare_bases=frozenset(settings.AFTERCARE_BASES),
+    )
+
+
+def load_rules() -> tuple[MappingRule, ...]:
+    """The posting → activity line rules of activities.csv, in file order."""
+    rows = models.MappingRule.objects.order_by("position").values_list(
+        "activity__name", "account", "dranst", "cost_center"
+    )
+    return tuple(
+        MappingRule(name, account, int(dranst) if dranst else None, cost_center)
+        for name, account, dranst, cost_center in rows
     )
 
 

@@ -9,7 +9,9 @@ case data outside an import calls ``clear()``.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from datetime import date
+from typing import TypeVar, cast
 
 from django.db.models import Count, Max, Sum
 
@@ -19,7 +21,9 @@ from ramme.web.data.models import Budget, ImportRun, MeasureType, PriceIndex
 
 _prepared: dict[object, Prepared] = {}
 _forecasts: dict[tuple[object, date, int, int], Forecast] = {}
+_other: dict[tuple[str, object], object] = {}
 MAX_FORECASTS = 64
+T = TypeVar("T")
 
 
 def _key() -> object:
@@ -40,10 +44,22 @@ def data_version() -> str:
     return hashlib.sha256(repr(_key()).encode()).hexdigest()[:32]
 
 
+def per_import(name: str, build: Callable[[], T]) -> T:
+    """``build()`` once per import under ``name`` (other apps' data, e.g. data quality),
+    forgotten by ``clear()`` like the forecasts."""
+    key = (name, _key())
+    if key not in _other:
+        for old in [k for k in _other if k[0] == name]:
+            del _other[old]
+        _other[key] = build()
+    return cast(T, _other[key])
+
+
 def clear() -> None:
     """Forget the cached data (after changing rows outside an import)."""
     _prepared.clear()
     _forecasts.clear()
+    _other.clear()
 
 
 def prepared() -> Prepared:

@@ -32,7 +32,10 @@ from ramme.web.forecasts.services.followup import default_as_of, followup
 from ramme.web.plans import figures as plan_figures
 from ramme.web.plans.loader import PlanData
 from ramme.web.plans.models import ActionPlan, Indicator, IndicatorConclusion
+from ramme.web.quality.services.findings import counts_by_rule
+from ramme.web.quality.services.reconciliation import reconciliation
 from ramme.web.reports.branding import branded
+from ramme.web.reports.builders.monthly_appendix import RuleCount
 from ramme.web.reports.builders.monthly_sections import (
     AreaFigures,
     IndicatorLine,
@@ -209,6 +212,8 @@ def monthly_figures(as_of: date, today: date) -> MonthlyFigures:
         other_indicators=tuple(indicator_line(i, data, as_of, texts.get(i.pk, "")) for i in others),
         event_months=event_months,
         events=event_counts(data, event_months, as_of),
+        reconciliation=reconciliation(as_of.year, as_of),
+        quality=tuple(RuleCount(rule, n, open_) for rule, n, open_ in counts_by_rule(as_of)),
     )
 
 

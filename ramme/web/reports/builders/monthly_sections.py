@@ -14,6 +14,7 @@ from decimal import Decimal
 from ramme.core.money import format_kr, format_mio, format_number
 from ramme.core.periods import MONTH_ABBR_DA, Month, format_date
 from ramme.core.plans.indicators import IndicatorKind
+from ramme.core.reconcile import Reconciliation
 from ramme.reports.model import (
     Cell,
     Chart,
@@ -32,6 +33,11 @@ from ramme.reports.suppression import chart_value, count_cell, derived_cell, is_
 from ramme.web.forecasts.services.table import Row as LineRow
 from ramme.web.forecasts.services.table import Table as FollowUpTable
 from ramme.web.plans.figures import AreaRow
+from ramme.web.reports.builders.monthly_appendix import (
+    RuleCount,
+    quality_section,
+    reconciliation_section,
+)
 
 COUNT_KINDS = frozenset(
     {
@@ -85,6 +91,8 @@ class MonthlyFigures:
     other_indicators: tuple[IndicatorLine, ...]
     event_months: tuple[Month, ...]
     events: tuple[tuple[str, tuple[int, ...]], ...]  # (label, count per month)
+    reconciliation: Reconciliation | None = None  # the appendix (bilag) for the economist
+    quality: tuple[RuleCount, ...] = ()
 
 
 def month_label(month: Month) -> str:
@@ -272,6 +280,16 @@ def events_section(f: MonthlyFigures, number: int) -> Section:
     return Section("Underretninger og børnefaglige undersøgelser", tuple(blocks))
 
 
+def appendix(f: MonthlyFigures) -> tuple[Section, ...]:
+    """The reconciliation and the data-quality findings, when the figures carry them."""
+    sections = []
+    if f.reconciliation is not None:
+        sections.append(reconciliation_section(f.reconciliation))
+    if f.quality:
+        sections.append(quality_section(f.quality, format_date(f.as_of)))
+    return tuple(sections)
+
+
 def build_monthly(f: MonthlyFigures) -> Report:
     """The report of the September 2019 follow-up, for ``f.as_of``."""
     areas = tuple(area_section(a, i, f.as_of) for i, a in enumerate(f.areas, start=1))
@@ -282,6 +300,7 @@ def build_monthly(f: MonthlyFigures) -> Report:
         Section("Indsatsområderne", (Paragraph(SUPPRESSION_NOTE),)),
         *areas,
         events_section(f, len(f.areas) + 1),
+        *appendix(f),
     )
     return Report(
         title=f"Månedsrapport – {f.frame}",

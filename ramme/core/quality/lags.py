@@ -1,0 +1,39 @@
+"""The billing lag each activity line normally has, learned from its own postings.
+
+Per measure the lag is how many days its last linked posting came after its end (or its
+first posting before its start), 0 when none did. A line's normal lag is Tukey's fence
+Q3 + k × IQR over its measures, never below a billing month; lines with few ended measures
+use the fence of the whole frame. Quartiles are robust: a planted late posting hardly moves
+them, so it stands out beyond the fence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+from statistics import quantiles
+
+MIN_MEASURES = 5  # fewer ended measures on a line: use the frame's fence
+
+
+def fence(values: Iterable[int], k: Decimal, floor: int) -> int:
+    """Q3 + k × IQR of ``values`` in whole days (at least ``floor``)."""
+    data = sorted(values)
+    if len(data) < 2:
+        return floor
+    q1, _, q3 = quantiles(data, n=4, method="inclusive")
+    limit = Decimal(repr(q3)) + k * Decimal(repr(q3 - q1))
+    return max(floor, int(limit.to_integral_value()))
+
+
+def line_lags(
+    lags_by_line: Mapping[str, list[int]], k: Decimal, floor: int
+) -> tuple[dict[str, int], int]:
+    """The normal lag per line and the frame-wide one (for lines with too few measures)."""
+    pooled = [lag for lags in lags_by_line.values() for lag in lags]
+    frame = fence(pooled, k, floor)
+    per_line = {
+        line: fence(lags, k, floor) if len(lags) >= MIN_MEASURES else frame
+        for line, lags in lags_by_line.items()
+    }
+    return per_line, frame

@@ -1,0 +1,99 @@
+"""The data-quality findings on an as-of date, as each user may see them.
+
+Computed once per import and date (``ramme.core.quality.check`` on the cached dataset);
+pages, the badge, ``ramme check-data`` and the monthly report read these functions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from ramme.core.quality import RULES, Finding, Rule, check
+from ramme.web.accounts.access import visible_children
+from ramme.web.accounts.models import User
+from ramme.web.forecasts.services import cache
+from ramme.web.quality.models import FindingExplanation
+from ramme.web.quality.services.data import dataset, thresholds
+
+
+def all_findings(as_of: date) -> list[Finding]:
+    """Every finding on ``as_of`` (case level: filter with ``visible`` before showing)."""
+    name = f"quality-findings-{as_of.isoformat()}"
+    return cache.per_import(name, lambda: check(dataset(), as_of, thresholds()))
+
+
+def visible(user: User, findings: list[Finding]) -> list[Finding]:
+    """The findings about children ``user`` may see (one logged read of the list)."""
+    keys = set(visible_children(user).values_list("key", flat=True))
+    return [f for f in findings if f.child in keys]
+
+
+def explained(keys: list[str]) -> dict[str, FindingExplanation]:
+    return {e.key: e for e in FindingExplanation.objects.filter(key__in=keys)}
+
+
+@dataclass(frozen=True)
+class RuleFindings:
+    """One rule with the user's findings, their count per year and how many are open."""
+
+    rule: Rule
+    rows: list[tuple[Finding, FindingExplanation | None]]
+    by_year: list[int]  # in the order of ``Overview.years``
+
+    @property
+    def unexplained(self) -> int:
+        return sum(1 for _, note in self.rows if note is None)
+
+
+@dataclass(frozen=True)
+class Overview:
+    as_of: date
+    years: list[int]
+    rules: list[RuleFindings]
+
+    @property
+    def unexplained(self) -> int:
+        return sum(r.unexplained for r in self.rules)
+
+    @property
+    def total(self) -> int:
+        return sum(len(r.rows) for r in self.rules)
+
+
+def overview(user: User, as_of: date) -> Overview:
+    """Every rule, with the findings ``user`` may see, on ``as_of``."""
+    mine = visible(user, all_findings(as_of))
+    notes = explained([f.key for f in mine])
+    years = sorted({f.day.year for f in mine})
+    rules = []
+    for rule in RULES:
+        rows = [(f, notes.get(f.key)) for f in mine if f.kind == rule.kind]
+        counts = [sum(1 for f, _ in rows if f.day.year == y) for y in years]
+        rules.append(RuleFindings(rule, rows, counts))
+    return Overview(as_of, years, rules)
+
+
+def unexplained_count(user: User, as_of: date) -> int:
+    """Open findings ``user`` may see: the badge on the start and follow-up pages."""
+    mine = visible(user, all_findings(as_of))
+    done = set(
+        FindingExplanation.objects.filter(key__in=[f.key for f in mine]).values_list(
+            "key", flat=True
+        )
+    )
+    return sum(1 for f in mine if f.key not in done)
+
+
+def counts_by_rule(as_of: date) -> list[tuple[Rule, int, int]]:
+    """Per rule: findings and open findings on ``as_of`` (aggregates, for the report)."""
+    findings = all_findings(as_of)
+    done = set(FindingExplanation.objects.values_list("key", flat=True))
+    return [
+        (
+            rule,
+            sum(1 for f in findings if f.kind == rule.kind),
+            sum(1 for f in findings if f.kind == rule.kind and f.key not in done),
+        )
+        for rule in RULES
+    ]

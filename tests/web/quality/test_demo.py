@@ -1,0 +1,104 @@
+"""Issue 14, done when: on the demo the reconciliation shows 0 kr. unexplained for every
+year and a planted unmapped posting is found and listed; the findings of the paperwork
+rules are exactly the cases the generator planted (scenario.json).
+
+The demo (the seed ``ramme demo`` uses) goes through the real generator and importer inside
+a transaction that is rolled back; everything is computed there.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from django.db import transaction
+
+from ramme.core.quality import Finding
+from ramme.core.reconcile import Reconciliation
+from ramme.web.data.models import Measure, Posting
+from ramme.web.forecasts.services import cache
+from ramme.web.front.demo_setup import DEMO_SEED
+from ramme.web.quality.services.findings import all_findings
+from ramme.web.quality.services.reconciliation import reconciliation
+
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
+PLANTED = "PLANTET-1"
+
+
+@dataclass(frozen=True)
+class DemoResult:
+    scenario: dict[str, Any]
+    export: date
+    years: dict[int, Reconciliation]
+    findings: list[Finding]
+    active: set[str]
+
+
+@pytest.fixture(scope="module")
+def demo(
+    django_db_setup: None, django_db_blocker: Any, tmp_path_factory: Any
+) -> Iterator[DemoResult]:
+    from ramme.demo import generate
+    from ramme.web.data.services.importer import import_folder
+
+    folder = tmp_path_factory.mktemp("demo")
+    generate(folder, seed=DEMO_SEED)
+    scenario = json.loads((folder / "scenario.json").read_text())
+    export = date.fromisoformat(scenario["export_date"])
+    with django_db_blocker.unblock(), transaction.atomic():
+        assert import_folder(folder).ok
+        Posting.objects.create(posting_id=PLANTED, date=date(export.year, 6, 30),
+                               account="5.99.99", dranst=1, amount=Decimal("4711.00"))  # fmt: skip
+        cache.clear()
+        first, last = scenario["years"]
+        years = {y: reconciliation(y, export) for y in range(first, last + 1)}
+        findings = all_findings(export)
+        active = {
+            m.measure_id
+            for m in Measure.objects.filter(start_date__lte=export)
+            if m.end_date is None or m.end_date >= export
+        }
+        transaction.set_rollback(True)
+    cache.clear()
+    yield DemoResult(scenario, export, years, findings, active)
+
+
+def test_every_year_reconciles_to_the_krone(demo: DemoResult) -> None:
+    for year, r in demo.years.items():
+        assert r.postings > 1000, year
+        assert r.difference == 0, year
+        assert r.forecast_difference == 0, year  # the forecast starts from every krone
+
+
+def test_the_planted_unmapped_posting_is_found_and_listed(demo: DemoResult) -> None:
+    r = demo.years[demo.export.year]
+    assert [u.posting.posting_id for u in r.unmapped] == [PLANTED]
+    assert r.unmapped_total == Decimal("4711.00")
+    assert "5.99.99" in r.unmapped[0].reason
+    assert all(not other.unmapped for y, other in demo.years.items() if y != demo.export.year)
+
+
+def _found(demo: DemoResult, kind: str) -> set[str]:
+    return {f.measure_id for f in demo.findings if f.kind == kind and f.measure_id}
+
+
+def test_missing_approvals_are_the_planted_active_ones(demo: DemoResult) -> None:
+    planted = set(demo.scenario["review_cases"]["without_management_approval"])
+    assert _found(demo, "missing_approval") == planted & demo.active
+    assert planted & demo.active  # the demo plants some
+
+
+def test_unnegotiated_supplements_are_among_the_planted_ones(demo: DemoResult) -> None:
+    planted = set(demo.scenario["review_cases"]["supplement_not_negotiated"])
+    found = _found(demo, "unnegotiated_supplement")
+    assert found and found <= planted
+
+
+def test_the_demo_has_no_unlinked_postings_and_no_measure_without_a_price(demo: DemoResult) -> None:
+    # the generator links every invoice to its measure and prices every measure
+    assert not _found(demo, "unlinked_posting") and not _found(demo, "missing_price")

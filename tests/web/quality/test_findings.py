@@ -1,0 +1,127 @@
+"""The findings page, the badge, explanations and ``ramme check-data`` through the access
+rules: a caseworker sees (and explains) only her own cases; every read is logged."""
+
+from __future__ import annotations
+
+import io
+import json
+
+from django.core.management import call_command
+from django.test import Client
+
+from ramme.web.accounts.models import AuditEvent
+from ramme.web.data.models import Child
+from ramme.web.quality.models import FindingExplanation
+from tests.web.forecasts.conftest import AS_OF
+from tests.web.personas import PASSWORD, make_user
+from tests.web.quality.conftest import child_of
+
+DATO = {"dato": AS_OF.isoformat()}
+
+
+def _login(name: str) -> Client:
+    client = Client()
+    assert client.login(username=name, password=PASSWORD)
+    return client
+
+
+def _unlinked(client: Client) -> set[str]:
+    page = client.get("/datakvalitet/", DATO)
+    assert page.status_code == 200
+    rules = {r.rule.kind: r for r in page.context["ov"].rules}
+    return {f.key for f, _ in rules["unlinked_posting"].rows}
+
+
+def test_a_caseworker_sees_only_her_own_findings(planted) -> None:  # type: ignore[no-untyped-def]
+    assert _unlinked(_login("alice")) == {"unlinked_posting:X-alice"}
+    assert _unlinked(_login("bob")) == {"unlinked_posting:X-bob"}
+    assert _unlinked(_login("erik")) >= {"unlinked_posting:X-alice", "unlinked_posting:X-bob"}
+    page = _login("alice").get("/datakvalitet/", DATO)
+    assert child_of("bob").key[:10] not in page.content.decode()
+    assert AuditEvent.objects.filter(username="alice", object_type="child").exists()
+
+
+def test_the_page_explains_each_rule_and_counts_per_year(planted) -> None:  # type: ignore[no-untyped-def]
+    page = _login("erik").get("/datakvalitet/", DATO)
+    html = page.content.decode()
+    assert "Postering uden indsats" in html and "ingen indsats" in html
+    ov = page.context["ov"]
+    assert AS_OF.year in ov.years
+    row = next(r for r in ov.rules if r.rule.kind == "unlinked_posting")
+    assert sum(row.by_year) == len(row.rows) >= 2
+
+
+def test_explaining_a_finding_stores_the_note_and_audits_it(planted) -> None:  # type: ignore[no-untyped-def]
+    alice = _login("alice")
+    note_text = "Kontrolleret: fejlkontering rettes i oktober"
+    form = {"key": "unlinked_posting:X-alice", "note": note_text, **DATO}
+    response = alice.post("/datakvalitet/forklar/", form)
+    assert response.status_code == 302
+    note = FindingExplanation.objects.get(key="unlinked_posting:X-alice")
+    assert (note.username, note.kind) == ("alice", "unlinked_posting")
+    assert AuditEvent.objects.filter(
+        username="alice", action="change", object_type="finding", object_key=note.key
+    ).exists()
+    page = alice.get("/datakvalitet/", DATO)
+    assert "Forklaret af alice" in page.content.decode() and note_text in page.content.decode()
+
+
+def test_an_empty_note_or_another_caseworkers_finding_changes_nothing(planted) -> None:  # type: ignore[no-untyped-def]
+    alice = _login("alice")
+    empty = alice.post("/datakvalitet/forklar/", {"key": "unlinked_posting:X-alice",
+                       "note": "  ", **DATO}, follow=True)  # fmt: skip
+    assert "Skriv en forklaring" in empty.content.decode()
+    other = alice.post("/datakvalitet/forklar/", {"key": "unlinked_posting:X-bob",
+                       "note": "ikke min", **DATO}, follow=True)  # fmt: skip
+    assert "ikke adgang" in other.content.decode()
+    assert not FindingExplanation.objects.exists()
+    assert not AuditEvent.objects.filter(action="change", object_type="finding").exists()
+
+
+def _badge(client: Client, url: str) -> str:
+    html = client.get(url, DATO).content.decode()
+    start = html.index('id="datakvalitet-badge"')
+    return html[start : html.index("</p>", start)]
+
+
+def test_the_badge_on_start_and_follow_up_counts_the_users_open_findings(planted) -> None:  # type: ignore[no-untyped-def]
+    alice = _login("alice")
+    out = io.StringIO()
+    call_command("check-data", "--as-of", AS_OF.isoformat(), "--json", stdout=out)
+    mine = set(Child.objects.filter(caseworker="alice").values_list("key", flat=True))
+    own = [f for f in json.loads(out.getvalue())["findings"] if f["child"] in mine]
+    assert len(own) >= 1
+    for url in ("/", "/prognose/"):
+        assert f"{len(own)} fund" in _badge(alice, url)
+    alice.post("/datakvalitet/forklar/", {"key": "unlinked_posting:X-alice", "note": "ok", **DATO})
+    after = _badge(alice, "/")
+    assert (f"{len(own) - 1} fund" in after) if len(own) > 1 else ("ingen åbne fund" in after)
+
+
+def test_check_data_json_has_exactly_the_issues_shape(planted) -> None:  # type: ignore[no-untyped-def]
+    out = io.StringIO()
+    call_command("check-data", "--as-of", AS_OF.isoformat(), "--json", stdout=out)
+    payload = json.loads(out.getvalue())
+    assert set(payload) == {"as_of", "findings"} and payload["as_of"] == AS_OF.isoformat()
+    assert payload["findings"]
+    for f in payload["findings"]:
+        assert set(f) == {"kind", "measure_id", "child", "amount", "detail"}
+    planted_rows = [f for f in payload["findings"] if "X-alice" in f["detail"]]
+    assert planted_rows == [{"kind": "unlinked_posting", "measure_id": None,
+                             "child": child_of("alice").key, "amount": 4000.0,
+                             "detail": planted_rows[0]["detail"]}]  # fmt: skip
+
+
+def test_check_data_text_lists_every_rule(planted) -> None:  # type: ignore[no-untyped-def]
+    out = io.StringIO()
+    call_command("check-data", "--as-of", AS_OF.isoformat(), stdout=out)
+    text = out.getvalue()
+    assert "unlinked_posting" in text and "missing_price" in text and "X-bob" in text
+
+
+def test_a_user_without_a_role_sees_no_findings(planted) -> None:  # type: ignore[no-untyped-def]
+    make_user("olga")
+    olga = _login("olga")
+    page = olga.get("/datakvalitet/", DATO)
+    assert page.context["ov"].total == 0
+    assert "ingen åbne fund" in _badge(olga, "/")
