@@ -148,7 +148,7 @@ KAERBY = WorldSpec(
                 (*TEXTBOOK, ACUTE),
                 PLF=Duration(GA, 2.5, 420.0), OPH=Duration(GA, 1.7, 380.0),
                 KOP=Duration(GA, 1.3, 330.0), FAB=Duration(GA, 2.2, 140.0),
-                AFL=Duration(GA, 1.5, 350.0),
+                AFL=Duration(GA, 1.5, 350.0), AKU=Duration(GA, 1.2, 9.0),
             ),
         ),
         "KOP", growth=0.10, billing="late",
@@ -184,7 +184,8 @@ MORUP = WorldSpec(
             with_durations(
                 (*TEXTBOOK, DAY_TREATMENT),
                 PLF=Duration(LN, 900.0, 1.25), OPH=Duration(LN, 260.0, 1.3),
-                EFS=_mix((0.8, Duration("fixed", 318.0, 6.0)), (0.2, Duration(EX, 90.0))),
+                EFS=_mix((0.8, Duration("fixed", 318.0, 6.0)), (0.2, Duration(GA, 1.5, 60.0))),
+                DAG=Duration(GA, 1.8, 260.0),
             ),
             "OPH", price_shift=(2025, 1.15), growth=-0.08,
         ),

@@ -75,8 +75,8 @@ def run_rate(dataset: Dataset, year: int, as_of: date) -> dict[str, Decimal]:
         if p.date.year == year and p.date <= as_of:
             booked[p.activity or ""] += p.amount
     booked[FRAME] = sum(booked.values(), Decimal(0))
-    factor = Decimal(365) / Decimal((as_of - date(year, 1, 1)).days + 1)
-    return {line: amount * factor for line, amount in booked.items()}
+    days = (as_of - date(year, 1, 1)).days + 1
+    return {line: amount * 365 / days for line, amount in booked.items()}
 
 
 def _pct(value: Decimal, budget: Decimal) -> float:

@@ -105,9 +105,9 @@ class _Builder:
     def _add(
         self, t: TypeSpec, child: SimChild, start: date, end: date, kind: str, follows: str
     ) -> str:
-        """Record the measure if it touches the history window; its id or ""."""
+        """Record the measure if it touches the simulated window; its id or ""."""
         rng, spec = self.rng, self.spec
-        if end < spec.window_start:
+        if end < spec.window_start or start > spec.horizon:
             return ""
         horizon_end = end if end <= spec.horizon else None
         registered = start + _lag(rng, spec.registration_lag)
