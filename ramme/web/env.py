@@ -35,3 +35,18 @@ def secret(name: str) -> str:
         path.write_text(secrets.token_hex(32))
         path.chmod(0o600)
     return path.read_text().strip()
+
+
+def integer(name: str, default: int) -> int:
+    value = os.environ.get(name, "").strip()
+    return int(value) if value else default
+
+
+def words(name: str, default: str = "", sep: str = ",") -> list[str]:
+    """A list from ``a,b,c`` (blanks dropped)."""
+    return [part.strip() for part in os.environ.get(name, default).split(sep) if part.strip()]
+
+
+def missing(names: tuple[str, ...]) -> list[str]:
+    """The variables of ``names`` that are unset or empty."""
+    return [name for name in names if not os.environ.get(name, "").strip()]
