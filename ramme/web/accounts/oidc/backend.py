@@ -5,12 +5,15 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+import jwt
+import requests
 from django.contrib.auth.backends import ModelBackend
+from django.core.exceptions import SuspiciousOperation
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 
 from ramme.web.accounts.models import User
 from ramme.web.accounts.oidc.claims import Refusal, identity_from_claims
-from ramme.web.accounts.oidc.provider import config, endpoint, oidc_setting
+from ramme.web.accounts.oidc.provider import TIMEOUT_SECONDS, config, endpoint, oidc_setting
 from ramme.web.accounts.services import sign_in_from_identity_provider
 
 logger = logging.getLogger(__name__)
@@ -44,6 +47,18 @@ class OidcBackend(OIDCAuthenticationBackend):  # type: ignore[misc]
     @property
     def OIDC_OP_JWKS_ENDPOINT(self) -> str:
         return endpoint("jwks_uri")
+
+    def retrieve_matching_jwk(self, token: str) -> jwt.PyJWK:
+        # "kid" is optional (RFC 7515 4.1.4): a provider with one signing key may leave it
+        # out (oidc-provider-mock does), where the library would fail with a KeyError.
+        if "kid" in jwt.get_unverified_header(token):
+            return super().retrieve_matching_jwk(token)
+        response = requests.get(self.OIDC_OP_JWKS_ENDPOINT, timeout=TIMEOUT_SECONDS)
+        response.raise_for_status()
+        keys = response.json()["keys"]
+        if len(keys) != 1:
+            raise SuspiciousOperation("ID-token uden 'kid', og udbyderen har flere nøgler.")
+        return jwt.PyJWK(keys[0])
 
     def get_or_create_user(
         self, access_token: str, id_token: str, payload: dict[str, Any]
