@@ -52,7 +52,7 @@ class OidcBackend(OIDCAuthenticationBackend):  # type: ignore[misc]
         # "kid" is optional (RFC 7515 4.1.4): a provider with one signing key may leave it
         # out (oidc-provider-mock does), where the library would fail with a KeyError.
         if "kid" in jwt.get_unverified_header(token):
-            return super().retrieve_matching_jwk(token)
+            return super().retrieve_matching_jwk(token)  # type: ignore[no-any-return]
         response = requests.get(self.OIDC_OP_JWKS_ENDPOINT, timeout=TIMEOUT_SECONDS)
         response.raise_for_status()
         keys = response.json()["keys"]
