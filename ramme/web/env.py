@@ -14,11 +14,15 @@ def var_dir() -> Path:
     return path
 
 
+def truthy(value: str) -> bool:
+    return value.strip().lower() in {"1", "true", "yes", "ja", "on"}
+
+
 def flag(name: str, default: bool = False) -> bool:
     value = os.environ.get(name)
     if value is None:
         return default
-    return value.strip().lower() in {"1", "true", "yes", "ja", "on"}
+    return truthy(value)
 
 
 def secret(name: str) -> str:

@@ -72,7 +72,7 @@ def test_the_role_with_most_access_and_the_first_mapped_team_win() -> None:
 
 def test_one_group_may_come_as_a_string() -> None:
     config = oidc_config({**BASE, "RAMME_OIDC_GROUPS_CLAIM": "role"})
-    assert config is not None
+    assert config is not None and config.teams_claim == "role"  # the same claim unless set
     identity = identity_from_claims({"preferred_username": "e", "role": "grp-ledelse"}, config)
     assert isinstance(identity, Identity) and identity.role == "head"
 
@@ -82,3 +82,13 @@ def test_a_user_without_the_username_claim_is_refused() -> None:
     assert config is not None
     refusal = identity_from_claims({"groups": ["grp-oekonomi"]}, config)
     assert isinstance(refusal, Refusal) and "'samaccountname'" in refusal.reason
+
+
+def test_roles_and_teams_may_come_in_different_claims() -> None:
+    config = oidc_config({**BASE, "RAMME_OIDC_GROUPS_CLAIM": "roles",
+                          "RAMME_OIDC_TEAMS_CLAIM": "groups",
+                          "RAMME_OIDC_ROLE_MAP": "ramme.team_leader=team_leader"})  # fmt: skip
+    assert config is not None
+    claims = {"preferred_username": "t", "roles": ["ramme.team_leader"], "groups": ["grp-syd"]}
+    identity = identity_from_claims(claims, config)
+    assert isinstance(identity, Identity) and identity.team == "Team Syd"

@@ -46,13 +46,14 @@ def identity_from_claims(claims: Mapping[str, object], config: OidcConfig) -> Id
             "som ramme bruger som brugernavn."
         )
     groups = set(groups_of(claims, config.groups_claim))
+    team_groups = set(groups_of(claims, config.teams_claim))
     roles = {role for group, role in config.roles if group in groups}
     if not roles:
         return Refusal(
             "Din bruger er ikke medlem af en gruppe, der giver adgang til ramme."
         )
     role = next(role for role in ROLES if role in roles)
-    team = next((team for group, team in config.teams if group in groups), "")
+    team = next((team for group, team in config.teams if group in team_groups), "")
     if role == "team_leader" and not team:
         return Refusal(
             "Du har rollen teamleder, men ingen af dine grupper svarer til et team i ramme."

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ImproperlyConfigured
 
+from ramme.web.env import truthy
+
 ROLES = ("economist", "head", "team_leader", "caseworker")  # most access first
 DISCOVERY_PATH = "/.well-known/openid-configuration"
 # Endpoint environment variable → its name in the provider's discovery document.
@@ -35,6 +37,8 @@ class OidcConfig:
     sign_algo: str = "RS256"
     username_claim: str = "preferred_username"
     groups_claim: str = "groups"
+    teams_claim: str = "groups"  # Entra ID: app roles in "roles", teams as groups in "groups"
+    use_pkce: bool = True
     roles: tuple[tuple[str, str], ...] = ()  # (group value, ramme role)
     teams: tuple[tuple[str, str], ...] = ()  # (group value, team name)
 
@@ -48,6 +52,7 @@ def oidc_config(environ: Mapping[str, str]) -> OidcConfig | None:
     client_id = get("RAMME_OIDC_CLIENT_ID")
     if not client_id:
         return None
+    groups_claim = get("RAMME_OIDC_GROUPS_CLAIM", OidcConfig.groups_claim)
     endpoints = {key: get(var) for var, key in ENDPOINT_VARIABLES.items() if get(var)}
     config = OidcConfig(
         client_id=client_id,
@@ -58,7 +63,9 @@ def oidc_config(environ: Mapping[str, str]) -> OidcConfig | None:
         scopes=get("RAMME_OIDC_SCOPES", OidcConfig.scopes),
         sign_algo=get("RAMME_OIDC_SIGN_ALGO", OidcConfig.sign_algo),
         username_claim=get("RAMME_OIDC_USERNAME_CLAIM", OidcConfig.username_claim),
-        groups_claim=get("RAMME_OIDC_GROUPS_CLAIM", OidcConfig.groups_claim),
+        groups_claim=groups_claim,
+        teams_claim=get("RAMME_OIDC_TEAMS_CLAIM", groups_claim),
+        use_pkce=truthy(get("RAMME_OIDC_USE_PKCE", "1")),
         roles=parse_map("RAMME_OIDC_ROLE_MAP", get("RAMME_OIDC_ROLE_MAP"), allowed=ROLES),
         teams=parse_map("RAMME_OIDC_TEAM_MAP", get("RAMME_OIDC_TEAM_MAP")),
     )

@@ -54,7 +54,7 @@ def oidc_setting(attr: str, *default: Any) -> Any:
         "OIDC_RP_CLIENT_SECRET": current.client_secret,
         "OIDC_RP_SCOPES": current.scopes,
         "OIDC_RP_SIGN_ALGO": current.sign_algo,
-        "OIDC_USE_PKCE": True,
+        "OIDC_USE_PKCE": current.use_pkce,
         "OIDC_TIMEOUT": TIMEOUT_SECONDS,
     }
     if attr in values:
