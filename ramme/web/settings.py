@@ -117,6 +117,7 @@ if PRODUCTION:
     # whitenoise serves the collected, hashed and compressed static files from gunicorn.
     MIDDLEWARE.insert(1, "whitenoise.middleware.WhiteNoiseMiddleware")
     STORAGES = {
+        # Nothing stores files yet; with several app servers, uploads must not land here.
         "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
         "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
     }

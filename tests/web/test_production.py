@@ -16,9 +16,10 @@ from pathlib import Path
 
 import pytest
 import requests
+from django.core.exceptions import ImproperlyConfigured
 
 from ramme.web.front.management.commands.serve import Command, gunicorn_argv
-from ramme.web.production import REQUIRED
+from ramme.web.production import REQUIRED, proxy_ssl_header
 
 BEHIND_PROXY = {"X-Forwarded-Proto": "https"}  # what nginx sends (docs/deploy.md)
 
@@ -141,3 +142,11 @@ def test_serve_builds_gunicorn_with_the_workers_of_ramme_workers(monkeypatch) ->
     assert argv[argv.index("--workers") + 1] == "3"
     assert argv[argv.index("--bind") + 1] == "127.0.0.1:8000"
     assert gunicorn_argv("::1", 8000, 2)[argv.index("--bind") + 1] == "[::1]:8000"
+
+
+def test_the_proxy_header_is_configurable() -> None:
+    assert proxy_ssl_header("X-Forwarded-Proto: https") == ("HTTP_X_FORWARDED_PROTO", "https")
+    assert proxy_ssl_header("X-Forwarded-SSL:on") == ("HTTP_X_FORWARDED_SSL", "on")
+    assert proxy_ssl_header("") is None  # no proxy in front
+    with pytest.raises(ImproperlyConfigured, match="skal have formen"):
+        proxy_ssl_header("X-Forwarded-Proto")
