@@ -29,8 +29,12 @@ def ramme(*args: str) -> list[str]:
 
 
 def clean_environment(var: Path) -> dict[str, str]:
-    """This process's environment without any ramme setting, and a fresh RAMME_VAR."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("RAMME_", "DATABASE_URL"))}
+    """This process's environment without ramme's or Django's settings, and a fresh RAMME_VAR.
+
+    (The browser tests set DJANGO_ALLOW_ASYNC_UNSAFE, which the deploy check rightly refuses.)
+    """
+    own = ("RAMME_", "DATABASE_URL", "DJANGO_")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(own)}
     return {**env, "RAMME_VAR": str(var)}
 
 
