@@ -94,3 +94,4 @@ def test_a_denied_login_at_the_provider_gets_a_danish_page(live_server, sso) -> 
     )
     response = browser.get(back.headers["Location"])
     assert response.status_code == 403 and "godkendte ikke login" in response.text
+    assert "Login lykkedes ikke" in response.text and "ingen rolle" not in response.text

@@ -50,6 +50,6 @@ class OidcCallbackView(OIDCAuthenticationCallbackView):  # type: ignore[misc]
         return super().dispatch(request, *args, **kwargs)  # type: ignore[no-any-return]
 
     def login_failure(self) -> HttpResponse:
-        reason = getattr(self.request, REFUSAL_ATTRIBUTE, FAILED)
-        context = {"reason": reason, "provider": config().name}
+        reason = getattr(self.request, REFUSAL_ATTRIBUTE, "")
+        context = {"reason": reason or FAILED, "refused": bool(reason), "provider": config().name}
         return render(self.request, "accounts/oidc_refused.html", context, status=403)
