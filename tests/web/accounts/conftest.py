@@ -3,16 +3,24 @@
 from __future__ import annotations
 
 import threading
+import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import quote
 
-import oidc_provider_mock
 import pytest
 import requests
 from werkzeug.serving import make_server
 
 from ramme.web.accounts.oidc.config import OidcConfig, oidc_config
+
+# authlib (under oidc-provider-mock) sets its deprecation warnings to "always", ahead of
+# pytest's filters, and then warns of itself at import; catch_warnings undoes both.
+with warnings.catch_warnings():
+    import authlib.deprecate  # noqa: F401  (installs that filter, so ours can go before it)
+
+    warnings.simplefilter("ignore", DeprecationWarning)
+    import oidc_provider_mock
 
 # What a municipality would put in its environment file (docs/deploy.md).
 ENVIRONMENT = {
