@@ -64,9 +64,22 @@ def _print_help() -> None:
         print(f"  {name:<14} {summary}")
 
 
+def _choose_mode(args: list[str]) -> None:
+    """``serve --production`` must be known before the settings load (no generated keys)."""
+    if args[:1] == ["serve"] and "--production" in args:
+        os.environ["RAMME_PRODUCTION"] = "1"
+
+
 def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
-    _setup()
+    _choose_mode(args)
+    from django.core.exceptions import ImproperlyConfigured
+
+    try:
+        _setup()
+    except ImproperlyConfigured as error:  # a setting is missing or wrong: say which
+        print(f"ramme: {error}", file=sys.stderr)
+        return 2
     if not args or args[0] in {"-h", "--help", "help"}:
         _print_help()
         return 0

@@ -15,11 +15,15 @@ def var_dir() -> Path:
     return path
 
 
+def truthy(value: str) -> bool:
+    return value.strip().lower() in {"1", "true", "yes", "ja", "on"}
+
+
 def flag(name: str, default: bool = False) -> bool:
     value = os.environ.get(name)
     if value is None:
         return default
-    return value.strip().lower() in {"1", "true", "yes", "ja", "on"}
+    return truthy(value)
 
 
 def integer(name: str, default: int) -> int:
@@ -47,3 +51,13 @@ def secret(name: str) -> str:
         path.write_text(secrets.token_hex(32))
         path.chmod(0o600)
     return path.read_text().strip()
+
+
+def words(name: str, default: str = "", sep: str = ",") -> list[str]:
+    """A list from ``a,b,c`` (blanks dropped)."""
+    return [part.strip() for part in os.environ.get(name, default).split(sep) if part.strip()]
+
+
+def missing(names: tuple[str, ...]) -> list[str]:
+    """The variables of ``names`` that are unset or empty."""
+    return [name for name in names if not os.environ.get(name, "").strip()]

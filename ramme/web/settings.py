@@ -6,16 +6,25 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
-from ramme.web.env import decimal, flag, integer, secret, var_dir
+from ramme.web.accounts.oidc.config import oidc_config
+from ramme.web.env import decimal, flag, integer, secret, var_dir, words
+from ramme.web.production import proxy_ssl_header, require_environment
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 VAR_DIR = var_dir()
 
+# Production mode (driftstilstand): `ramme serve --production` sets it for its workers.
+PRODUCTION = flag("RAMME_PRODUCTION")
+if PRODUCTION:
+    require_environment()  # before secret(), which would otherwise generate key files
+
 SECRET_KEY = secret("RAMME_SECRET_KEY")
 PSEUDONYM_KEY = secret("RAMME_PSEUDONYM_KEY")  # keyed hash of CPR numbers
-DEBUG = flag("RAMME_DEBUG")
-ALLOWED_HOSTS = os.environ.get("RAMME_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")
+DEBUG = flag("RAMME_DEBUG") and not PRODUCTION
+ALLOWED_HOSTS = words("RAMME_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
+CSRF_TRUSTED_ORIGINS = words("RAMME_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -80,6 +89,17 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
+# Single sign-on (OpenID Connect) when RAMME_OIDC_CLIENT_ID is set; see docs/deploy.md.
+RAMME_OIDC = oidc_config(os.environ)
+RAMME_LOCAL_LOGIN = flag("RAMME_LOCAL_LOGIN", default=True)
+if not RAMME_LOCAL_LOGIN and RAMME_OIDC is None:
+    raise ImproperlyConfigured(
+        "RAMME_LOCAL_LOGIN=0 kræver single sign-on (RAMME_OIDC_*), ellers kan ingen logge ind."
+    )
+AUTHENTICATION_BACKENDS = [
+    *(["ramme.web.accounts.oidc.backend.OidcBackend"] if RAMME_OIDC else []),
+    *(["django.contrib.auth.backends.ModelBackend"] if RAMME_LOCAL_LOGIN else []),
+]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "front:start"
 LOGOUT_REDIRECT_URL = "login"
@@ -96,7 +116,31 @@ USE_THOUSAND_SEPARATOR = True
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 STATIC_URL = "static/"
-STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT = VAR_DIR / "static"  # built from the package by collectstatic, not state
+
+# Nothing a second app server would need lives on local disk: sessions are in the
+# database, and the only cache is per process (Django's default local-memory cache and
+# the forecast cache, both keyed on or refilled from the database).
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+if PRODUCTION:
+    # whitenoise serves the collected, hashed and compressed static files from gunicorn.
+    MIDDLEWARE.insert(1, "whitenoise.middleware.WhiteNoiseMiddleware")
+    STORAGES = {
+        # Nothing stores files yet; with several app servers, uploads must not land here.
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+        "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    }
+    # TLS ends at the reverse proxy, which says so in this header (docs/deploy.md).
+    SECURE_PROXY_SSL_HEADER = proxy_ssl_header(
+        os.environ.get("RAMME_PROXY_SSL_HEADER", "X-Forwarded-Proto: https")
+    )
+    SECURE_SSL_REDIRECT = flag("RAMME_SSL_REDIRECT", default=True)
+    SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = True
+    SECURE_HSTS_SECONDS = integer("RAMME_HSTS_SECONDS", 365 * 24 * 3600)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = flag("RAMME_HSTS_INCLUDE_SUBDOMAINS", default=True)
+    SECURE_HSTS_PRELOAD = flag("RAMME_HSTS_PRELOAD", default=True)
 
 # Installed mapping profiles offered on the import page (TOML files, as `ramme import --profile`).
 IMPORT_PROFILES_DIR = Path(

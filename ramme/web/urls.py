@@ -1,7 +1,6 @@
 """URL configuration: each app brings its own urls module."""
 
 from django.contrib import admin
-from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from ramme.web.api.api import api
@@ -10,8 +9,7 @@ admin.site.site_header = "ramme – administration"
 admin.site.site_title = "ramme"
 
 urlpatterns = [
-    path("login/", auth_views.LoginView.as_view(), name="login"),
-    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("", include("ramme.web.accounts.urls")),  # before admin/: it takes admin/login/
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
     path("prognose/", include("ramme.web.forecasts.urls")),

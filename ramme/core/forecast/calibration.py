@@ -1,7 +1,7 @@
 """Self-calibration on the municipality's own history (kalibrering efter egne tidligere år).
 
 On the as-of day of this year, ramme asks how its case-based estimate and the simple methods
-(run-rate, periodised profile, full-year cases × price, corrected budget) erred on the same
+(run-rate, periodised profile, full-year cases × price) erred on the same
 day of each earlier complete year, from what was known then (a rolling origin), and
 
 1. corrects each method's bias per line: the ratio of estimate to outturn in those years,
@@ -31,14 +31,16 @@ from ramme.core.forecast.data import FloatArray, Prepared
 from ramme.core.forecast.lag import booked, same_day
 from ramme.core.forecast.simple import cases_x_price, periodised, run_rate
 
-METHODS = ("case_based", "run_rate", "periodised", "cases_x_price", "budget")
+METHODS = ("case_based", "run_rate", "periodised", "cases_x_price")
 CASE_BASED = 0
 SIMPLE = (1, 2, 3)  # the simple methods the result must not be worse than
 MAX_ORIGINS = 4  # earlier years used (the most recent)
 RATIO_BOUNDS = (0.5, 2.0)  # a year's estimate / outturn, clipped against freak years
-BIAS_PRIOR = 1.0  # pseudo-years pulling a line's ratio towards the pooled one
-POOL_PRIOR = 1.0  # pseudo-years pulling the pooled ratio towards 1 (no correction)
+BIAS_PRIOR = 1.0  # pseudo-years pulling a ratio towards its target (pooled, or 1)
+VAR_FLOOR = 0.02**2  # the yearly ratios are never taken to agree better than this
+PRIOR_VAR = 0.06**2  # their spread assumed when only one year is there to learn from
 WEIGHT_PRIOR = 2.0  # pseudo-years of full weight on the case-based estimate
+GUARD_MARGIN = 0.5  # a simple method takes a line only when it erred less than half as much
 MIN_SHARE = 1e-4  # a line smaller than this share of the frame is not calibrated
 
 CandidatesAt = Callable[[date], FloatArray]  # case-based line estimates on a day
@@ -79,39 +81,25 @@ class Calibration:
 def origin_years(prep: Prepared, as_of: date) -> list[int]:
     """Earlier complete years with a complete year of data before them (their estimate
     needs one for its billing lag, durations and inflow), the most recent ``MAX_ORIGINS``."""
-    days = prep.ledger.day[prep.ledger.day <= as_of.toordinal()]
-    if len(days) == 0:
-        return []
-    first = date.fromordinal(int(days.min()))
-    first_complete = first.year if first <= date(first.year, 1, 31) else first.year + 1
-    years = list(range(first_complete + 1, as_of.year))
+    complete = prep.complete_years
+    years = [y for y in sorted(complete) if y < as_of.year and y - 1 in complete]
     return years[-MAX_ORIGINS:]
 
 
-def candidates(
-    prep: Prepared, as_of: date, case_based: FloatArray, budget: FloatArray
-) -> FloatArray:
-    """(methods, lines) estimates of the year end on ``as_of``."""
-    return np.vstack(
-        [
-            case_based,
-            run_rate(prep, as_of),
-            periodised(prep, as_of),
-            cases_x_price(prep, as_of),
-            budget,
-        ]
-    )
+def candidates(prep: Prepared, as_of: date, case_based: FloatArray) -> FloatArray:
+    """(methods, lines) estimates of the year end on ``as_of``. The budget is no candidate:
+    the forecast is there to tell how the year differs from it."""
+    simple = (run_rate(prep, as_of), periodised(prep, as_of), cases_x_price(prep, as_of))
+    return np.vstack([case_based, *simple])
 
 
-def history(
-    prep: Prepared, as_of: date, case_based_at: CandidatesAt, budget_of: Callable[[int], FloatArray]
-) -> History:
+def history(prep: Prepared, as_of: date, case_based_at: CandidatesAt) -> History:
     """Every method on the same day of each origin year, and that year's outturn."""
     years = origin_years(prep, as_of)
     cands, outturn = [], []
     for year in years:
         day = same_day(as_of, year)
-        cands.append(candidates(prep, day, case_based_at(day), budget_of(year)))
+        cands.append(candidates(prep, day, case_based_at(day)))
         outturn.append(booked(prep, date(year, 1, 1).toordinal(), date(year, 12, 31).toordinal()))
     n_lines = len(prep.activities)
     shape = (len(years), len(METHODS), n_lines)
@@ -127,6 +115,24 @@ def _valid(hist: History) -> FloatArray:
     return np.asarray(np.abs(hist.outturn) > MIN_SHARE * np.maximum(scale, 1.0), dtype=np.float64)
 
 
+def _keep(mean: FloatArray, var: FloatArray, n: FloatArray, target: FloatArray) -> FloatArray:
+    """How much of ``mean``'s distance to ``target`` to keep: positive-part James-Stein on
+    the yearly ratios (a bias that came back every year is kept, one that jumped about is
+    not), times n / (n + ``BIAS_PRIOR``) so that one or two years never weigh fully."""
+    var = np.where(n >= 2, np.maximum(var, VAR_FLOOR), PRIOR_VAR)
+    distance = np.maximum((mean - target) ** 2, 1e-12)
+    keep = np.clip(1 - var / np.maximum(n, 1) / distance, 0.0, 1.0)
+    return np.asarray(keep * n / (n + BIAS_PRIOR), dtype=np.float64)
+
+
+def _mean_var(values: FloatArray, weights: FloatArray, axis: int) -> tuple[FloatArray, ...]:
+    n = weights.sum(axis=axis)
+    mean = (values * weights).sum(axis=axis) / np.maximum(n, 1e-9)
+    dev = values - np.expand_dims(mean, axis)
+    var = (dev**2 * weights).sum(axis=axis) / np.maximum(n - 1, 1)
+    return mean, var, n
+
+
 def _ratios(hist: History, valid: FloatArray, use: FloatArray) -> FloatArray:
     """(methods, lines) learned ratio from the origins where ``use`` (origins,) is 1."""
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -134,12 +140,16 @@ def _ratios(hist: History, valid: FloatArray, use: FloatArray) -> FloatArray:
     raw = np.clip(np.nan_to_num(raw, nan=1.0, posinf=1.0, neginf=1.0), *RATIO_BOUNDS)
     w = (valid * use[:, None])[:, None, :]  # (origins, 1, lines)
     size = np.abs(hist.outturn)[:, None, :] * w
-    pooled = (raw * size).sum(axis=(0, 2)) / np.maximum(size.sum(axis=(0, 2)), 1e-9)
-    n_pool = float(use.sum())
-    pooled = (n_pool * pooled + POOL_PRIOR) / (n_pool + POOL_PRIOR)  # (methods,)
-    n = w.sum(axis=0)  # (1, lines)
-    line = (raw * w).sum(axis=0)  # (methods, lines)
-    return np.asarray((line + BIAS_PRIOR * pooled[:, None]) / (n + BIAS_PRIOR), dtype=np.float64)
+    with np.errstate(divide="ignore", invalid="ignore"):  # the frame's ratio in each year
+        yearly = (raw * size).sum(axis=2) / size.sum(axis=2)  # (origins, methods)
+    has = (size.sum(axis=2) > 0).astype(np.float64)
+    p_mean, p_var, p_n = _mean_var(np.nan_to_num(yearly, nan=1.0), has, axis=0)
+    pooled = 1 + _keep(p_mean, p_var, p_n, np.ones_like(p_mean)) * (p_mean - 1)  # (methods,)
+    ww = np.broadcast_to(w, raw.shape)
+    mean, var, n = _mean_var(raw, ww, axis=0)  # (methods, lines)
+    target = np.broadcast_to(pooled[:, None], mean.shape)
+    line = target + _keep(mean, var, n, target) * (mean - target)
+    return np.asarray(np.where(n > 0, line, target), dtype=np.float64)
 
 
 def _weights(
@@ -195,14 +205,15 @@ def learn(hist: History) -> Calibration:
 def _guard(
     hist: History, valid: FloatArray, weights: FloatArray, errors: FloatArray
 ) -> tuple[FloatArray, FloatArray, FloatArray]:
-    """Where a raw simple method erred less on every earlier year, it takes the line."""
+    """Where a raw simple method erred less in every earlier year, and less than half as
+    much in all, it takes the line (a margin, so that three years' luck does not decide)."""
     raw = np.abs(hist.candidates - hist.outturn[:, None, :])  # (origins, methods, lines)
     mine = np.abs(errors)
     switched = np.zeros(weights.shape[1])
     weights, errors = weights.copy(), errors.copy()
     for m in SIMPLE:
         better = ((raw[:, m, :] < mine) | (valid == 0)).all(axis=0) & (valid.sum(axis=0) >= 2)
-        better &= raw[:, m, :].sum(axis=0) < mine.sum(axis=0)
+        better &= raw[:, m, :].sum(axis=0) < GUARD_MARGIN * mine.sum(axis=0)
         if better.any():
             weights[:, better] = 0.0
             weights[m, better] = 1.0

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cached_property
 from typing import Any
 
 import numpy as np
@@ -27,6 +28,8 @@ from ramme.core.records import (
 )
 
 INF = 10**7  # a day ordinal after every real date: "no end known"
+FIRST_DAYS = 62  # a year whose first posting comes later is not a complete year of history
+EPOCH = date(1970, 1, 1).toordinal()
 AFTERCARE_MARKERS = ("efterv", "eftv")  # efterværn: aftercare type codes/names
 
 IntArray = npt.NDArray[np.int64]
@@ -121,12 +124,31 @@ class Prepared:
         (age_limits.py learns per type whether the municipality's measures keep to it)."""
         return np.asarray(np.where(self.m_aftercare, self.m_age23, self.m_age18), dtype=np.int64)
 
+    @cached_property
+    def complete_years(self) -> frozenset[int]:
+        """Years the ledger covers from the start: from the first posting's year when it falls
+        in the year's first ``FIRST_DAYS`` days (a month's arrears), else from the next year,
+        to the last posting's. An extract that begins with December's advance payments for
+        the next year does not make that December's year a year of history."""
+        if len(self.ledger.day) == 0:
+            return frozenset()
+        first = date.fromordinal(int(self.ledger.day.min()))
+        last = date.fromordinal(int(self.ledger.day.max()))
+        start = first.year if (first - date(first.year, 1, 1)).days < FIRST_DAYS else first.year + 1
+        return frozenset(range(start, last.year + 1))
+
     def factor(self, base_year: IntArray | int, year: int) -> FloatArray:
         """Regulation factor from each ``base_year``'s level to ``year``'s (vectorised)."""
         first = int(self.reg_years[0])
         base = np.clip(np.asarray(base_year) - first, 0, len(self.reg_cum) - 1)
         target = int(np.clip(year - first, 0, len(self.reg_cum) - 1))
         return np.asarray(self.reg_cum[target] / self.reg_cum[base], dtype=np.float64)
+
+
+def month_index(days: IntArray) -> IntArray:
+    """year * 12 + month - 1 of each day ordinal (vectorised through datetime64)."""
+    months = (days - EPOCH).astype("datetime64[D]").astype("datetime64[M]").astype(np.int64)
+    return np.asarray(months + 1970 * 12, dtype=np.int64)
 
 
 def _is_aftercare(mtype: MeasureType) -> bool:

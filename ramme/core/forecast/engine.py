@@ -183,21 +183,16 @@ def case_based_lines(prep: Prepared, as_of: date, config: Config | None = None) 
 
 
 def calibrate(
-    prep: Prepared, as_of: date, det: Lines, corrected: FloatArray, config: Config | None
+    prep: Prepared, as_of: date, det: Lines, config: Config | None
 ) -> tuple[calibration_model.Calibration, FloatArray]:
     """The calibration learned on the same day of earlier years, and today's result."""
     if as_of >= date(as_of.year, 12, 31):  # every posting dated in the year is known
         return calibration_model.identity(len(prep.activities)), det.forecast
-    hist = calibration_model.history(
-        prep,
-        as_of,
-        lambda day: case_based_lines(prep, day, config),
-        lambda year: budgets(prep.dataset, year, prep.activities)[0],
-    )
+    hist = calibration_model.history(prep, as_of, lambda day: case_based_lines(prep, day, config))
     cal = calibration_model.learn(hist)
     if not hist.origins:
         return cal, det.forecast
-    now = calibration_model.candidates(prep, as_of, det.forecast, corrected)
+    now = calibration_model.candidates(prep, as_of, det.forecast)
     return cal, cal.apply(now)
 
 
@@ -220,7 +215,7 @@ def forecast(
     det = lines(model, corrected)
     sims = simulate(model, det, simulations, seed) if simulations else None
     if calibrated:
-        cal, centre = calibrate(prep, as_of, det, corrected, config)
+        cal, centre = calibrate(prep, as_of, det, config)
     else:
         cal, centre = calibration_model.identity(len(prep.activities)), det.forecast
     actual = det.actual_op + det.actual_ref

@@ -15,11 +15,10 @@ from datetime import date, timedelta
 
 import numpy as np
 
-from ramme.core.forecast.data import FloatArray, IntArray, Prepared, wsum
+from ramme.core.forecast.data import FloatArray, IntArray, Prepared, month_index, wsum
 from ramme.core.forecast.known import State
 from ramme.core.forecast.survival import Survival
 
-EPOCH = date(1970, 1, 1).toordinal()
 SEASON_PRIOR = 36  # starts it takes before a type's own seasonal pattern weighs half
 
 
@@ -36,12 +35,6 @@ class InflowPlan:
     expected_days: FloatArray  # expected active days from start to year end
     evidence: FloatArray  # per type: new measures the rate rests on (for its uncertainty)
     months_of_data: int
-
-
-def _month_index(days: IntArray) -> IntArray:
-    """year * 12 + month - 1 of each day ordinal (vectorised through datetime64)."""
-    months = (days - EPOCH).astype("datetime64[D]").astype("datetime64[M]").astype(np.int64)
-    return np.asarray(months + 1970 * 12, dtype=np.int64)
 
 
 def _shape(counts: FloatArray) -> FloatArray:
@@ -100,7 +93,7 @@ def daily_price_on_start(prep: Prepared, state: State, measures: IntArray) -> Fl
 
 def plan(prep: Prepared, state: State, survival: Survival) -> InflowPlan:
     known = np.flatnonzero(state.known)
-    month_idx = _month_index(prep.m_start[known])
+    month_idx = month_index(prep.m_start[known])
     as_of = state.as_of
     complete = as_of.year * 12 + as_of.month - (0 if _is_month_end(as_of) else 1)
     history = month_idx[month_idx < complete]

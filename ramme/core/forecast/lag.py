@@ -50,12 +50,9 @@ def booked(prep: Prepared, first: int, last: int, refund: bool | None = None) ->
 
 
 def history_years(prep: Prepared, state: State) -> list[int]:
-    """Complete earlier years with postings, most recent ``HISTORY_YEARS``."""
-    if len(prep.ledger.day) == 0:
-        return []
-    first_year = date.fromordinal(int(prep.ledger.day.min())).year
-    start = max(first_year, state.as_of.year - HISTORY_YEARS)
-    return list(range(start, state.as_of.year))
+    """Complete earlier years of the ledger, the most recent ``HISTORY_YEARS``."""
+    years = sorted(y for y in prep.complete_years if y < state.as_of.year)
+    return years[-HISTORY_YEARS:]
 
 
 def accrued_by_line(prep: Prepared, state: State, first: int, last: int) -> FloatArray:

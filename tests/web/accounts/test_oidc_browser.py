@@ -1,0 +1,41 @@
+"""Single sign-on in a real browser: ramme's button, the provider's form, back logged in."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from tests.web.test_browser import CHROMIUM, CHROMIUM_ARGS
+
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"  # Playwright's loop beside the ORM
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(
+        not CHROMIUM.exists(), reason="kræver Debians chromium: apt-get install chromium"
+    ),
+]
+
+
+def test_team_leader_logs_in_through_the_identity_provider(live_server, sso) -> None:  # type: ignore[no-untyped-def]
+    from playwright.sync_api import sync_playwright
+
+    sso.add_user(
+        "tina-sub", preferred_username="tina", name="Tina Teamleder",
+        groups=["grp-teamledere", "grp-syd"],
+    )  # fmt: skip
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page()
+            page.set_default_timeout(15_000)
+            page.goto(f"{live_server.url}/")
+            page.get_by_role("link", name="Log ind med Testkommunens login").click()
+            page.get_by_placeholder("sub").fill("tina-sub")  # the provider's own form
+            page.get_by_role("button", name="Authorize").click()
+            page.wait_for_url(f"{live_server.url}/")
+            assert page.get_by_role("heading", name="Forside").is_visible()
+            assert page.get_by_text("Tina Teamleder (Teamleder)").is_visible()
+        finally:
+            browser.close()

@@ -1,0 +1,18 @@
+"""Every environment variable ramme reads is in the README's configuration table."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+SETTINGS_ONLY = {"RAMME_FORECAST_SIMULATIONS"}  # a Django setting for tests, not the environment
+
+
+def test_every_environment_variable_is_documented() -> None:
+    source = "\n".join(path.read_text() for path in (ROOT / "ramme").rglob("*.py"))
+    variables = set(re.findall(r"\"(RAMME_[A-Z_]+|GUNICORN_CMD_ARGS)\"", source))
+    table = (ROOT / "README.md").read_text().split("## Configuration")[1].split("\n## ")[0]
+    documented = set(re.findall(r"`([A-Z_]+)`", table))
+    assert len(variables) > 20
+    assert variables - SETTINGS_ONLY - documented == set()
