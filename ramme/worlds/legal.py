@@ -1,6 +1,6 @@
 """Legal bases (hjemmel) as the case systems spell them, per world's spelling family.
 
-Only spellings ``ramme.importing.legal.candidate_keys`` understands are used
+Only spellings ``ramme.core.legal.candidate_keys`` understands are used
 (tests/worlds/test_generator.py checks every one). Barnets lov replaced Serviceloven's
 child rules on 1 January 2024; a decision keeps the basis it was made under.
 """

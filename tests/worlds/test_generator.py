@@ -10,7 +10,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from ramme.importing.legal import candidate_keys
+from ramme.core.legal import candidate_keys
 
 from ramme.importing.parsing import parse_amount, parse_date
 from ramme.worlds.billing import invoices
