@@ -152,11 +152,12 @@ IMPORT_MAX_BYTES = int(os.environ.get("RAMME_IMPORT_MAX_MB", "4096")) * 1024 * 1
 MUNICIPALITY_NAME = os.environ.get("RAMME_MUNICIPALITY", "Demo Kommune")
 FRAME_NAME = os.environ.get("RAMME_FRAME", "Det specialiserede børne- og ungeområde")
 
+# After every import, queue the backtest behind the accuracy page (prognosens træfsikkerhed).
+RAMME_ACCURACY_AFTER_IMPORT = flag("RAMME_ACCURACY_AFTER_IMPORT", True)
+
 # A municipality's own legal-basis codes that mean aftercare (efterværn), beside the laws'
 # paragraphs (Serviceloven § 76, Barnets lov §§ 108-123), comma-separated.
-AFTERCARE_BASES = [
-    code.strip() for code in os.environ.get("RAMME_AFTERCARE_BASES", "").split(",") if code.strip()
-]
+AFTERCARE_BASES = words("RAMME_AFTERCARE_BASES")
 
 # Data-quality thresholds (ramme.core.quality.Thresholds); docs/data-quality.md.
 RAMME_QUALITY_NO_PAYMENT_DAYS = integer("RAMME_QUALITY_NO_PAYMENT_DAYS", 60)

@@ -6,7 +6,8 @@ import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-SETTINGS_ONLY = {"RAMME_FORECAST_SIMULATIONS"}  # a Django setting for tests, not the environment
+# Django settings for tests or derived from another variable, not read from the environment
+SETTINGS_ONLY = {"RAMME_FORECAST_SIMULATIONS", "RAMME_QUALITY_PRICE_SHARE"}
 
 
 def test_every_environment_variable_is_documented() -> None:
