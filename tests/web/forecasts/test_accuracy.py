@@ -99,3 +99,22 @@ def test_progress_is_shown_while_it_runs(imported) -> None:  # type: ignore[no-u
     assert b'<progress id="fremdrift" max="12" value="4"' in page.content
     status = _client("erik").get("/prognose/traefsikkerhed/", {"format": "json"}).json()
     assert status == {"status": "running", "months_done": 4, "error": ""}
+
+
+def test_line_page_shows_the_calibration_of_the_cli_json(imported) -> None:  # type: ignore[no-untyped-def]
+    from ramme.web.data.models import ActivityLine
+
+    out = io.StringIO()
+    call_command("forecast", "--as-of", "2024-06-30", "--json", stdout=out)
+    cli = json.loads(out.getvalue())
+    assert cli["calibration"]["years"] == [2023]
+    calibrated = [ln for ln in cli["lines"] if ln["components"]["calibration"] != 0]
+    assert calibrated, "the calibration changes at least one line"
+    line = calibrated[0]
+    pk = ActivityLine.objects.get(name=line["activity"]).pk
+    page = _client("erik").get(f"/prognose/linje/{pk}/", {"dato": "2024-06-30"})
+    shown = page.context["line"]
+    assert float(shown.components.calibration) == line["components"]["calibration"]
+    assert (float(shown.p10), float(shown.p90)) == (line["p10"], line["p90"])
+    assert page.context["calibration"]["years"] == (2023,)
+    assert b'id="kalibreringsvaegte"' in page.content
