@@ -71,7 +71,8 @@ BAKKEBY = WorldSpec(
         ),
         "PLF", growth=-0.05,
     ),
-    billing="arrears", past_18="runs_on", refunds="lump", budget_error=0.05,
+    billing="arrears", internal_billing="", past_18="runs_on", refunds="lump",
+    budget_error=0.05,
     corrections=((4, 15, 0.2), (8, 20, 0.4), (11, 1, 0.6)),
     style=FileStyle(cpr=True, legal="short", planned_end=False),
 )  # fmt: skip
@@ -86,7 +87,8 @@ EGHOLM = WorldSpec(
         ),
         "OPH", price_shift=(2024, 1.12),
     ),
-    billing="late", double_bills=0.01, registration_lag=21, refunds="quarterly",
+    billing="late", internal_billing="arrears", double_bills=0.01, registration_lag=21,
+    refunds="quarterly",
     index=(1.4, 2.8, 5.2, 3.9, 2.6, 2.3),
     style=FileStyle(dates="dash", legal="long"),
 )  # fmt: skip
@@ -172,7 +174,8 @@ LUNDHOLM = WorldSpec(
         ),
         "KOP", past_18="runs_on", growth=0.08,
     ),
-    billing="late", credit_notes=0.05, double_bills=0.02, unlinked=0.05, refunds="quarterly",
+    billing="late", internal_billing="quarterly", credit_notes=0.05, double_bills=0.02,
+    unlinked=0.05, refunds="quarterly",
     refund_line="Refusion særligt dyre enkeltsager", end_registration_lag=60,
     style=FileStyle(cpr=True, delimiter=";", legal="mixed"), held_out=True,
 )  # fmt: skip
