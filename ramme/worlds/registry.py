@@ -32,7 +32,7 @@ W, LN, PA, GA, MIX, EX = "weibull", "lognormal", "pareto", "gamma", "mixture", "
 
 
 def quarterly(types: tuple[TypeSpec, ...], *codes: str) -> tuple[TypeSpec, ...]:
-    """The types, with the placements (or ``codes``) billed quarterly."""
+    """The types, with foster care and residential care (or ``codes``) billed quarterly."""
     chosen = codes or ("PLF", "NPF", "OPH", "DGN")
     return tuple(replace(t, billing="quarterly") if t.code in chosen else t for t in types)
 
@@ -152,6 +152,7 @@ KAERBY = WorldSpec(
                 KOP=Duration(GA, 1.3, 330.0), FAB=Duration(GA, 2.2, 140.0),
                 AFL=Duration(GA, 1.5, 350.0), AKU=Duration(GA, 1.2, 9.0),
             ),
+            "OPH", "DGN",
         ),
         "KOP", growth=0.10, billing="late",
     ),
@@ -174,7 +175,7 @@ LUNDHOLM = WorldSpec(
         ),
         "KOP", past_18="runs_on", growth=0.08,
     ),
-    billing="late", internal_billing="quarterly", credit_notes=0.05, double_bills=0.02,
+    billing="late", credit_notes=0.05, double_bills=0.02,
     unlinked=0.05, refunds="quarterly",
     refund_line="Refusion særligt dyre enkeltsager", end_registration_lag=60,
     style=FileStyle(cpr=True, delimiter=";", legal="mixed"), held_out=True,
