@@ -5,7 +5,9 @@ Each convention maps (measure, monthly costs) to invoices with a booking date:
   registered; the overpayment comes back as a credit note once the end is known);
 - ``arrears``: paid 3-20 days after the month;
 - ``quarterly``: one invoice per quarter, 10-40 days after the quarter;
-- ``late``: 30-90 days after the month, with noise.
+- ``late``: 30-90 days after the month, with noise;
+- ``in_month``: booked in the month of service (foster carers' fees through the payroll,
+  the municipality's own units settled internally), between the 15th and the 28th.
 """
 
 from __future__ import annotations
@@ -53,6 +55,14 @@ def _arrears_after(lo: int, hi: int, label: str) -> Convention:
         return out
 
     return convention
+
+
+def _in_month(m: SimMeasure, costs: dict[int, float], rng: Rng) -> list[Invoice]:
+    out = []
+    for month, cost in sorted(costs.items()):
+        booked = month_bounds(month)[0] + _days(rng, 14, 27)
+        out.append(Invoice(month, _not_before_registration(m, booked, rng), cost, "Udbetaling"))
+    return out
 
 
 def _quarterly(m: SimMeasure, costs: dict[int, float], rng: Rng) -> list[Invoice]:
@@ -116,7 +126,17 @@ CONVENTIONS: dict[str, Convention] = {
     "arrears": _arrears_after(3, 20, "Faktura"),
     "quarterly": _quarterly,
     "late": _arrears_after(30, 90, "Faktura (sen)"),
+    "in_month": _in_month,
 }
+
+
+def convention_of(spec: WorldSpec, m: SimMeasure) -> str:
+    """The type's own convention, else the internal one for own units, else the world's."""
+    if m.type.billing:
+        return m.type.billing
+    if m.type.provider_kind == "intern" and spec.internal_billing:
+        return spec.internal_billing
+    return spec.billing
 
 
 def invoices(spec: WorldSpec, m: SimMeasure, costs: dict[int, float], rng: Rng) -> list[Invoice]:
@@ -126,7 +146,7 @@ def invoices(spec: WorldSpec, m: SimMeasure, costs: dict[int, float], rng: Rng) 
     if m.type.unit == "once":
         base = _once(m, costs, rng)
     else:
-        base = CONVENTIONS[m.type.billing or spec.billing](m, costs, rng)
+        base = CONVENTIONS[convention_of(spec, m)](m, costs, rng)
     if m.type.unit == "hour":  # the hours actually delivered vary from the granted
         base = [
             Invoice(i.month, i.booked, i.amount * float(rng.normal(1.0, 0.05)), i.text)

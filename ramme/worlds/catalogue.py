@@ -16,11 +16,11 @@ EXP = Duration("exponential", 900.0)
 
 FOSTER = TypeSpec(
     "PLF", "Plejefamilie", "indgribende", "Plejefamilie", "5.28.22", 45, EXP, "month", 28_000,
-    ages=(0, 15), aftercare=0.5,
+    ages=(0, 15), aftercare=0.5, billing="in_month",  # the carers' fees go through the payroll
 )  # fmt: skip
 KINSHIP = TypeSpec(
     "NPF", "Netværksplejefamilie", "indgribende", "Plejefamilie", "5.28.22", 10, EXP, "month",
-    9_500, ages=(0, 15), aftercare=0.4,
+    9_500, ages=(0, 15), aftercare=0.4, billing="in_month",
 )  # fmt: skip
 RESIDENTIAL = TypeSpec(
     "OPH", "Socialpædagogisk opholdssted", "indgribende", "Opholdssted", "5.28.20", 25,

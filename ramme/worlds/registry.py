@@ -32,7 +32,7 @@ W, LN, PA, GA, MIX, EX = "weibull", "lognormal", "pareto", "gamma", "mixture", "
 
 
 def quarterly(types: tuple[TypeSpec, ...], *codes: str) -> tuple[TypeSpec, ...]:
-    """The types, with the placements (or ``codes``) billed quarterly."""
+    """The types, with foster care and residential care (or ``codes``) billed quarterly."""
     chosen = codes or ("PLF", "NPF", "OPH", "DGN")
     return tuple(replace(t, billing="quarterly") if t.code in chosen else t for t in types)
 
@@ -71,7 +71,8 @@ BAKKEBY = WorldSpec(
         ),
         "PLF", growth=-0.05,
     ),
-    billing="arrears", past_18="runs_on", refunds="lump", budget_error=0.05,
+    billing="arrears", internal_billing="", past_18="runs_on", refunds="lump",
+    budget_error=0.05,
     corrections=((4, 15, 0.2), (8, 20, 0.4), (11, 1, 0.6)),
     style=FileStyle(cpr=True, legal="short", planned_end=False),
 )  # fmt: skip
@@ -86,7 +87,8 @@ EGHOLM = WorldSpec(
         ),
         "OPH", price_shift=(2024, 1.12),
     ),
-    billing="late", double_bills=0.01, registration_lag=21, refunds="quarterly",
+    billing="late", internal_billing="arrears", double_bills=0.01, registration_lag=21,
+    refunds="quarterly",
     index=(1.4, 2.8, 5.2, 3.9, 2.6, 2.3),
     style=FileStyle(dates="dash", legal="long"),
 )  # fmt: skip
@@ -150,6 +152,7 @@ KAERBY = WorldSpec(
                 KOP=Duration(GA, 1.3, 330.0), FAB=Duration(GA, 2.2, 140.0),
                 AFL=Duration(GA, 1.5, 350.0), AKU=Duration(GA, 1.2, 9.0),
             ),
+            "OPH", "DGN",
         ),
         "KOP", growth=0.10, billing="late",
     ),
@@ -172,7 +175,8 @@ LUNDHOLM = WorldSpec(
         ),
         "KOP", past_18="runs_on", growth=0.08,
     ),
-    billing="late", credit_notes=0.05, double_bills=0.02, unlinked=0.05, refunds="quarterly",
+    billing="late", credit_notes=0.05, double_bills=0.02,
+    unlinked=0.05, refunds="quarterly",
     refund_line="Refusion særligt dyre enkeltsager", end_registration_lag=60,
     style=FileStyle(cpr=True, delimiter=";", legal="mixed"), held_out=True,
 )  # fmt: skip

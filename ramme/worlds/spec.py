@@ -99,6 +99,7 @@ class WorldSpec:
     years: tuple[int, int] = (2021, 2025)
     other_lines: tuple[OtherLine, ...] = ()
     billing: str = "arrears"  # default billing convention (ramme.worlds.billing)
+    internal_billing: str = "in_month"  # own units' settlement ("": as ``billing``)
     past_18: str = "aftercare"
     aftercare_duration: Duration = Duration("weibull", 1.3, 700.0)
     refunds: str = "quarterly"  # quarterly, lump, supplementary, none

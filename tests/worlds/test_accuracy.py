@@ -20,7 +20,7 @@ from ramme.worlds.world import FRAME
 pytestmark = pytest.mark.slow
 
 WORLDS = ("laerebog", "aadal", "kaerby")  # kaerby is held out
-SCALE = 0.25
+SCALE = 0.5
 DAYS = [date(2025, 3, 31), date(2025, 6, 30), date(2025, 9, 30), date(2025, 11, 30)]
 
 

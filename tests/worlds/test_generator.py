@@ -28,7 +28,10 @@ LAGS = {"arrears": (3, 20), "late": (30, 90), "quarterly": (10, 40)}
 
 
 def _one_type_world(billing: str, **kw: object) -> WorldSpec:
-    types = (replace(FAMILY, stock=40), replace(FOSTER, stock=20))
+    types = (
+        replace(FAMILY, stock=40, provider_kind="ekstern"),
+        replace(FOSTER, stock=20, billing=""),
+    )
     return WorldSpec("proeve", "Prøve", 7, 50_000, types, billing=billing, **kw)  # type: ignore[arg-type]
 
 
@@ -47,6 +50,15 @@ def test_invoices_after_the_period_come_with_the_conventions_lag(billing: str) -
             lag = (bill.booked - month_bounds(bill.month)[1]).days
             if bill.booked > m.registered + timedelta(days=7):  # not a catch-up payment
                 assert low <= lag <= high, (billing, m.measure_id, lag)
+
+
+def test_own_units_and_foster_carers_are_paid_in_the_month_of_service() -> None:
+    spec = replace(_one_type_world("arrears"), types=(replace(FAMILY, stock=40), FOSTER))
+    for m, _, bills in _invoices(spec):
+        for bill in bills:
+            first, last = month_bounds(bill.month)
+            if bill.booked > m.registered + timedelta(days=7):
+                assert first + timedelta(days=14) <= bill.booked <= last, m.measure_id
 
 
 def test_quarterly_invoices_come_once_a_quarter() -> None:
