@@ -14,7 +14,9 @@ from django.urls import reverse
 
 from ramme.web.front.accessibility import (
     AXE_TAGS,
+    AXE_VERSION,
     CHECKED_PAGES,
+    CHECKED_REPORT_FILES,
     PERSONAS,
     WIDTHS,
     CheckedPage,
@@ -99,3 +101,25 @@ def test_page_has_no_wcag_violation_at_either_width(
     )
     problems = _check_at_every_width(page)
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("checked", CHECKED_REPORT_FILES, ids=lambda c: c.label)
+def test_report_html_file_has_no_wcag_violation_at_either_width(
+    pages: dict[str, Any], demo_site: DemoSite, checked: CheckedPage
+) -> None:
+    page = pages["economist"]
+    response = page.request.get(_url(demo_site, checked, "economist"))
+    assert response.status == 200 and response.headers["content-type"].startswith("text/html")
+    page.set_content(response.text())
+    problems = _check_at_every_width(page)
+    assert not problems, "\n".join(problems)
+
+
+def test_the_statement_names_the_axe_version_the_tests_run(
+    pages: dict[str, Any], demo_site: DemoSite
+) -> None:
+    page = pages["public"]
+    page.goto(f"{demo_site.url}{reverse('front:accessibility')}")
+    _violations(page)  # injects axe
+    assert page.evaluate("axe.version") == AXE_VERSION
+    assert f"axe-core {AXE_VERSION}" in page.inner_text("main")
