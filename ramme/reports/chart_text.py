@@ -90,5 +90,5 @@ def summary(chart: Chart) -> str:
     for name, ref in (("basis", chart.baseline), ("mål", chart.target)):
         if ref is not None:
             parts.append(f"{name}: {_fmt(ref, decimals)}")
-    unit = f" Tal i {chart.unit}." if chart.unit else ""
+    unit = f" Tal i {chart.unit.removesuffix('.')}." if chart.unit else ""  # «kr.» ends in one
     return ". ".join(p[0].upper() + p[1:] for p in parts) + "." + unit
