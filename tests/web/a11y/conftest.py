@@ -29,6 +29,23 @@ class DemoSite:
     password: str
 
 
+def _close_stray_connections() -> None:
+    """End this run's other sessions on the PostgreSQL test database.
+
+    The tests' own transactions run on a connection of another context (Playwright's
+    greenlet), which the package cannot reach to close; left open, it stops Django from
+    dropping the test database at the end of the session.
+    """
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
+
+
 @pytest.fixture(scope="package")
 def demo_site(
     django_db_setup: None, django_db_blocker: Any, tmp_path_factory: pytest.TempPathFactory
@@ -59,10 +76,13 @@ def demo_site(
             server.stop()
             cache.clear()
             call_command("flush", interactive=False, verbosity=0)
+            _close_stray_connections()
 
 
 @pytest.fixture(scope="package")
-def browser() -> Iterator[Any]:
+def browser(demo_site: DemoSite) -> Iterator[Any]:
+    # Depends on the site so it closes first: an open keep-alive connection would hold a
+    # server thread, and with it a database connection, past the end of the package.
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
