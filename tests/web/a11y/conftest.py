@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 from django.core.management import call_command
+from django.db import connections
 from django.test.utils import override_settings
 
 from tests.web.browser import CHROMIUM, CHROMIUM_ARGS
@@ -32,9 +33,8 @@ class DemoSite:
 def _close_stray_connections() -> None:
     """End this run's other sessions on the PostgreSQL test database.
 
-    The tests' own transactions run on a connection of another context (Playwright's
-    greenlet), which the package cannot reach to close; left open, it stops Django from
-    dropping the test database at the end of the session.
+    A server thread kept alive by the browser's last connection may still hold one; left
+    open, it stops Django from dropping the test database at the end of the session.
     """
     from django.db import connection
 
@@ -48,8 +48,15 @@ def _close_stray_connections() -> None:
 
 @pytest.fixture(scope="package")
 def demo_site(
-    django_db_setup: None, django_db_blocker: Any, tmp_path_factory: pytest.TempPathFactory
+    browser: Any,
+    django_db_setup: None,
+    django_db_blocker: Any,
+    tmp_path_factory: pytest.TempPathFactory,
 ) -> Iterator[DemoSite]:
+    # Playwright is started first (``browser``): once it runs, code runs in its greenlet's
+    # context, and Django's connections are per context. Building the demo in that same
+    # context gives the tests, their transactions and the live server one shared SQLite
+    # connection; built before, a second connection would lock the in-memory database.
     from pytest_django.live_server_helper import LiveServer
 
     from ramme.web.accounts.models import User
@@ -77,12 +84,11 @@ def demo_site(
             cache.clear()
             call_command("flush", interactive=False, verbosity=0)
             _close_stray_connections()
+            connections.close_all()  # ours, in Playwright's context (the session's is apart)
 
 
 @pytest.fixture(scope="package")
-def browser(demo_site: DemoSite) -> Iterator[Any]:
-    # Depends on the site so it closes first: an open keep-alive connection would hold a
-    # server thread, and with it a database connection, past the end of the package.
+def browser() -> Iterator[Any]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
