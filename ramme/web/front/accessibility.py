@@ -13,7 +13,11 @@ from collections.abc import Callable
 from datetime import date
 from typing import NamedTuple
 
+from ramme.web.accounts.access import visible_measures
 from ramme.web.accounts.models import User
+from ramme.web.data import queries
+from ramme.web.data.models import ActivityLine, MeasureType
+from ramme.web.plans.models import Action, ActionPlan, Indicator
 
 # An example object for a page with an id in its address, chosen from the data the given
 # user may see: returns the URL arguments (and is only called by the tests).
@@ -31,33 +35,23 @@ class CheckedPage(NamedTuple):
 
 
 def _first_line(user: User) -> tuple[object, ...]:
-    from ramme.web.data.models import ActivityLine, MeasureType
-
     used = MeasureType.objects.values_list("activity_id", flat=True)
     return (ActivityLine.objects.filter(pk__in=used).order_by("position", "pk").first().pk,)  # type: ignore[union-attr]
 
 
 def _own_measure(user: User) -> tuple[object, ...]:
-    from ramme.web.accounts.access import visible_measures
-
     return (visible_measures(user).order_by("measure_id").first().measure_id,)  # type: ignore[union-attr]
 
 
 def _plan(user: User) -> tuple[object, ...]:
-    from ramme.web.plans.models import ActionPlan
-
     return (ActionPlan.objects.order_by("pk").first().pk,)  # type: ignore[union-attr]
 
 
 def _action(user: User) -> tuple[object, ...]:
-    from ramme.web.plans.models import Action
-
     return (Action.objects.order_by("pk").first().pk,)  # type: ignore[union-attr]
 
 
 def _indicator(user: User) -> tuple[object, ...]:
-    from ramme.web.plans.models import Indicator
-
     return (Indicator.objects.order_by("pk").first().pk,)  # type: ignore[union-attr]
 
 
@@ -66,8 +60,6 @@ def _plan_query(user: User) -> str:
 
 
 def _last_year_query(user: User) -> str:
-    from ramme.web.data import queries
-
     return f"year={queries.years_covered()[-1]}"
 
 

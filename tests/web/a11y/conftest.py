@@ -30,22 +30,6 @@ class DemoSite:
     password: str
 
 
-def _close_stray_connections() -> None:
-    """End this run's other sessions on the PostgreSQL test database.
-
-    A server thread kept alive by the browser's last connection may still hold one; left
-    open, it stops Django from dropping the test database at the end of the session.
-    """
-    from django.db import connection
-
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
-                " WHERE datname = current_database() AND pid <> pg_backend_pid()"
-            )
-
-
 @pytest.fixture(scope="package")
 def demo_site(
     browser: Any,
@@ -83,7 +67,6 @@ def demo_site(
             server.stop()
             cache.clear()
             call_command("flush", interactive=False, verbosity=0)
-            _close_stray_connections()
             connections.close_all()  # ours, in Playwright's context (the session's is apart)
 
 
