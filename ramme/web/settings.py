@@ -152,6 +152,12 @@ IMPORT_MAX_BYTES = int(os.environ.get("RAMME_IMPORT_MAX_MB", "4096")) * 1024 * 1
 MUNICIPALITY_NAME = os.environ.get("RAMME_MUNICIPALITY", "Demo Kommune")
 FRAME_NAME = os.environ.get("RAMME_FRAME", "Det specialiserede børne- og ungeområde")
 
+# The accessibility statement's contact (the law asks for both written and phone contact)
+# and the address of the municipality's official statement in the WAS-Tool, if it has one.
+ACCESSIBILITY_EMAIL = os.environ.get("RAMME_ACCESSIBILITY_EMAIL", "")
+ACCESSIBILITY_PHONE = os.environ.get("RAMME_ACCESSIBILITY_PHONE", "")
+ACCESSIBILITY_URL = os.environ.get("RAMME_ACCESSIBILITY_URL", "")
+
 # After every import, queue the backtest behind the accuracy page (prognosens træfsikkerhed).
 RAMME_ACCURACY_AFTER_IMPORT = flag("RAMME_ACCURACY_AFTER_IMPORT", True)
 

@@ -4,25 +4,15 @@ from __future__ import annotations
 
 import os
 from datetime import date
-from pathlib import Path
 
 import pytest
 
+from tests.web.browser import CHROMIUM, CHROMIUM_ARGS
 from tests.web.personas import PASSWORD, make_line, make_user, post
 
 # Playwright's sync API runs an event loop; Django refuses ORM calls inside one unless told.
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 pytestmark = [
     pytest.mark.browser,

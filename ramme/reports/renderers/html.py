@@ -7,11 +7,13 @@ the web without a template engine. Charts are inlined as SVG.
 from __future__ import annotations
 
 import base64
+import itertools
+from collections.abc import Iterator
 from html import escape
 from importlib import resources
 
 from ramme.core.periods import format_date
-from ramme.reports import charts
+from ramme.reports import chart_text, charts
 from ramme.reports.cells import format_cell
 from ramme.reports.model import (
     RESTRICTED_NOTICE,
@@ -46,7 +48,15 @@ def _colgroup(table: Table) -> str:
     )
 
 
-def _table(table: Table) -> str:
+def _region(content: str, labelled_by: str) -> str:
+    """A wide table scrolls inside this region; focusable so a keyboard can scroll it."""
+    return (
+        f'<div class="table-scroll" role="region" tabindex="0" aria-labelledby="{labelled_by}">'
+        f"{content}</div>"
+    )
+
+
+def _table(table: Table, key: str = "tabel") -> str:
     head = "".join(
         f'<th class="{c.kind.value}" scope="col">{escape(c.title)}</th>' for c in table.columns
     )
@@ -66,38 +76,82 @@ def _table(table: Table) -> str:
     short = " short" if len(table.rows) <= 15 else ""  # the PDF keeps short tables on one page
     numeric = any(c.kind is not ColumnKind.TEXT for c in table.columns)
     css = "report-table numeric" if numeric else "report-table"
-    return (
-        f'<figure class="table-block{short}"><figcaption>{escape(table.title)}</figcaption>'
+    grid = (
         f'<table class="{css}">{colgroup}<thead><tr>{head}</tr></thead>'
-        f"<tbody>{''.join(body)}</tbody></table>{note}</figure>"
+        f"<tbody>{''.join(body)}</tbody></table>"
+    )
+    return (
+        f'<figure class="table-block{short}"><figcaption id="{key}">{escape(table.title)}'
+        f"</figcaption>{_region(grid, key)}{note}</figure>"
     )
 
 
-def _chart(chart: Chart, inline: bool = True) -> str:
+def _values_table(chart: Chart, key: str) -> str:
+    """The chart's numbers as a table, folded away under the drawing (web and HTML file)."""
+    numbers = chart_text.values(chart)
+    head = "".join(
+        f'<th scope="col" class="{"text" if i == 0 else "num count"}">{escape(h)}</th>'
+        for i, h in enumerate(numbers.headers)
+    )
+    body = "".join(
+        f'<tr><th scope="row" class="text">{escape(row[0])}</th>'
+        + "".join(f'<td class="num count">{escape(v)}</td>' for v in row[1:])
+        + "</tr>"
+        for row in numbers.rows
+    )
+    grid = (
+        f'<table class="report-table numeric"><thead><tr>{head}</tr></thead>'
+        f"<tbody>{body}</tbody></table>"
+    )
+    return (
+        f'<details class="chart-values"><summary id="{key}-tal">Vis tallene i figuren som tabel'
+        f"</summary>{_region(grid, f'{key}-tal')}</details>"
+    )
+
+
+def _accessible_svg(drawing: str, title_id: str, text_id: str) -> str:
+    """The inline SVG as one image named by the caption and described by the summary, so a
+    screen reader reads the summary, not every tick label."""
+    attributes = f'<svg role="img" aria-labelledby="{title_id}" aria-describedby="{text_id}" '
+    return drawing.replace("<svg ", attributes, 1)
+
+
+def chart_figure(chart: Chart, key: str = "figur", inline: bool = True) -> str:
+    """A chart with its caption, a short text summary and (inline) its values as a table.
+
+    ``key`` makes the ids unique on the page; the web pages call this too, so a chart reads
+    the same on a page, in the HTML file and in the PDF.
+    """
+    title_id, text_id = f"{key}-titel", f"{key}-tekst"
     note = f'<p class="note">{escape(chart.note)}</p>' if chart.note else ""
     drawing = charts.svg(chart)
-    if not inline:
+    if inline:
+        drawing, table = _accessible_svg(drawing, title_id, text_id), _values_table(chart, key)
+    else:
         # The PDF takes the same SVG as an image: WeasyPrint draws it with its SVG renderer.
         data = base64.b64encode(drawing.encode("utf-8")).decode("ascii")
         drawing = f'<img alt="{escape(chart.title)}" src="data:image/svg+xml;base64,{data}">'
+        table = ""
     return (
-        f'<figure class="chart-block"><figcaption>{escape(chart.title)}</figcaption>'
-        f'<div class="chart">{drawing}</div>{note}</figure>'
+        f'<figure class="chart-block"><figcaption id="{title_id}">{escape(chart.title)}'
+        f'</figcaption><p class="chart-summary" id="{text_id}">'
+        f"{escape(chart_text.summary(chart))}</p>"
+        f'<div class="chart">{drawing}</div>{note}{table}</figure>'
     )
 
 
-def _block(block: Block, inline: bool = True) -> str:
+def _block(block: Block, keys: Iterator[int], inline: bool = True) -> str:
     if isinstance(block, Paragraph):
         text = escape(block.text)
         return f"<p><strong>{text}</strong></p>" if block.emphasis else f"<p>{text}</p>"
     if isinstance(block, Table):
-        return _table(block)
-    return _chart(block, inline)
+        return _table(block, f"tabel-{next(keys)}")
+    return chart_figure(block, f"figur-{next(keys)}", inline)
 
 
-def _section(section: Section, inline: bool = True) -> str:
+def _section(section: Section, keys: Iterator[int], inline: bool = True) -> str:
     level = min(max(section.level, 2), 4)
-    blocks = "".join(_block(b, inline) for b in section.blocks)
+    blocks = "".join(_block(b, keys, inline) for b in section.blocks)
     return f"<section><h{level}>{escape(section.title)}</h{level}>{blocks}</section>"
 
 
@@ -122,7 +176,8 @@ def render_body(report: Report, inline_charts: bool = True) -> str:
         if report.generated_on
         else ""
     )
-    sections = "".join(_section(s, inline_charts) for s in report.sections)
+    keys = itertools.count(1)  # ids unique within the report
+    sections = "".join(_section(s, keys, inline_charts) for s in report.sections)
     return (
         f'<article class="ramme-report">{restricted}'
         f'<header class="report-head">{_logo(report)}'

@@ -1,4 +1,5 @@
-"""Forecast history charts, drawn by ramme/reports/charts.py so they match the reports."""
+"""Forecast history charts, drawn by ramme/reports/charts.py so they match the reports, and
+shown with the reports' caption, text summary and values table (ramme/reports/chart_text.py)."""
 
 from __future__ import annotations
 
@@ -7,22 +8,22 @@ from decimal import Decimal
 
 from django.utils.safestring import SafeString, mark_safe
 
-from ramme.reports import charts
 from ramme.reports.model import Chart, ChartKind, Series
+from ramme.reports.renderers.html import chart_figure
 
 MONTHS = ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
 THOUSAND = Decimal(1000)
 
 
-def history_svg(
+def history_chart(
     title: str, points: list[tuple[date, Decimal, Decimal, Decimal]], budget: Decimal
-) -> SafeString:
+) -> Chart:
     """Forecast per month end with its P10-P90 band and the corrected budget (1.000 kr.)."""
 
     def k(value: Decimal) -> Decimal:
         return (value / THOUSAND).quantize(Decimal(1))
 
-    chart = Chart(
+    return Chart(
         title=title,
         kind=ChartKind.LINE_BAND,
         categories=tuple(f"{MONTHS[d.month - 1]}." for d, *_ in points),
@@ -36,9 +37,15 @@ def history_svg(
             Series("P90", tuple(k(p90) for _, _, _, p90 in points)),
         ),
     )
-    return chart_svg(chart)
 
 
-def chart_svg(chart: Chart) -> SafeString:
-    """Any chart of the reports' model as inline SVG for a page."""
-    return mark_safe(charts.svg(chart))
+def figure(chart: Chart, key: str) -> SafeString:
+    """Any chart of the reports' model as a page shows it (caption, summary, values)."""
+    return mark_safe(chart_figure(chart, key))
+
+
+def history_figure(
+    title: str, points: list[tuple[date, Decimal, Decimal, Decimal]], budget: Decimal
+) -> SafeString:
+    """The history chart as the page shows it: caption, summary, drawing, values table."""
+    return figure(history_chart(title, points, budget), "prognose")

@@ -16,9 +16,12 @@ from ramme.web.accounts.access import get_measure_for_user, visible_measures
 from ramme.web.accounts.audit import record_access
 from ramme.web.accounts.models import AuditEvent, User
 from ramme.web.data.models import ActivityLine, Posting
-from ramme.web.forecasts.chart import history_svg
+from ramme.web.forecasts.chart import history_figure
 from ramme.web.forecasts.services import followup as service
 from ramme.web.forecasts.services.figures import CaseRow
+from ramme.web.front.pagination import paginate
+
+HISTORY_TITLE = "Prognose pr. månedsudgang med P10–P90 og korrigeret budget (1.000 kr.)"
 
 CALIBRATION_LABELS = METHOD_LABELS | {"budget": "Korrigeret budget"}
 
@@ -113,7 +116,7 @@ def follow_up(request: HttpRequest) -> HttpResponse:
         "groups": groups,
         "bridge_change": None if fu.bridge is None else fu.bridge.after - fu.bridge.before,
         "volume_years": volume_years,
-        "chart": history_svg("Rammen", history, fu.forecast.total.budget),
+        "chart": history_figure(HISTORY_TITLE, history, fu.forecast.total.budget),
         "new": _visible(user, fu.new),
         "ended": _visible(user, fu.ended),
         "sees_all": user.sees_all_cases,
@@ -148,7 +151,8 @@ def line_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "line": line,
         "calibration": calibration_view(fc, activity.name),
         "measures": measures,
-        "chart": history_svg(activity.name, history, line.budget),
+        "measures_page": paginate(request, measures),
+        "chart": history_figure(HISTORY_TITLE, history, line.budget),
         "history": history,
     }
     return render(request, "forecasts/line_detail.html", context)
@@ -165,7 +169,7 @@ def measure_detail(request: HttpRequest, measure_id: str) -> HttpResponse:
         "as_of": as_of,
         "measure": measure,
         "detail": detail,
-        "postings": postings[:500],
+        "postings": paginate(request, postings),
         "prices": measure.prices.order_by("valid_from"),
     }
     return render(request, "forecasts/measure_detail.html", context)

@@ -8,7 +8,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from ramme.web.forecasts.chart import chart_svg
+from ramme.web.forecasts.chart import figure
 from ramme.web.forecasts.models import AccuracyReport
 from ramme.web.forecasts.services import accuracy
 from ramme.web.forecasts.services import accuracy_tables as tables
@@ -42,7 +42,7 @@ def accuracy_page(request: HttpRequest) -> HttpResponse:
             "months": months,
             "lines": tables.line_summaries(payload),
             "summary": payload["summary"],
-            "chart": chart_svg(tables.error_chart(months)),
+            "chart": figure(tables.error_chart(months), "traefsikkerhed"),
         }
     return render(request, "forecasts/accuracy.html", context)
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from ramme.web.data import queries
 from ramme.web.data.models import ActivityLine, ImportRun
+from ramme.web.front import accessibility as a11y
 from ramme.web.front.overview import build_ledger_table
 
 
@@ -24,3 +26,22 @@ def start(request: HttpRequest) -> HttpResponse:
         "last_import": ImportRun.objects.first(),
     }
     return render(request, "front/start.html", context)
+
+
+def accessibility(request: HttpRequest) -> HttpResponse:
+    """The accessibility statement (tilgængelighedserklæring), open without login: what the
+    tests check (the same lists they read) and what is known not to meet WCAG 2.1 AA."""
+    context = {
+        "municipality": settings.MUNICIPALITY_NAME,
+        "email": settings.ACCESSIBILITY_EMAIL,
+        "phone": settings.ACCESSIBILITY_PHONE,
+        "official_url": settings.ACCESSIBILITY_URL,
+        "pages": [*a11y.CHECKED_PAGES, *a11y.CHECKED_REPORT_FILES],
+        "personas": a11y.PERSONAS.values(),
+        "widths": a11y.WIDTHS,
+        "axe_version": a11y.AXE_VERSION,
+        "axe_tags": a11y.AXE_TAGS,
+        "gaps": a11y.KNOWN_GAPS,
+        "reviewed_on": a11y.REVIEWED_ON,
+    }
+    return render(request, "front/accessibility.html", context)

@@ -9,6 +9,8 @@ from ramme.core.periods import MONTH_ABBR_DA
 from ramme.core.plans.indicators import IndicatorStatus
 
 WIDTH, HEIGHT, PAD = 640, 240, 40
+BASIS_INK, GOAL_INK = "#595959", "#2a7a2a"  # 7.0:1 and 5.3:1 on white (text needs 4.5:1)
+LABEL_GAP = 13  # px between the «basis» and «mål» labels, so they never overlap
 
 
 def _scale(low: float, high: float) -> tuple[float, float]:
@@ -18,7 +20,31 @@ def _scale(low: float, high: float) -> tuple[float, float]:
     return low - margin, high + margin
 
 
-def indicator_svg(status: IndicatorStatus, decimals: int = 0) -> str:
+def _label_heights(base: float | None, goal: float | None) -> tuple[float | None, float | None]:
+    """The labels' heights beside their lines, pushed apart when the lines lie close."""
+    if base is None or goal is None or abs(base - goal) >= LABEL_GAP:
+        return base, goal
+    middle, half = (base + goal) / 2, LABEL_GAP / 2
+    return (middle + half, middle - half) if base >= goal else (middle - half, middle + half)
+
+
+def summary(status: IndicatorStatus, decimals: int = 0) -> str:
+    """The chart in one sentence: the latest value against basis and goal."""
+    latest = status.latest
+    if latest is None or latest.value is None:
+        return "Ingen målinger endnu."
+    parts = [f"Seneste måling {latest.month.label()}: {format_number(latest.value, decimals)}"]
+    if status.baseline is not None:
+        parts.append(f"basis {format_number(status.baseline, decimals)}")
+    if status.goal is not None:
+        parts.append(f"mål {format_number(status.goal, decimals)}")
+    achieved = status.achieved
+    reached = "" if achieved is None else " Målet er nået." if achieved else " Målet er ikke nået."
+    measured = sum(1 for p in status.points if p.value is not None)
+    return f"{', '.join(parts)}.{reached} {measured} måneder med målinger; se tabellen."
+
+
+def indicator_svg(status: IndicatorStatus, decimals: int = 0, described_by: str = "") -> str:
     """Series (line with dots), baseline (grey dashed) and goal (green dashed)."""
     values = [float(p.value) for p in status.points if p.value is not None]
     refs = [float(v) for v in (status.baseline, status.goal) if v is not None]
@@ -33,17 +59,21 @@ def indicator_svg(status: IndicatorStatus, decimals: int = 0) -> str:
     def y(v: float) -> float:
         return HEIGHT - PAD - (v - low) / (high - low) * (HEIGHT - 2 * PAD)
 
+    described = f' aria-describedby="{described_by}"' if described_by else ""
     parts = [
         f'<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
-        f'aria-label="Udvikling pr. måned" xmlns="http://www.w3.org/2000/svg">'
+        f'aria-label="Udvikling pr. måned"{described} xmlns="http://www.w3.org/2000/svg">'
     ]
-    for ref, css, label in ((status.baseline, "#888", "basis"), (status.goal, "#2a7a2a", "mål")):
-        if ref is not None:
-            yy = y(float(ref))
+    refs_y = [None if r is None else y(float(r)) for r in (status.baseline, status.goal)]
+    labels_y = _label_heights(*refs_y)
+    for ref_y, label_y, css, label in zip(
+        refs_y, labels_y, (BASIS_INK, GOAL_INK), ("basis", "mål"), strict=True
+    ):
+        if ref_y is not None and label_y is not None:
             parts.append(
-                f'<line x1="{PAD}" x2="{WIDTH - PAD}" y1="{yy:.1f}" y2="{yy:.1f}" stroke="{css}" '
-                f'stroke-dasharray="6 4"/><text x="{WIDTH - PAD + 2}" y="{yy + 4:.1f}" '
-                f'font-size="11" fill="{css}">{label}</text>'
+                f'<line x1="{PAD}" x2="{WIDTH - PAD}" y1="{ref_y:.1f}" y2="{ref_y:.1f}" '
+                f'stroke="{css}" stroke-dasharray="6 4"/><text x="{WIDTH - PAD + 2}" '
+                f'y="{label_y + 4:.1f}" font-size="11" fill="{css}">{label}</text>'
             )
     points = [(x(i), y(float(p.value))) for i, p in enumerate(status.points) if p.value is not None]
     path = " ".join(f"{px:.1f},{py:.1f}" for px, py in points)

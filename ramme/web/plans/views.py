@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from ramme.web.accounts.access import visible_measures
 from ramme.web.accounts.models import User
+from ramme.web.front.pagination import paginate
 from ramme.web.plans import figures
 from ramme.web.plans.forms import ActionForm, LinkForm, PlanForm
 from ramme.web.plans.loader import load_plan_data
@@ -129,7 +130,7 @@ def action_cases(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "action": action,
         "row": row,
-        "cases": cases,
+        "cases": paginate(request, cases),
         "hidden": len(row.realised.cases) - len(cases),
         "as_of": day,
         "form": form if can_edit(request.user) else None,

@@ -10,8 +10,9 @@ from django.utils.safestring import mark_safe
 from ramme.core.plans.indicators import IndicatorKind
 from ramme.core.plans.internal import Capacity, caseloads, occupancy
 from ramme.web.accounts.access import get_measure_for_user
+from ramme.web.front.pagination import paginate
 from ramme.web.plans import figures
-from ramme.web.plans.chart import indicator_svg
+from ramme.web.plans.chart import indicator_svg, summary
 from ramme.web.plans.forms import ConclusionForm, IndicatorForm, ReviewForm
 from ramme.web.plans.loader import load_plan_data
 from ramme.web.plans.models import Action, Indicator, InternalOffer
@@ -59,10 +60,30 @@ def indicator_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "status": status,
         "as_of": day,
         "form": form,
-        "chart": mark_safe(indicator_svg(status, decimals)),
+        "chart": mark_safe(indicator_svg(status, decimals, described_by="graf-tekst")),
+        "chart_summary": summary(status, decimals),
         "conclusions": indicator.conclusions.select_related("author"),
     }
     return render(request, "plans/indicator_detail.html", context)
+
+
+# The review lists in page order: key (also the heading's id), heading, whether each row has
+# the «reviewed» form, and the query parameter of its pages.
+REVIEW_LISTS = (
+    ("due", "Over 6 måneder siden start eller sidste gennemgang", True, "side-gennemgang"),
+    ("past_limit", "Over varighedsgrænsen", False, "side-varighed"),
+    ("supplements", "Tillæg uden forhandling eller slutdato", False, "side-tillaeg"),
+    ("unapproved", "Uden ledelsesgodkendelse", False, "side-godkendelse"),
+)
+
+
+def _paged_lists(request: HttpRequest, lists: dict[str, object]) -> list[dict[str, object]]:
+    """Each review list with its heading and the page of it asked for."""
+    return [
+        {"key": key, "title": title, "with_form": form, "param": param,
+         "page": paginate(request, lists[key], param)}  # type: ignore[arg-type]
+        for key, title, form, param in REVIEW_LISTS
+    ]  # fmt: skip
 
 
 def _review_lists(request: HttpRequest) -> dict[str, object]:
@@ -99,4 +120,6 @@ def review_list(request: HttpRequest) -> HttpResponse:
             form.cleaned_data["note"],
         )
         return redirect(request.get_full_path())
-    return render(request, "plans/review_list.html", {**_review_lists(request), "form": form})
+    context = _review_lists(request)
+    context["lists"] = _paged_lists(request, context)
+    return render(request, "plans/review_list.html", {**context, "form": form})

@@ -38,3 +38,25 @@ def main_nav(context: dict[str, Any]) -> dict[str, Any]:
     if matching:
         links[urls.index(max(matching, key=len))]["current"] = True
     return {"links": links}
+
+
+@register.simple_tag(takes_context=True)
+def page_query(context: dict[str, Any], param: str, number: int) -> str:
+    """The current query string with ``param`` set to ``number`` (other lists keep theirs)."""
+    query = context["request"].GET.copy()
+    query[param] = str(number)
+    return "?" + str(query.urlencode())
+
+
+@register.inclusion_tag("front/_pager.html", takes_context=True)
+def pager(
+    context: dict[str, Any], page: Any, param: str, label: str, anchor: str
+) -> dict[str, Any]:
+    """Previous/next links of one paginated list, back to the list's heading (``anchor``)."""
+    return {
+        "request": context["request"],
+        "page": page,
+        "param": param,
+        "label": label,
+        "anchor": anchor,
+    }
