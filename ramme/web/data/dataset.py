@@ -153,7 +153,7 @@ def _postings() -> tuple[Posting, ...]:
 
 
 def _events() -> tuple[Event, ...]:
-    rows = models.Event.objects.values_list("event_id", "date", "kind", "child__key")
+    rows = models.Event.objects.values_list("event_id", "date", "kind", "child__key", "end_date")
     return tuple(Event(*row) for row in rows)
 
 
