@@ -18,6 +18,7 @@ RAMME_APPS = (
     "ramme.web.plans",
     "ramme.web.reports",
     "ramme.web.api",
+    "ramme.web.benchmark",
 )
 INTERNAL = {"migrate", "check", "shell", "dbshell", "showmigrations", "makemigrations"}
 

@@ -224,9 +224,7 @@ def compare(
     result = []
     for indicator in INDICATORS:
         rows = [
-            MunicipalityRow(
-                own_name, True, tuple(own[year].get(indicator.code) for year in years)
-            )
+            MunicipalityRow(own_name, True, tuple(own[year].get(indicator.code) for year in years))
         ]
         names = sorted(supplied[indicator.code], key=lambda n: (n == NATIONAL, n))
         for name in names:
@@ -235,9 +233,7 @@ def compare(
                 MunicipalityRow(
                     name,
                     False,
-                    tuple(
-                        Figure(by_year[y].value) if y in by_year else None for y in years
-                    ),
+                    tuple(Figure(by_year[y].value) if y in by_year else None for y in years),
                     ", ".join(sorted({v.source for v in by_year.values() if v.source})),
                 )
             )

@@ -195,3 +195,20 @@ def casework(
 def _open(event: Event) -> Event:
     """An event as known before its end date."""
     return Event(event.event_id, event.date, event.kind, event.child_key, None)
+
+
+def yearly(rows: Sequence[CaseworkMonth]) -> tuple[CaseworkMonth, ...]:
+    """The months summed per calendar year; ``month`` is each year's last month shown, and
+    ``overdue`` (open past the deadline, a stock) is that month's."""
+    years: dict[int, list[CaseworkMonth]] = defaultdict(list)
+    for row in rows:
+        years[row.month.year].append(row)
+    result = []
+    for months in years.values():
+        last = months[-1]
+        flows = {f: sum(getattr(m, f) for m in months) for f in _FLOWS}
+        result.append(CaseworkMonth(last.month, overdue=last.overdue, **flows))
+    return tuple(result)
+
+
+_FLOWS = ("notifications", "followed", "started", "finished", "in_time", "with_end")

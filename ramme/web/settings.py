@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "ramme.web.plans",
     "ramme.web.reports",
     "ramme.web.api",
+    "ramme.web.benchmark",
 ]
 
 MIDDLEWARE = [

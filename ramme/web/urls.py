@@ -17,5 +17,6 @@ urlpatterns = [
     path("prognose/", include("ramme.web.forecasts.urls")),
     path("handleplaner/", include("ramme.web.plans.urls")),
     path("rapporter/", include("ramme.web.reports.urls")),
+    path("sammenligning/", include("ramme.web.benchmark.urls")),
     path("", include("ramme.web.front.urls")),
 ]
