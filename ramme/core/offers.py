@@ -130,10 +130,16 @@ def comparable_types(own: Iterable[str], data: OfferData) -> tuple[str, ...]:
     )
 
 
+def _in_month(measures: Iterable[Measure], month: Month) -> list[Measure]:
+    """The measures active on some day of ``month`` (cheap comparisons first)."""
+    first, last = month.first_day, month.last_day
+    return [m for m in measures if m.start_date <= last and (m.end_date or last) >= first]
+
+
 def _place_months(measures: Iterable[Measure], month: Month) -> tuple[Decimal, set[str]]:
     period = DateRange.inclusive(month.first_day, month.last_day)
     days, children = 0, set()
-    for m in measures:
+    for m in _in_month(measures, month):
         active = active_days(m, period)
         if active:
             days += active
@@ -145,7 +151,7 @@ def _external_price(
     measures: Sequence[Measure], month: Month, index: Mapping[int, Decimal]
 ) -> tuple[Decimal | None, int]:
     period = DateRange.inclusive(month.first_day, month.last_day)
-    active = [m for m in measures if active_days(m, period)]
+    active = _in_month(measures, month)
     occupied, children = _place_months(active, month)
     if not occupied:
         return None, 0

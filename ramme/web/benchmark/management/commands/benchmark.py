@@ -18,7 +18,7 @@ from ramme.web.benchmark.serialize import comparisons_json
 def _line(cells: list[str]) -> str:
     """The first cell left-aligned, the figures right-aligned."""
     first, *rest = cells
-    return f"{first[:27]:<28}" + "".join(f"{cell:>14}" for cell in rest)
+    return f"{first[:27]:<28}" + "".join(f"{cell:>14}" for cell in rest[:-1]) + f"  {rest[-1]}"
 
 
 def render(comparisons: tuple[Comparison, ...]) -> str:
