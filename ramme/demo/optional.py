@@ -125,6 +125,8 @@ def write_waiting(rng: np.random.Generator, world: World, out: Path) -> int:
     for index, pid in _internal(world):
         starts = np.flatnonzero((m.provider == index) & (m.aftercare == 0)
                                 & (m.start >= d.day(world.first_year)))  # fmt: skip
+        if not len(starts):
+            continue  # a unit that only books salaries (PPR) has no waiting list here
         waited = starts[rng.random(len(starts)) < 0.35]
         wait = rng.integers(10, 110, len(waited))
         for i, days in zip(waited.tolist(), wait.tolist(), strict=True):

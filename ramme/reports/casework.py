@@ -21,7 +21,7 @@ from ramme.reports.model import (
     Series,
     Table,
 )
-from ramme.reports.offers import _tick, month_label
+from ramme.reports.offers import axis_label, month_label
 from ramme.reports.suppression import NOTE, chart_value, count_cell, derived_cell
 
 DEADLINE_NOTE = (
@@ -42,7 +42,7 @@ def _columns(first: str) -> tuple[Column, ...]:
     )
 
 
-def _cells(m: CaseworkMonth, with_deadline: bool) -> tuple[Cell, ...]:
+def month_cells(m: CaseworkMonth, with_deadline: bool) -> tuple[Cell, ...]:
     return (
         count_cell(m.notifications),
         derived_cell(m.followed_share, m.notifications),
@@ -54,7 +54,8 @@ def _cells(m: CaseworkMonth, with_deadline: bool) -> tuple[Cell, ...]:
 
 
 def month_table(work: Casework) -> Table:
-    rows = tuple(Row((month_label(m.month), *_cells(m, work.has_end_dates))) for m in work.months)
+    ends = work.has_end_dates
+    rows = tuple(Row((month_label(m.month), *month_cells(m, ends))) for m in work.months)
     note = (
         DEADLINE_NOTE
         if work.has_end_dates
@@ -68,7 +69,8 @@ def team_table(work: Casework) -> Table:
     rows: list[Row] = []
     for team, months in work.teams.items():
         rows.append(Row((team, *[None] * 6), RowLevel.HEADING))
-        rows += [Row((str(y.month.year), *_cells(y, work.has_end_dates))) for y in yearly(months)]
+        ends = work.has_end_dates
+        rows += [Row((str(y.month.year), *month_cells(y, ends))) for y in yearly(months)]
     return Table("Pr. team og år", _columns("Team / år"), tuple(rows), NOTE, "Pr. team")
 
 
@@ -102,7 +104,7 @@ def chart(work: Casework) -> Chart:
     return Chart(
         "Underretninger og børnefaglige undersøgelser pr. måned",
         ChartKind.LINE_BAND,
-        tuple(_tick(m.month, i, len(months)) for i, m in enumerate(months)),
+        tuple(axis_label(m.month, i, len(months)) for i, m in enumerate(months)),
         (
             Series("Underretninger", tuple(chart_value(m.notifications) for m in months)),
             Series("Undersøgelser startet", tuple(chart_value(m.started) for m in months)),

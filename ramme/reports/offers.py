@@ -40,12 +40,15 @@ def month_label(month: Month) -> str:
     return f"{MONTH_ABBR_DA[month.month - 1]}. {month.year}"
 
 
-def _tick(month: Month, i: int, n: int) -> str:
-    """Every third month labelled on long axes, so the labels do not overlap."""
-    return month_label(month) if n <= 13 or i % 3 == 0 else ""
+def axis_label(month: Month, i: int, n: int) -> str:
+    """Short labels (``jan. 24``), every third month on axes of more than six, so the
+    labels do not overlap."""
+    if n > 6 and i % 3:
+        return ""
+    return f"{MONTH_ABBR_DA[month.month - 1]}. {month.year % 100:02d}"
 
 
-def _row(m: OfferMonth) -> Row:
+def offer_row(m: OfferMonth) -> Row:
     return Row(
         (
             month_label(m.month),
@@ -74,7 +77,7 @@ def _chart(series: OfferSeries) -> Chart:
     return Chart(
         f"{series.offer.name}: pladser, belægning og venteliste",
         ChartKind.LINE_BAND,
-        tuple(_tick(m.month, i, n) for i, m in enumerate(months)),
+        tuple(axis_label(m.month, i, n) for i, m in enumerate(months)),
         tuple(lines),
         unit="pladser / børn",
     )
@@ -100,7 +103,7 @@ def offer_blocks(offers: Sequence[OfferSeries]) -> tuple[Block, ...]:
             Table(
                 series.offer.name,
                 COLUMNS,
-                tuple(_row(m) for m in series.months),
+                tuple(offer_row(m) for m in series.months),
                 SUPPRESSION_NOTE,
                 sheet_name=series.offer.provider_id[:31],
             ),

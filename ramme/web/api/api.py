@@ -9,7 +9,19 @@ from __future__ import annotations
 from ninja import NinjaAPI
 from ninja.renderers import JSONRenderer
 
-from ramme.web.api import backtest, errors, forecast, indicators, lines, measures, plans, reviews
+from ramme.web.api import (
+    backtest,
+    benchmark,
+    casework,
+    errors,
+    forecast,
+    indicators,
+    lines,
+    measures,
+    offers,
+    plans,
+    reviews,
+)
 from ramme.web.api.auth import AUTH
 
 
@@ -40,6 +52,9 @@ api.add_router("/plans", plans.router)
 api.add_router("/indicators", indicators.router)
 api.add_router("/reviews", reviews.router)
 api.add_router("/backtest", backtest.router)
+api.add_router("/benchmark", benchmark.router)
+api.add_router("/offers", offers.router)
+api.add_router("/casework", casework.router)
 
 # --- imports: the lead adds the imports router (ramme/web/api/imports.py) here -----------
 # from ramme.web.api import imports

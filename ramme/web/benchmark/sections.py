@@ -40,13 +40,15 @@ ASK_END_DATES = (
 NO_INTERNAL = "Der er ingen interne leverandører (kind intern i providers.csv)."
 
 
-def benchmark_section(year: int, municipality: str, charts: bool = True) -> Section:
+def missing_benchmark_files() -> tuple[str, ...]:
+    """What to supply for the benchmark's missing figures, in plain Danish."""
     have = figures.supplied()
-    asks: list[Block] = []
-    if not have.population:
-        asks.append(Paragraph(ASK_POPULATION, emphasis=True))
-    if not have.benchmark:
-        asks.append(Paragraph(ASK_BENCHMARK, emphasis=True))
+    asks = ((ASK_POPULATION, have.population), (ASK_BENCHMARK, have.benchmark))
+    return tuple(text for text, ok in asks if not ok)
+
+
+def benchmark_section(year: int, municipality: str, charts: bool = True) -> Section:
+    asks = [Paragraph(text, emphasis=True) for text in missing_benchmark_files()]
     blocks = benchmark_blocks(figures.comparisons(year, municipality), charts)
     years = figures.benchmark_years(year)
     return Section(f"Sammenligning med andre kommuner {years[0]}-{years[-1]}", (*asks, *blocks))
