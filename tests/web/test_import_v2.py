@@ -64,7 +64,8 @@ def test_a_second_import_of_the_same_files_changes_nothing(db: None, tmp_path: P
     [
         ("population.csv", "year,age,count\n2024,0,-3\n",
          "population.csv, række 2, kolonne count: må ikke være negativ"),
-        ("population.csv", "year,age\n2024,0\n", "population.csv, række 1, kolonne count: kolonnen mangler"),
+        ("population.csv", "year,age\n2024,0\n",
+         "population.csv, række 1, kolonne count: kolonnen mangler"),
         ("benchmark.csv", "year,municipality,indicator,value\n2024,Aabenraa,dyrt,3\n",
          "benchmark.csv, række 2, kolonne indicator: ukendt nøgletal «dyrt»"),
         ("waiting.csv", f"cpr,offer,since\n{CPR_A},P2,2024-01-01\n",
