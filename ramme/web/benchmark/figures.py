@@ -38,23 +38,14 @@ YEARS_SHOWN = 4  # the benchmark's years: as the annual accounts' development ta
 
 @dataclass(frozen=True)
 class Supplied:
-    """Which optional files the municipality has imported (contract v2)."""
+    """Which of the internal offers' optional files the municipality has imported."""
 
-    population: bool
-    benchmark: bool
     waiting: bool
     staff: bool
-    end_dates: bool
 
 
 def supplied() -> Supplied:
-    return Supplied(
-        models.Population.objects.exists(),
-        models.BenchmarkFigure.objects.exists(),
-        models.WaitingSpell.objects.exists(),
-        models.StaffPeriod.objects.exists(),
-        models.Event.objects.filter(end_date__isnull=False).exists(),
-    )
+    return Supplied(models.WaitingSpell.objects.exists(), models.StaffPeriod.objects.exists())
 
 
 def dataset() -> Dataset:
@@ -62,24 +53,12 @@ def dataset() -> Dataset:
     return cache.prepared().dataset
 
 
-def spending_by_year() -> dict[int, Decimal]:
+def spending_by_year(years: tuple[int, ...]) -> dict[int, Decimal]:
     """Net spending (udgifter minus refusion) of the frame per year: every posting."""
     totals: dict[int, Decimal] = defaultdict(Decimal)
-    for (year, _line), amount in queries.ledger_totals().items():
+    for (year, _line), amount in queries.ledger_totals(list(years)).items():
         totals[year] += amount
     return dict(totals)
-
-
-def own_data(data: Dataset | None = None) -> OwnData:
-    data = data or dataset()
-    rows = models.Population.objects.values_list("year", "age", "count")
-    return OwnData(
-        spending=spending_by_year(),
-        population=tuple(PopulationCount(*row) for row in rows),
-        measures=data.measures,
-        measure_types=data.measure_types,
-        price_index=data.price_index,
-    )
 
 
 def benchmark_years(year: int) -> tuple[int, ...]:
@@ -95,14 +74,44 @@ def default_year() -> int:
     return latest or date.today().year
 
 
-def comparisons(year: int, own_name: str) -> tuple[Comparison, ...]:
+@dataclass(frozen=True)
+class BenchmarkFigures:
+    """The comparisons of four years and the optional files that were missing for them."""
+
+    year: int
+    comparisons: tuple[Comparison, ...]
+    missing_population: bool
+    missing_benchmark: bool
+
+
+def benchmark(year: int, own_name: str, data: Dataset | None = None) -> BenchmarkFigures:
+    """Everything the benchmark shows, in three queries (population, others, ledger) beside
+    the dataset (pass one already loaded, as the annual report does)."""
+    data = data or dataset()
+    years = benchmark_years(year)
+    population = tuple(
+        PopulationCount(*row)
+        for row in models.Population.objects.values_list("year", "age", "count")
+    )
     others = tuple(
         BenchmarkValue(*row)
         for row in models.BenchmarkFigure.objects.values_list(
             "year", "municipality", "indicator", "value", "source"
         )
     )
-    return compare(own_name, benchmark_years(year), own_data(), others)
+    own = OwnData(
+        spending_by_year(years),
+        population,
+        data.measures,
+        data.measure_types,
+        data.price_index,
+    )
+    comparisons = compare(own_name, years, own, others)
+    return BenchmarkFigures(year, comparisons, not population, not others)
+
+
+def comparisons(year: int, own_name: str) -> tuple[Comparison, ...]:
+    return benchmark(year, own_name).comparisons
 
 
 def months_to(as_of: date, count: int | None = None) -> tuple[Month, ...]:

@@ -40,16 +40,16 @@ ASK_END_DATES = (
 NO_INTERNAL = "Der er ingen interne leverandører (kind intern i providers.csv)."
 
 
-def missing_benchmark_files() -> tuple[str, ...]:
+def missing_benchmark_files(found: figures.BenchmarkFigures) -> tuple[str, ...]:
     """What to supply for the benchmark's missing figures, in plain Danish."""
-    have = figures.supplied()
-    asks = ((ASK_POPULATION, have.population), (ASK_BENCHMARK, have.benchmark))
-    return tuple(text for text, ok in asks if not ok)
+    asks = ((ASK_POPULATION, found.missing_population), (ASK_BENCHMARK, found.missing_benchmark))
+    return tuple(text for text, missing in asks if missing)
 
 
 def benchmark_section(year: int, municipality: str, charts: bool = True) -> Section:
-    asks = [Paragraph(text, emphasis=True) for text in missing_benchmark_files()]
-    blocks = benchmark_blocks(figures.comparisons(year, municipality), charts)
+    found = figures.benchmark(year, municipality)
+    asks = [Paragraph(text, emphasis=True) for text in missing_benchmark_files(found)]
+    blocks = benchmark_blocks(found.comparisons, charts)
     years = figures.benchmark_years(year)
     return Section(f"Sammenligning med andre kommuner {years[0]}-{years[-1]}", (*asks, *blocks))
 

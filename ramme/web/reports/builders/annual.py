@@ -74,6 +74,7 @@ def annual_figures(year: int, today: date, restricted: bool = False) -> AnnualFi
     years = range(year - 3, year + 1)
     dataset = load_dataset(postings=False)  # the ledger comes from queries.ledger_totals
     municipality = str(settings.MUNICIPALITY_NAME)
+    compared = benchmark_figures.benchmark(year, municipality, dataset)
     return AnnualFigures(
         year=year,
         frame=str(getattr(settings, "FRAME_NAME", "") or "Bevillingsrammen"),
@@ -90,8 +91,8 @@ def annual_figures(year: int, today: date, restricted: bool = False) -> AnnualFi
         )
         if restricted
         else None,
-        benchmark=benchmark_figures.comparisons(year, municipality),
-        benchmark_missing=benchmark_sections.missing_benchmark_files(),
+        benchmark=compared.comparisons,
+        benchmark_missing=benchmark_sections.missing_benchmark_files(compared),
     )
 
 

@@ -47,14 +47,11 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         year = options["year"] or figures.default_year()
-        comparisons = figures.comparisons(year, str(settings.MUNICIPALITY_NAME))
+        found = figures.benchmark(year, str(settings.MUNICIPALITY_NAME))
         if options["json"]:
-            text = json.dumps(comparisons_json(year, comparisons), ensure_ascii=False, indent=2)
-            self.stdout.write(text)
+            payload = comparisons_json(year, found.comparisons)
+            self.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2))
             return
-        have = figures.supplied()
-        for ask, ok in ((sections.ASK_POPULATION, have.population),
-                        (sections.ASK_BENCHMARK, have.benchmark)):  # fmt: skip
-            if not ok:
-                self.stdout.write(ask)
-        self.stdout.write(render(comparisons) or "Ingen nøgletal for de valgte år.")
+        for ask in sections.missing_benchmark_files(found):
+            self.stdout.write(ask)
+        self.stdout.write(render(found.comparisons) or "Ingen nøgletal for de valgte år.")
