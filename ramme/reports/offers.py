@@ -25,7 +25,7 @@ from ramme.reports.suppression import chart_value, count_cell, derived_cell
 
 COLUMNS = (
     Column("Måned", width=12),
-    Column("Pladser", ColumnKind.COUNT),
+    Column("Pladser", ColumnKind.COUNT),  # capacity, not children: never hidden
     Column("Belagte pladser", ColumnKind.RATE),
     Column("Belægning", ColumnKind.PERCENT),
     Column("Børn i måneden", ColumnKind.COUNT),
@@ -121,8 +121,9 @@ def caseworker_table(loads: Sequence[CaseworkerLoad]) -> Table:
         Column("Flest børn hos én rådgiver", ColumnKind.COUNT),
     )
     rows = tuple(
-        Row((month_label(x.month), x.caseworkers, count_cell(x.children), x.average,
-             count_cell(x.highest)))
+        # 1-4 caseworkers are hidden too: their average would be one person's caseload
+        Row((month_label(x.month), count_cell(x.caseworkers), count_cell(x.children),
+             derived_cell(x.average, x.caseworkers), count_cell(x.highest)))
         for x in loads
     )  # fmt: skip
     average = [x.average for x in loads if x.average is not None]
