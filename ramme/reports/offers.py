@@ -41,9 +41,10 @@ def month_label(month: Month) -> str:
 
 
 def axis_label(month: Month, i: int, n: int) -> str:
-    """Short labels (``jan. 24``), every third month on axes of more than six, so the
-    labels do not overlap."""
-    if n > 6 and i % 3:
+    """Short labels (``jan. 24``) on every month of a short axis, every third of up to two
+    years and every sixth of more, so the labels never overlap."""
+    step = 1 if n <= 6 else 3 if n <= 24 else 6
+    if i % step:
         return ""
     return f"{MONTH_ABBR_DA[month.month - 1]}. {month.year % 100:02d}"
 

@@ -12,9 +12,6 @@ class BenchmarkConfig(AppConfig):
     def ready(self) -> None:
         from ramme.web.front.nav import NAV, NavEntry
 
+        # One entry keeps the menu on one line; the pages link each other (page.html).
         before = next((i for i, e in enumerate(NAV) if e.url_name == "reports:index"), len(NAV))
-        NAV[before:before] = [
-            NavEntry("Sammenligning", "benchmark:comparison"),
-            NavEntry("Interne tilbud", "benchmark:offers"),
-            NavEntry("Underretninger", "benchmark:casework"),
-        ]
+        NAV.insert(before, NavEntry("Sammenligning", "benchmark:comparison"))

@@ -35,7 +35,9 @@ def test_the_menu_leads_to_the_benchmark_with_chart_and_table(live_server, tmp_p
             page.get_by_label("Brugernavn").fill("erik")
             page.get_by_label("Adgangskode").fill(PASSWORD)
             page.get_by_role("button", name="Log ind").click()
-            page.get_by_role("navigation").get_by_role("link", name="Sammenligning").click()
+            page.get_by_role("navigation", name="Hovedmenu").get_by_role(
+                "link", name="Sammenligning"
+            ).click()
             page.wait_for_url(f"{live_server.url}/sammenligning/")
             assert page.get_by_role(
                 "heading", level=1, name="Sammenligning med andre kommuner"

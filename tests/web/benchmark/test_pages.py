@@ -86,7 +86,10 @@ def test_with_the_optional_files_the_pages_show_danish_figures_and_charts(tmp_pa
 
 
 @pytest.mark.django_db
-def test_the_navigation_links_the_three_pages() -> None:
-    body = _text(_client().get("/"))
+def test_the_menu_links_the_benchmark_and_each_page_the_other_two() -> None:
+    client = _client()
+    assert f'href="{PAGES[0]}"' in _text(client.get("/"))
     for page in PAGES:
-        assert f'href="{page}"' in body
+        body = _text(client.get(page))
+        assert all(f'href="{other}"' in body for other in PAGES)
+        assert f'href="{page}" aria-current="page"' in body
