@@ -3,8 +3,9 @@
     .venv/bin/python bench/capacity_pages.py [--var /tmp/ramme-bench-capacity]
 
 The demo municipality (default seed) is generated and imported into a SQLite database under
-``--var`` the first time; later runs reuse it. Prints the time of the dataset (cold, the
-follow-up's cache, warm after the demo import), then of each page's figures and of its section with the charts drawn.
+``--var`` the first time; later runs reuse it. Prints the time of the dataset (the
+follow-up's cache, warm after the demo import), then of each page's figures and of its
+section with the charts drawn.
 """
 
 from __future__ import annotations
