@@ -105,16 +105,24 @@ def _followed(notes: Sequence[Event], investigations: Sequence[Event]) -> set[st
 
 
 def _month_counts(
-    month: Month, notes: Sequence[Event], invs: Sequence[Event], followed: set[str]
+    month: Month,
+    notes: Sequence[Event],
+    invs: Sequence[Event],
+    followed: set[str],
+    deadlines: bool,
 ) -> CaseworkMonth:
     first, last = month.first_day, month.last_day
     mine = [n for n in notes if first <= n.date <= last]
     started = [i for i in invs if first <= i.date <= last]
     finished = [i for i in invs if i.end_date is not None and first <= i.end_date <= last]
+    # without any end date in the data every investigation would look open: count none
     overdue = [
         i
         for i in invs
-        if i.date <= last and deadline(i) < last and (i.end_date is None or i.end_date > last)
+        if deadlines
+        and i.date <= last
+        and deadline(i) < last
+        and (i.end_date is None or i.end_date > last)
     ]
     return CaseworkMonth(
         month,
@@ -123,17 +131,17 @@ def _month_counts(
         started=len(started),
         finished=len(finished),
         in_time=sum(1 for i in finished if i.end_date is not None and i.end_date <= deadline(i)),
-        overdue=len(overdue) if any(i.end_date for i in invs) else 0,
+        overdue=len(overdue),
         with_end=sum(1 for i in started if i.end_date is not None),
     )
 
 
 def _series(
-    events: Sequence[Event], months: Sequence[Month], followed: set[str]
+    events: Sequence[Event], months: Sequence[Month], followed: set[str], deadlines: bool
 ) -> tuple[CaseworkMonth, ...]:
     notes = [e for e in events if e.kind == NOTIFICATION]
     invs = [e for e in events if e.kind == INVESTIGATION]
-    return tuple(_month_counts(m, notes, invs, followed) for m in months)
+    return tuple(_month_counts(m, notes, invs, followed, deadlines) for m in months)
 
 
 def indicator_years(events: Iterable[Event], years: Iterable[int], as_of: date) -> tuple[
@@ -184,11 +192,12 @@ def casework(
         child = children.get(event.child_key or "")
         by_team[(child.team if child else "") or NO_TEAM].append(event)
     years = sorted({m.year for m in months})
+    ends = any(e.end_date is not None for e in invs)
     return Casework(
-        months=_series(known, months, followed),
-        teams={team: _series(evs, months, followed) for team, evs in sorted(by_team.items())},
+        months=_series(known, months, followed, ends),
+        teams={t: _series(evs, months, followed, ends) for t, evs in sorted(by_team.items())},
         indicator=indicator_years(known, years, as_of),
-        has_end_dates=any(e.end_date is not None for e in invs),
+        has_end_dates=ends,
     )
 
 

@@ -4,8 +4,6 @@ undersøgelser». Counts of 1-4 are shown as «<5», shares of them as «–»."
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from ramme.core.casework import TARGET_REDUCTION, Casework, CaseworkMonth, yearly
 from ramme.core.money import format_percent
 from ramme.core.periods import format_date
@@ -122,6 +120,3 @@ def casework_blocks(work: Casework, teams: bool = True) -> tuple[Block, ...]:
 
 def has_events(work: Casework) -> bool:
     return any(m.notifications or m.started for m in work.months)
-
-
-__all__: Sequence[str] = ("casework_blocks", "has_events")
