@@ -20,6 +20,7 @@ RAMME_APPS = (
     "ramme.web.api",
     "ramme.web.uploads",
     "ramme.web.quality",
+    "ramme.web.benchmark",
 )
 INTERNAL = {"migrate", "check", "shell", "dbshell", "showmigrations", "makemigrations"}
 

@@ -5,6 +5,7 @@ They mirror the data contract (docs: ../shared/data-contract.md) without any fra
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -139,6 +140,7 @@ class Event:
     date: date
     kind: str
     child_key: str | None = None
+    end_date: datetime.date | None = None  # when an investigation was finished (contract v2)
 
 
 @dataclass(frozen=True)

@@ -88,16 +88,18 @@ def write_budget(rows: list[BudgetRow], out: Path) -> int:
     return _rows(out / "budget.csv", ("year", "activity", "kind", "amount", "date"), lines)
 
 
-def write_events(world: World, events: Events, out: Path) -> int:
+def write_events(world: World, events: Events, out: Path, ends: np.ndarray) -> int:
+    """Events; ``ends`` are the investigations' end dates (OPEN: blank)."""
     return write_table(
         out / "events.csv",
-        ("event_id", "date", "kind", "cpr"),
+        ("event_id", "date", "kind", "cpr", "end_date"),
         len(events.date),
         [
             lambda s: [f"E{i:08d}" for i in range(s.start + 1, s.stop + 1)],
             dates(events.date),
             lookup(KINDS, events.kind),
             lookup(world.children.cpr, events.child),
+            dates(ends),
         ],
     )
 

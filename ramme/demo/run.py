@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 
 from ramme.demo import days as d
-from ramme.demo import files, people, scenario, simulate, truth, writer
+from ramme.demo import files, optional, people, scenario, simulate, truth, writer
 from ramme.demo.budget import BudgetRow, make_budget
 from ramme.demo.events import Events, make_events
 from ramme.demo.ledger import Ledger, book_ledger
@@ -43,6 +43,7 @@ class Generated:
     planted: scenario.Planted
     effects: dict[str, dict[str, float]]
     ids: list[str]
+    seed: int = 1  # the optional files draw from their own stream of it (demo/optional.py)
 
 
 def _draft(
@@ -153,13 +154,15 @@ def build(
     budget = make_budget(rng, ledger, lines, first, last, params.budget)
     # The year before the first only feeds the first adopted budget: no postings are written.
     ledger.postings = ledger.postings.take(np.flatnonzero(ledger.postings.date >= d.day(first)))
-    return Generated(world, ledger, budget, events, planted, effects, ids)
+    return Generated(world, ledger, budget, events, planted, effects, ids, seed)
 
 
 def write(generated: Generated, out_dir: Path) -> dict[str, int]:
     """Write every data-contract file and scenario.json into ``out_dir``."""
     g, w = generated, generated.world
     out_dir.mkdir(parents=True, exist_ok=True)
+    extra = optional.rng_for(g.seed)
+    ends = optional.investigation_ends(extra, g.events, w.last_day)
     return {
         "catalogue.csv": files.write_catalogue(w, out_dir),
         "activities.csv": files.write_activities(w, out_dir),
@@ -172,7 +175,11 @@ def write(generated: Generated, out_dir: Path) -> dict[str, int]:
         ),
         "postings.csv": writer.write_postings(w, g.ledger, out_dir, g.ids),
         "budget.csv": files.write_budget(g.budget, out_dir),
-        "events.csv": files.write_events(w, g.events, out_dir),
+        "events.csv": files.write_events(w, g.events, out_dir, ends),
+        "population.csv": optional.write_population(extra, w, out_dir),
+        "benchmark.csv": optional.write_benchmark(extra, w, out_dir),
+        "staff.csv": optional.write_staff(w, out_dir),
+        "waiting.csv": optional.write_waiting(extra, w, out_dir),
     }
 
 

@@ -1,4 +1,4 @@
-"""Column specs of the data-contract files (../shared/data-contract.md, version 1)."""
+"""Column specs of the data-contract files (../shared/data-contract.md, version 2)."""
 
 from __future__ import annotations
 
@@ -167,9 +167,49 @@ SPECS: dict[str, FileSpec] = {
                 _c("date", "date", True),
                 _c("kind", "key", True, max_length=30),
                 *_CHILD,
+                _c("end_date", "date"),  # v2: the day an investigation was finished
             ),
             key=("event_id",),
             child="optional",
+        ),
+        # Version 2's optional files: benchmark and internal offers (docs/benchmark.md).
+        FileSpec(
+            "population",
+            (_c("year", "int", True), _c("age", "int", True), _c("count", "int", True)),
+            key=("year", "age"),
+        ),
+        FileSpec(
+            "benchmark",
+            (
+                _c("year", "int", True),
+                _c("municipality", "key", True, max_length=100),
+                _c("indicator", "key", True, max_length=60),
+                _c("value", "decimal", True),
+                _c("source", max_length=200, free_text=True),
+            ),
+            key=("year", "municipality", "indicator"),
+        ),
+        FileSpec(
+            "waiting",
+            (
+                *_CHILD,
+                _c("offer", "key", True, max_length=50),
+                _c("since", "date", True),
+                _c("until", "date"),
+            ),
+            key=("child", "offer", "since"),
+            child="required",
+        ),
+        FileSpec(
+            "staff",
+            (
+                _c("provider_id", "key", True, max_length=50),
+                _c("valid_from", "date", True),
+                _c("valid_to", "date"),
+                _c("places", "int"),
+                _c("staff", "decimal"),
+            ),
+            key=("provider_id", "valid_from"),
         ),
     )
 }
@@ -186,4 +226,8 @@ IMPORT_ORDER = (
     "postings",
     "budget",
     "events",
+    "population",
+    "benchmark",
+    "waiting",
+    "staff",
 )

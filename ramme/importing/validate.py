@@ -241,11 +241,53 @@ def _rate_rules(values: dict[str, Any]) -> list[tuple[str, str]]:
     return []
 
 
+def _ordered(first: str, last: str, reason: str) -> Callable[[dict[str, Any]], list[Any]]:
+    """A rule that ``last`` (when given) is not before ``first``."""
+
+    def rule(values: dict[str, Any]) -> list[tuple[str, str]]:
+        start, end = values.get(first), values.get(last)
+        return [(last, reason)] if start and end and end < start else []
+
+    return rule
+
+
+def _not_negative(*names: str) -> Callable[[dict[str, Any]], list[tuple[str, str]]]:
+    def rule(values: dict[str, Any]) -> list[tuple[str, str]]:
+        return [(n, "må ikke være negativ") for n in names if (values.get(n) or 0) < 0]
+
+    return rule
+
+
+def _population_rules(values: dict[str, Any]) -> list[tuple[str, str]]:
+    problems = _rate_rules(values) + _not_negative("count")(values)
+    age = values.get("age")
+    if age is not None and not 0 <= age <= 125:
+        problems.append(("age", f"urimelig alder {quote(str(age))}"))
+    return problems
+
+
+def _staff_rules(values: dict[str, Any]) -> list[tuple[str, str]]:
+    problems = _ordered("valid_from", "valid_to", "valid_to ligger før valid_from")(values)
+    problems += _not_negative("places", "staff")(values)
+    if values.get("places") is None and values.get("staff") is None:
+        problems.append(("places", "places eller staff skal udfyldes"))
+    return problems
+
+
+def _events_rules(values: dict[str, Any]) -> list[tuple[str, str]]:
+    return _ordered("date", "end_date", "end_date ligger før date")(values)
+
+
 ROW_RULES: dict[str, Callable[[dict[str, Any]], list[tuple[str, str]]]] = {
     "measures": _measure_rules,
     "prices": _price_rules,
     "price_index": _rate_rules,
     "budget": _rate_rules,
+    "events": _events_rules,
+    "population": _population_rules,
+    "benchmark": _rate_rules,
+    "waiting": _ordered("since", "until", "until ligger før since"),
+    "staff": _staff_rules,
 }
 
 

@@ -2,7 +2,9 @@
 
 Table 1 the year's result for the frame, Table 2 the same by ladder step (and 2a by
 activity line), Tables 3-4 the development of price per unit and units per 31 December over
-four years, and a chart of spending by activity. Amounts in 1.000 kr. as the original.
+four years, a chart of spending by activity, and the key figures per 1,000 children beside
+other municipalities and the country (the benchmark page's blocks). Amounts in 1.000 kr.
+as the original.
 The builder only arranges figures it is given; the web layer fetches them once.
 """
 
@@ -13,8 +15,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from ramme.core.benchmark import Comparison
 from ramme.core.ladder import LadderStep
 from ramme.core.money import format_mio
+from ramme.reports.benchmark import benchmark_blocks
 from ramme.reports.cells import THOUSAND, total_row
 from ramme.reports.development import CaseCost, StepYear
 from ramme.reports.model import (
@@ -66,6 +70,8 @@ class AnnualFigures:
     generated_on: date | None = None
     corrected_note: str = ""
     expensive: tuple[CaseCost, ...] | None = None  # only in the restricted version
+    benchmark: tuple[Comparison, ...] = ()  # the key figures beside other municipalities
+    benchmark_missing: tuple[str, ...] = ()  # what to supply for the rest of them
 
     def total(self) -> LineFigures:
         def add(attr: str) -> Decimal:
@@ -278,6 +284,17 @@ def table_expensive(figures: AnnualFigures) -> Table:
     )
 
 
+def benchmark_section(figures: AnnualFigures) -> Section | None:
+    """The benchmark page's tables and charts for the four years, when there is any figure."""
+    blocks = benchmark_blocks(figures.benchmark)
+    if not blocks:
+        return None
+    asks = tuple(Paragraph(text) for text in figures.benchmark_missing)
+    return Section(
+        f"Sammenligning med andre kommuner {figures.year - 3}-{figures.year}", (*asks, *blocks)
+    )
+
+
 def build_annual(figures: AnnualFigures) -> Report:
     """The annual accounts report from figures fetched once."""
     economy: list[Paragraph | Table | Chart] = [
@@ -307,6 +324,9 @@ def build_annual(figures: AnnualFigures) -> Report:
                 (table_prices(figures), table_units(figures)),
             )
         )
+    comparison = benchmark_section(figures)
+    if comparison is not None:
+        sections.append(comparison)
     restricted = figures.expensive is not None
     if restricted:
         sections.append(Section("Dyreste sager (ledelsesversion)", (table_expensive(figures),)))

@@ -15,11 +15,12 @@ EXCEL_FORMATS = {
     ColumnKind.AMOUNT_TKR: "#,##0",
     ColumnKind.AMOUNT_MIO: "#,##0.0",
     ColumnKind.COUNT: "#,##0",
+    ColumnKind.RATE: "#,##0.0",
     ColumnKind.PERCENT: "0.0%",
     ColumnKind.YEAR: "0",
 }
 _SCALE = {ColumnKind.AMOUNT_TKR: THOUSAND, ColumnKind.AMOUNT_MIO: MILLION}
-_DECIMALS = {ColumnKind.AMOUNT_MIO: 1}
+_DECIMALS = {ColumnKind.AMOUNT_MIO: 1, ColumnKind.RATE: 1}
 
 
 def scaled(value: Decimal | int, kind: ColumnKind) -> Decimal:

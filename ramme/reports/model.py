@@ -22,6 +22,7 @@ class ColumnKind(StrEnum):
     AMOUNT_TKR = "amount_tkr"  # 1.000 kr., as the annual accounts: 181.064
     AMOUNT_MIO = "amount_mio"  # mio. kr. with one decimal: 3,3
     COUNT = "count"  # children, units: 1.115
+    RATE = "rate"  # a ratio with one decimal: 9,4 per 1.000, 8,5 children per person
     PERCENT = "percent"  # a share 0.05 shown as 5,0 %
     YEAR = "year"  # a calendar year: 2010, never 2.010
 

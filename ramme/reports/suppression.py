@@ -36,3 +36,5 @@ def derived_cell(value: Decimal | None, children: int) -> Decimal | Suppressed |
 def chart_value(count: int) -> int | None:
     """A count for a chart: a gap instead of a small number."""
     return None if is_small(count) else count
+
+NOTE = "Tal for færre end 5 børn vises som «<5» eller «–» (diskretionering)."

@@ -17,5 +17,6 @@ urlpatterns = [
     path("rapporter/", include("ramme.web.reports.urls")),
     path("import/", include("ramme.web.uploads.urls")),
     path("datakvalitet/", include("ramme.web.quality.urls")),
+    path("sammenligning/", include("ramme.web.benchmark.urls")),
     path("", include("ramme.web.front.urls")),
 ]

@@ -24,7 +24,11 @@ CONTRACT = {
     "postings.csv": ["posting_id", "date", "account", "dranst", "cost_center", "amount", "text",
                      "measure_id", "cpr", "provider_id"],
     "budget.csv": ["year", "activity", "kind", "amount", "date"],
-    "events.csv": ["event_id", "date", "kind", "cpr"],
+    "events.csv": ["event_id", "date", "kind", "cpr", "end_date"],
+    "population.csv": ["year", "age", "count"],
+    "benchmark.csv": ["year", "municipality", "indicator", "value", "source"],
+    "staff.csv": ["provider_id", "valid_from", "valid_to", "places", "staff"],
+    "waiting.csv": ["cpr", "offer", "since", "until"],
 }  # fmt: skip
 EXTRA = {"catalogue.csv": ["duration_limit_months"], "measures.csv": ["reviewed_at"]}
 

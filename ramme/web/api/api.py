@@ -11,12 +11,15 @@ from ninja.renderers import JSONRenderer
 
 from ramme.web.api import (
     backtest,
+    benchmark,
+    casework,
     errors,
     forecast,
     imports,
     indicators,
     lines,
     measures,
+    offers,
     plans,
     reviews,
 )
@@ -50,5 +53,8 @@ api.add_router("/plans", plans.router)
 api.add_router("/indicators", indicators.router)
 api.add_router("/reviews", reviews.router)
 api.add_router("/backtest", backtest.router)
+api.add_router("/benchmark", benchmark.router)
+api.add_router("/offers", offers.router)
+api.add_router("/casework", casework.router)
 
 api.add_router("", imports.router)  # its paths carry /imports themselves

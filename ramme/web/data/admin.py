@@ -51,3 +51,22 @@ class BudgetAdmin(admin.ModelAdmin):
 @admin.register(models.ImportRun)
 class ImportRunAdmin(admin.ModelAdmin):
     list_display = ["started_at", "username", "source", "succeeded"]
+
+
+# Contract v2's optional files without case data (the waiting list names children: not here).
+@admin.register(models.Population)
+class PopulationAdmin(admin.ModelAdmin):
+    list_display = ["year", "age", "count"]
+    list_filter = ["year"]
+
+
+@admin.register(models.BenchmarkFigure)
+class BenchmarkFigureAdmin(admin.ModelAdmin):
+    list_display = ["year", "municipality", "indicator", "value", "source"]
+    list_filter = ["indicator", "year"]
+    search_fields = ["municipality"]
+
+
+@admin.register(models.StaffPeriod)
+class StaffPeriodAdmin(admin.ModelAdmin):
+    list_display = ["provider", "valid_from", "valid_to", "places", "staff"]

@@ -159,7 +159,7 @@ def _postings(since: date | None = None) -> tuple[Posting, ...]:
 
 
 def _events() -> tuple[Event, ...]:
-    rows = models.Event.objects.values_list("event_id", "date", "kind", "child__key")
+    rows = models.Event.objects.values_list("event_id", "date", "kind", "child__key", "end_date")
     return tuple(Event(*row) for row in rows)
 
 

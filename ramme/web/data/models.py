@@ -281,11 +281,83 @@ class Event(models.Model):
     date = models.DateField("dato", db_index=True)
     kind = models.CharField("art", max_length=30, db_index=True)
     child = models.ForeignKey(Child, null=True, blank=True, on_delete=models.SET_NULL)
+    end_date = models.DateField("afsluttet", null=True, blank=True)  # contract v2
 
     class Meta:
         ordering = ["date"]
         verbose_name = "hændelse"
         verbose_name_plural = "hændelser"
+
+
+class Population(models.Model):
+    """Inhabitants of one age on 1 January (folketal, Statistics Denmark's FOLK1A)."""
+
+    year = models.PositiveIntegerField("år")
+    age = models.PositiveSmallIntegerField("alder")
+    count = models.PositiveIntegerField("antal")
+
+    class Meta:
+        ordering = ["year", "age"]
+        verbose_name = "folketal"
+        verbose_name_plural = "folketal"
+        constraints = [models.UniqueConstraint(fields=["year", "age"], name="population_key")]
+
+
+class BenchmarkFigure(models.Model):
+    """Another municipality's or the country's key figure (nøgletal) for a year."""
+
+    year = models.PositiveIntegerField("år")
+    municipality = models.CharField("kommune", max_length=100)
+    indicator = models.CharField("nøgletal", max_length=60)
+    value = models.DecimalField("værdi", max_digits=16, decimal_places=4)
+    source = models.CharField("kilde", max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["indicator", "municipality", "year"]
+        verbose_name = "sammenligningstal"
+        verbose_name_plural = "sammenligningstal"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["year", "municipality", "indicator"], name="benchmark_key"
+            )
+        ]
+
+
+class WaitingSpell(models.Model):
+    """A child on the waiting list (venteliste) of an internal offer, from ``since``."""
+
+    child = models.ForeignKey(Child, on_delete=models.PROTECT, related_name="waiting")
+    offer = models.ForeignKey(Provider, on_delete=models.PROTECT, verbose_name="tilbud")
+    since = models.DateField("på venteliste fra")
+    until = models.DateField("til", null=True, blank=True)
+
+    class Meta:
+        ordering = ["offer", "since"]
+        verbose_name = "venteliste"
+        verbose_name_plural = "ventelister"
+        constraints = [
+            models.UniqueConstraint(fields=["child", "offer", "since"], name="waiting_key")
+        ]
+
+
+class StaffPeriod(models.Model):
+    """Places (pladser) and staff of an internal offer for a period (``valid_to`` inclusive)."""
+
+    provider = models.ForeignKey(Provider, on_delete=models.PROTECT, verbose_name="tilbud")
+    valid_from = models.DateField("fra")
+    valid_to = models.DateField("til", null=True, blank=True)
+    places = models.PositiveIntegerField("pladser", null=True, blank=True)
+    staff = models.DecimalField(
+        "medarbejdere", max_digits=8, decimal_places=2, null=True, blank=True
+    )
+
+    class Meta:
+        ordering = ["provider", "valid_from"]
+        verbose_name = "kapacitet"
+        verbose_name_plural = "kapacitet"
+        constraints = [
+            models.UniqueConstraint(fields=["provider", "valid_from"], name="staff_key")
+        ]
 
 
 class ImportRun(models.Model):

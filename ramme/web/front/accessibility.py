@@ -94,6 +94,9 @@ CHECKED_PAGES: list[CheckedPage] = [
     CheckedPage("Importhistorik", "uploads:history", editors_only=True),
     CheckedPage("Datakvalitet", "quality:findings"),
     CheckedPage("Afstemning af posteringer", "quality:reconcile"),
+    CheckedPage("Sammenligning med andre kommuner", "benchmark:comparison"),
+    CheckedPage("Interne tilbud", "benchmark:offers"),
+    CheckedPage("Underretninger og undersøgelser", "benchmark:casework"),
 ]
 
 # The reports whose downloadable HTML file is checked like a page (same rules, both widths).

@@ -9,7 +9,7 @@ from typing import Any
 from django.db import models
 
 from ramme.importing.errors import RowError, quote
-from ramme.web.data.models import Child
+from ramme.web.data.models import Child, Provider
 from ramme.web.data.services.upsert import Counts
 
 
@@ -27,6 +27,7 @@ class ImportContext:
     on_rows: Callable[[int], None] | None = None  # told the rows read so far (progress bars)
     rows_done: int = 0
     _lookups: dict[tuple[str, str], dict[Any, int]] = field(default_factory=dict)
+    _internal: set[int] | None = None
 
     def lookup(self, model: type[models.Model], key_field: str) -> dict[Any, int]:
         cache_key = (model._meta.label, key_field)
@@ -35,7 +36,16 @@ class ImportContext:
             self._lookups[cache_key] = dict(pairs)
         return self._lookups[cache_key]
 
+    def lookup_internal(self) -> set[int]:
+        """Ids of the internal providers (interne tilbud), read once per import."""
+        if self._internal is None:
+            rows = Provider.objects.filter(kind=Provider.Kind.INTERNAL)
+            self._internal = set(rows.values_list("pk", flat=True))
+        return self._internal
+
     def forget(self, model: type[models.Model]) -> None:
+        if model is Provider:
+            self._internal = None
         for cache_key in [k for k in self._lookups if k[0] == model._meta.label]:
             del self._lookups[cache_key]
 

@@ -24,6 +24,7 @@ from ramme.web.data.models import (
     PricePeriod,
     Provider,
 )
+from ramme.web.data.services import optional_steps
 from ramme.web.data.services.context import ImportContext
 from ramme.web.data.services.mapping import replace_rules
 from ramme.web.data.services.reference import match_paragraphs
@@ -243,6 +244,7 @@ def events(ctx: ImportContext, file: str, rows: list[Row]) -> Counts:
             "date": v["date"],
             "kind": v["kind"].lower(),
             "child_id": ctx.child(file, row.number, v) if has_child else None,
+            "end_date": v.get("end_date"),
         }
         if len(ctx.errors) == before:
             records.append(record)
@@ -269,4 +271,5 @@ STEPS: dict[str, Step] = {
     "price_index": price_index,
     "budget": budget,
     "events": events,
+    **optional_steps.STEPS,
 }

@@ -13,6 +13,8 @@ from ramme.core.ladder import LadderStep
 from ramme.reports.annual import UNMAPPED, AnnualFigures, LineFigures, build_annual
 from ramme.reports.development import development, most_expensive
 from ramme.reports.model import Report
+from ramme.web.benchmark import figures as benchmark_figures
+from ramme.web.benchmark import sections as benchmark_sections
 from ramme.web.data import queries
 from ramme.web.data.dataset import load_dataset
 from ramme.web.data.models import ActivityLine
@@ -71,10 +73,12 @@ def annual_figures(year: int, today: date, restricted: bool = False) -> AnnualFi
     lines, frame_transfer = line_figures(year)
     years = range(year - 3, year + 1)
     dataset = load_dataset(postings=False)  # the ledger comes from queries.ledger_totals
+    municipality = str(settings.MUNICIPALITY_NAME)
+    compared = benchmark_figures.benchmark(year, municipality, dataset)
     return AnnualFigures(
         year=year,
         frame=str(getattr(settings, "FRAME_NAME", "") or "Bevillingsrammen"),
-        municipality=str(settings.MUNICIPALITY_NAME),
+        municipality=municipality,
         lines=tuple(lines),
         frame_transfer=frame_transfer,
         development=development(
@@ -87,6 +91,8 @@ def annual_figures(year: int, today: date, restricted: bool = False) -> AnnualFi
         )
         if restricted
         else None,
+        benchmark=compared.comparisons,
+        benchmark_missing=benchmark_sections.missing_benchmark_files(compared),
     )
 
 

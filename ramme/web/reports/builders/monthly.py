@@ -26,7 +26,9 @@ from ramme.core.plans.indicators import (
     value_on,
 )
 from ramme.core.records import MeasureType
-from ramme.reports.model import Report
+from ramme.reports.model import Report, Section
+from ramme.web.benchmark import figures as benchmark_figures
+from ramme.web.benchmark import sections as benchmark_sections
 from ramme.web.forecasts.services import cache
 from ramme.web.forecasts.services.followup import default_as_of, followup
 from ramme.web.plans import figures as plan_figures
@@ -220,4 +222,14 @@ def monthly_figures(as_of: date, today: date) -> MonthlyFigures:
 def build(options: dict[str, Any]) -> Report:
     as_of = options.get("as_of") or default_as_of()
     report = build_monthly(monthly_figures(as_of, options["today"]))
+    report = replace(report, sections=(*report.sections, *capacity_sections(as_of)))
     return replace(branded(report), meta={"as_of": as_of.isoformat()})
+
+
+def capacity_sections(as_of: date) -> tuple[Section, ...]:
+    """The internal-offer and casework pages' sections over the report's last 12 months."""
+    months = benchmark_figures.months_to(as_of, EVENT_MONTHS)
+    return (
+        benchmark_sections.offers_section(as_of, months),
+        benchmark_sections.casework_section(as_of, months),
+    )
