@@ -22,8 +22,10 @@ import numpy as np
 from ramme.core.forecast.calibration import Calibration
 from ramme.core.forecast.data import FloatArray
 
-PRIOR_POINTS = 8  # pseudo-observations of the prior
-PRIOR_WIDEN = 1.5  # the prior assumes the simulation is too narrow by this much
+PRIOR_POINTS = 12  # pseudo-observations of the prior
+# the prior assumes the simulation is too narrow by this much: the earlier years are judged
+# on data complete for them, while today's files still miss late registrations and invoices
+PRIOR_WIDEN = 2.0
 FRAME_PRIOR = 4.0  # weight of the pooled line errors in the frame's quantiles
 SD_FLOOR = 0.002  # the spread used to scale errors is at least this share of the forecast
 

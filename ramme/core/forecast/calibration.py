@@ -36,10 +36,12 @@ CASE_BASED = 0
 SIMPLE = (1, 2, 3)  # the simple methods the result must not be worse than
 MAX_ORIGINS = 4  # earlier years used (the most recent)
 RATIO_BOUNDS = (0.5, 2.0)  # a year's estimate / outturn, clipped against freak years
-BIAS_PRIOR = 1.0  # pseudo-years pulling the frame's ratio towards 1 (no correction)
-# pseudo-years pulling a line's ratio towards the frame's: a line's own errors in a few years
-# are mostly the luck of few cases (on the synthetic worlds a weaker pull did worse)
-LINE_PRIOR = 8.0
+# Pseudo-years pulling the frame's ratio towards 1 (no correction), and a line's towards the
+# frame's. Strong on purpose: on the synthetic worlds (docs/forecast-worlds.md) a bias that
+# came back three years running often did not come back the fourth, and a line's own errors
+# in a few years are mostly the luck of few cases; weaker pulls did worse there.
+BIAS_PRIOR = 8.0
+LINE_PRIOR = 16.0
 VAR_FLOOR = 0.02**2  # the yearly ratios are never taken to agree better than this
 PRIOR_VAR = 0.06**2  # their spread assumed when only one year is there to learn from
 WEIGHT_PRIOR = 8.0  # pseudo-years of full weight on the case-based estimate
