@@ -1,8 +1,9 @@
 """Self-calibration on the municipality's own history (kalibrering efter egne tidligere år).
 
-On the as-of day of this year, ramme asks how its case-based estimate and the simple methods
-(run-rate, periodised profile, full-year cases × price) erred on the same
-day of each earlier complete year, from what was known then (a rolling origin), and
+On the as-of day of this year, ramme asks how its case-based estimate, the accrual method
+(the year's service cost × how the ledger related to it in earlier years) and the simple
+methods (run-rate, periodised profile, full-year cases × price) erred on the same day of each
+earlier complete year, from what was known then (a rolling origin), and
 
 1. corrects each method's bias per line: the ratio of estimate to outturn in those years,
    shrunk towards the ratio pooled over all lines (and that towards no correction) so that
@@ -10,9 +11,11 @@ day of each earlier complete year, from what was known then (a rolling origin), 
 2. combines the corrected methods per line with weights inverse to their mean squared error
    in those years (leave-one-year-out), shrunk towards the case-based estimate, which keeps
    most weight while the history is short;
-3. checks the result on the same history (leave-one-year-out): where a simple method was
-   better on every count, it takes that method's place, so that on its own history the
-   forecast is never worse than the best simple method;
+3. checks the result on the same history (leave-one-year-out): it keeps the correction and
+   the combination of a line only where they erred clearly less than the plain case-based
+   estimate; and where a simple method was better in every year and by half in all, that
+   method takes the line, so that on its own history the forecast is never worse than the
+   best simple method;
 4. keeps the leave-one-year-out errors of the result: they calibrate the band (band.py).
 
 The difference between the result and the case-based estimate is shown as a component of
@@ -31,7 +34,7 @@ from ramme.core.forecast.data import FloatArray, Prepared
 from ramme.core.forecast.lag import booked, same_day
 from ramme.core.forecast.simple import cases_x_price, periodised, run_rate
 
-METHODS = ("case_based", "run_rate", "periodised", "cases_x_price")
+METHODS = ("case_based", "run_rate", "periodised", "cases_x_price", "accrual")
 CASE_BASED = 0
 SIMPLE = (1, 2, 3)  # the simple methods the result must not be worse than
 MAX_ORIGINS = 4  # earlier years used (the most recent)
@@ -45,10 +48,12 @@ LINE_PRIOR = 16.0
 VAR_FLOOR = 0.02**2  # the yearly ratios are never taken to agree better than this
 PRIOR_VAR = 0.06**2  # their spread assumed when only one year is there to learn from
 WEIGHT_PRIOR = 8.0  # pseudo-years of full weight on the case-based estimate
+VALIDATE_MARGIN = 0.8  # the calibration must have erred a fifth less than the plain estimate
 GUARD_MARGIN = 0.5  # a simple method takes a line only when it erred less than half as much
 MIN_SHARE = 1e-4  # a line smaller than this share of the frame is not calibrated
 
-CandidatesAt = Callable[[date], FloatArray]  # case-based line estimates on a day
+# the case-based estimate and the accrual method per line on a day, shape (2, lines)
+CandidatesAt = Callable[[date], FloatArray]
 
 
 @dataclass(frozen=True)
@@ -92,10 +97,11 @@ def origin_years(prep: Prepared, as_of: date) -> list[int]:
 
 
 def candidates(prep: Prepared, as_of: date, case_based: FloatArray) -> FloatArray:
-    """(methods, lines) estimates of the year end on ``as_of``. The budget is no candidate:
-    the forecast is there to tell how the year differs from it."""
+    """(methods, lines) estimates of the year end on ``as_of``; ``case_based`` holds the
+    case-based estimate and the accrual method (2, lines). The budget is no candidate: the
+    forecast is there to tell how the year differs from it."""
     simple = (run_rate(prep, as_of), periodised(prep, as_of), cases_x_price(prep, as_of))
-    return np.vstack([case_based, *simple])
+    return np.vstack([case_based[0], *simple, case_based[1]])
 
 
 def history(prep: Prepared, as_of: date, case_based_at: CandidatesAt) -> History:
@@ -205,9 +211,27 @@ def learn(hist: History) -> Calibration:
         w_j = _weights(method_err, valid, others, hist.outturn)
         errors[j] = (w_j * hist.candidates[j] / _ratios(hist, valid, others)).sum(axis=0)
         errors[j] -= hist.outturn[j]
+    ratio, weights, errors = _validate(hist, valid, ratio, weights, errors)
     weights, switched, errors = _guard(hist, valid, weights, errors)
     ratio[:, switched > 0] = 1.0  # a simple method that took a line is used as it is
     return Calibration(hist.years, ratio, weights, switched, errors, valid)
+
+
+def _validate(
+    hist: History, valid: FloatArray, ratio: FloatArray, weights: FloatArray, errors: FloatArray
+) -> tuple[FloatArray, FloatArray, FloatArray]:
+    """Keep the correction and the combination of a line only where they beat the plain
+    case-based estimate clearly (by ``VALIDATE_MARGIN``) in the earlier years, each year
+    judged with what was learned from the others; elsewhere the case-based estimate stands."""
+    plain = hist.candidates[:, CASE_BASED, :] - hist.outturn
+    mine = (np.abs(errors) * valid).sum(axis=0)
+    keep = (mine < VALIDATE_MARGIN * (np.abs(plain) * valid).sum(axis=0)) & (valid.sum(axis=0) >= 2)
+    ratio, weights, errors = ratio.copy(), weights.copy(), errors.copy()
+    ratio[:, ~keep] = 1.0
+    weights[:, ~keep] = 0.0
+    weights[CASE_BASED, ~keep] = 1.0
+    errors[:, ~keep] = plain[:, ~keep]
+    return ratio, weights, errors
 
 
 def _guard(

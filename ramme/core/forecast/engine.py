@@ -18,7 +18,7 @@ from ramme.core.forecast import calibration as calibration_model
 from ramme.core.forecast.band import Band, band
 from ramme.core.forecast.data import BoolArray, FloatArray, Ledger, Prepared, prepare, wsum
 from ramme.core.forecast.known import daily_price_on
-from ramme.core.forecast.lag import booked
+from ramme.core.forecast.lag import booked, year_ratio
 from ramme.core.forecast.model import Config, Model, build
 from ramme.core.forecast.results import (
     CalibrationSummary,
@@ -48,6 +48,7 @@ class Lines:
     refund: FloatArray  # forecast of refund postings (negative)
     op: FloatArray  # forecast of operating postings
     measure_lines: BoolArray
+    accrual: FloatArray  # the accrual method (calibration candidate): year cost × year ratio
 
     @property
     def forecast(self) -> FloatArray:
@@ -113,6 +114,9 @@ def lines(model: Model, corrected: FloatArray) -> Lines:
     case_based = actual_op + rho * (expected + inflow)
     profile = profile_forecast(model, actual_op, corrected - refund)
     op = np.where(model.measure_lines, case_based, profile)
+    accrued = _by_line(model, model.accrued)
+    by_accrual = year_ratio(prep, state) * (accrued + expected + inflow)
+    accrual = np.where(model.measure_lines, by_accrual, profile) + refund
     return Lines(
         actual_op,
         actual_ref,
@@ -124,6 +128,7 @@ def lines(model: Model, corrected: FloatArray) -> Lines:
         refund,
         op,
         model.measure_lines,
+        accrual,
     )
 
 
@@ -176,10 +181,12 @@ def _measure_table(model: Model) -> MeasureTable:
 
 
 def case_based_lines(prep: Prepared, as_of: date, config: Config | None = None) -> FloatArray:
-    """The case-based estimate per line on ``as_of``, before calibration."""
+    """The case-based estimate and the accrual method per line on ``as_of`` (2, lines),
+    before calibration."""
     model = build(prep, as_of, config)
     corrected, _ = budgets(prep.dataset, as_of.year, prep.activities)
-    return lines(model, corrected).forecast
+    det = lines(model, corrected)
+    return np.vstack([det.forecast, det.accrual])
 
 
 def calibrate(
@@ -192,7 +199,7 @@ def calibrate(
     cal = calibration_model.learn(hist)
     if not hist.origins:
         return cal, det.forecast
-    now = calibration_model.candidates(prep, as_of, det.forecast)
+    now = calibration_model.candidates(prep, as_of, np.vstack([det.forecast, det.accrual]))
     return cal, cal.apply(now)
 
 

@@ -94,6 +94,21 @@ def estimate(prep: Prepared, state: State) -> LagModel:
     return LagModel(rho, rho_sd, share, share_sd, years)
 
 
+def year_ratio(prep: Prepared, state: State) -> FloatArray:
+    """Per line: the year's operating postings per krone of the year's service cost in
+    earlier complete years (1 where there is none). Invoices that cross the year end, credit
+    notes and settlements make it differ from 1; the accrual method scales by it."""
+    n = len(prep.activities)
+    posted, served = np.zeros(n), np.zeros(n)
+    for year in history_years(prep, state):
+        y0, y1 = date(year, 1, 1).toordinal(), date(year, 12, 31).toordinal()
+        posted += booked(prep, y0, y1, refund=False)
+        served += accrued_by_line(prep, state, y0, y1)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ratio = np.where(served > 0, posted / served, 1.0)
+    return np.asarray(np.clip(np.nan_to_num(ratio, nan=1.0), *RHO_BOUNDS), dtype=np.float64)
+
+
 def _spread(values: FloatArray, floor: float) -> FloatArray:
     """Standard deviation across years per line (with a floor; a wider guess for 1 year)."""
     finite = np.isfinite(values)
