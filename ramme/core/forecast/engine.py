@@ -109,7 +109,8 @@ def lines(model: Model, corrected: FloatArray) -> Lines:
     committed = _by_line(model, model.committed)
     expected = _by_line(model, model.expected)
     inflow, inflow_count = _inflow_by_line(model)
-    rho = model.lag.rho
+    drift = model.lag.drift if model.config.drift and model.lag.drift is not None else 1.0
+    rho = model.lag.rho * drift
     refund = refund_forecast(model, actual_ref, model.refunds.expected)
     case_based = actual_op + rho * (expected + inflow)
     profile = profile_forecast(model, actual_op, corrected - refund)

@@ -21,6 +21,8 @@ from ramme.core.forecast.known import State, line_of_measure, measure_cost
 
 HISTORY_YEARS = 3
 RHO_BOUNDS = (0.2, 5.0)
+DRIFT_DAYS = 91  # the window of recent postings compared with the known measures
+DRIFT_BOUNDS = (0.85, 1.2)
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,37 @@ class LagModel:
     share: FloatArray  # share of the year's operating postings booked by the same day
     share_sd: FloatArray  # relative spread of the profile forecast in earlier years
     years: list[int]
+    drift: FloatArray | None = None  # per line: ledger level against the known measures
+
+
+def drift(prep: Prepared, state: State, years: list[int]) -> FloatArray:
+    """Per line: how far the last ``DRIFT_DAYS`` of postings ran above (or below) what the
+    known measures explain, against the same days of earlier years.
+
+    Postings of measures not yet registered, of prices not yet registered, and of ends
+    registered late show here first: the ledger is booked when the invoice comes, the case
+    system when the caseworker gets to it. The billing pattern cancels out, being the same in
+    the earlier years. Half the drift is taken, within ``DRIFT_BOUNDS``."""
+    n = len(prep.activities)
+    if not years:
+        return np.ones(n)
+    now = _window_ratio(prep, state, state.t)
+    past = np.array(
+        [_window_ratio(prep, state, same_day(state.as_of, y).toordinal()) for y in years]
+    )
+    with np.errstate(divide="ignore", invalid="ignore"):
+        typical = np.nanmean(np.where(past > 0, past, np.nan), axis=0)
+        raw = now / typical
+    raw = np.where(np.isfinite(raw) & (raw > 0), raw, 1.0)
+    return np.asarray(np.clip(1 + 0.5 * (raw - 1), *DRIFT_BOUNDS), dtype=np.float64)
+
+
+def _window_ratio(prep: Prepared, state: State, last: int) -> FloatArray:
+    first = last - DRIFT_DAYS + 1
+    posted = booked(prep, first, last, refund=False)
+    served = accrued_by_line(prep, state, first, last)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.asarray(np.where(served > 0, posted / served, np.nan), dtype=np.float64)
 
 
 def same_day(as_of: date, year: int) -> date:
@@ -91,7 +124,7 @@ def estimate(prep: Prepared, state: State) -> LagModel:
     with np.errstate(divide="ignore", invalid="ignore"):  # lines with no share yet: NaN
         share_err = s / share[None, :]
     share_sd = np.where(np.isfinite(share), _spread(share_err, floor=0.01), 0.1)
-    return LagModel(rho, rho_sd, share, share_sd, years)
+    return LagModel(rho, rho_sd, share, share_sd, years, drift(prep, state, years))
 
 
 def year_ratio(prep: Prepared, state: State) -> FloatArray:
