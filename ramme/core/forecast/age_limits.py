@@ -9,8 +9,9 @@ the child turned 18 and whose outcome is known, how many stopped at the birthday
 went on? Where most went on, the data wins over the rule: the type's measures run to the
 23rd birthday, and the forecast says so (``overruled``).
 
-A measure known to be active a month after its limit has passed (no end registered, the child
-already older) is also taken to run on, to the 23rd birthday: the data shows it did not stop.
+A measure known to be active two months after its limit has passed (no end registered, the
+child already older) is also taken to run on, to the 23rd birthday: the data shows it did not
+stop; unless the type's measures have mostly stopped at 18, when the end is only late.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from ramme.core.forecast.known import State
 AT_BIRTHDAY_DAYS = 14  # an end this close to the 18th birthday counts as stopping at it
 PRIOR_STOPS = 2.0  # pseudo-observations for the rule, so a few cases do not overrule it
 MIN_CASES = 3  # measures that went on before the data can overrule the rule
-GRACE_DAYS = 31  # an end registered this late after the birthday is still an end at 18
+GRACE_DAYS = 61  # an end registered this late after the birthday is still an end at 18
 
 
 @dataclass(frozen=True)
@@ -60,7 +61,10 @@ def learn(prep: Prepared, state: State) -> AgeLimits:
     continues = (continued >= MIN_CASES) & (share >= 0.5)
     runs_on = prep.m_aftercare | continues[prep.m_type]
     limit = np.where(runs_on, prep.m_age23, age18)
-    # still active although its limit has passed: it did not stop, so the 23rd birthday applies
-    past = state.active & (limit + GRACE_DAYS < state.t)
+    # still active although its limit has passed: it did not stop, so the 23rd birthday
+    # applies; not where the type's measures have mostly stopped at 18 (then the end is
+    # only registered late)
+    stops = (stopped > continued)[prep.m_type]
+    past = state.active & (limit + GRACE_DAYS < state.t) & ~stops
     limit = np.where(past, np.where(prep.m_age23 >= state.t, prep.m_age23, INF), limit)
     return AgeLimits(stopped, continued, continues, np.asarray(limit, dtype=np.int64))

@@ -52,8 +52,10 @@ def drift(prep: Prepared, state: State, years: list[int]) -> FloatArray:
     past = np.array(
         [_window_ratio(prep, state, same_day(state.as_of, y).toordinal()) for y in years]
     )
+    positive = np.where(past > 0, past, np.nan)
+    count = np.isfinite(positive).sum(axis=0)
     with np.errstate(divide="ignore", invalid="ignore"):
-        typical = np.nanmean(np.where(past > 0, past, np.nan), axis=0)
+        typical = np.where(count > 0, np.nansum(positive, axis=0) / np.maximum(count, 1), np.nan)
         raw = now / typical
     raw = np.where(np.isfinite(raw) & (raw > 0), raw, 1.0)
     return np.asarray(np.clip(1 + 0.5 * (raw - 1), *DRIFT_BOUNDS), dtype=np.float64)
