@@ -23,7 +23,9 @@ from ramme.web.front.pagination import paginate
 
 HISTORY_TITLE = "Prognose pr. månedsudgang med P10–P90 og korrigeret budget (1.000 kr.)"
 
-CALIBRATION_LABELS = METHOD_LABELS | {"accrual": "Årets sagsudgift × tidligere års bogføringsforhold"}
+CALIBRATION_LABELS = METHOD_LABELS | {
+    "accrual": "Årets sagsudgift × tidligere års bogføringsforhold"
+}
 
 
 def as_of_of(request: HttpRequest) -> date:
