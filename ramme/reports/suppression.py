@@ -37,4 +37,5 @@ def chart_value(count: int) -> int | None:
     """A count for a chart: a gap instead of a small number."""
     return None if is_small(count) else count
 
+
 NOTE = "Tal for færre end 5 børn vises som «<5» eller «–» (diskretionering)."

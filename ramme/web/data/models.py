@@ -355,9 +355,7 @@ class StaffPeriod(models.Model):
         ordering = ["provider", "valid_from"]
         verbose_name = "kapacitet"
         verbose_name_plural = "kapacitet"
-        constraints = [
-            models.UniqueConstraint(fields=["provider", "valid_from"], name="staff_key")
-        ]
+        constraints = [models.UniqueConstraint(fields=["provider", "valid_from"], name="staff_key")]
 
 
 class ImportRun(models.Model):

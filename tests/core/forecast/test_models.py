@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from ramme.core.forecast import forecast
+from ramme.core.forecast import Config, forecast
 from ramme.core.forecast.data import prepare
 from ramme.core.forecast.known import state_at
 from ramme.core.forecast.survival import estimate
@@ -112,3 +112,27 @@ def test_sampled_durations_follow_the_curve() -> None:
     kp = prep.type_codes.index("KP")
     drawn = surv.sample(np.array([kp, kp]), np.array([42, 1]), np.random.default_rng(1), 50)
     assert (drawn == 100).all()
+
+
+def test_drift_follows_a_price_rise_the_case_system_does_not_know_yet() -> None:
+    from ramme.core.forecast.known import state_at
+    from ramme.core.forecast.lag import drift
+
+    m = measure("m1", date(2022, 1, 1), daily=1000)
+    postings = []
+    for year in (2022, 2023, 2024):
+        for month in range(1, 13 if year < 2024 else 7):
+            rate = 1200 if (year, month) >= (2024, 4) else 1000  # invoices 20 % up from April
+            postings.append(
+                posting(f"{year}-{month}", date(year, month, 28), 30 * rate, measure_id="m1")
+            )
+    data = dataset([m], postings)
+    prep = prepare(data)
+    factor = drift(prep, state_at(prep, date(2024, 6, 30)), [2022, 2023])
+    line = prep.activities.index("Opholdssted")
+    assert factor[line] == pytest.approx(1.1, abs=0.01)  # half the 20 % the ledger shows
+    raised = forecast(
+        data, date(2024, 6, 30), simulations=0, calibrated=False, config=Config(drift=True)
+    ).line("Opholdssted")
+    plain = forecast(data, date(2024, 6, 30), simulations=0, calibrated=False).line("Opholdssted")
+    assert raised.forecast > plain.forecast
