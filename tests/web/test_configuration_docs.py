@@ -7,7 +7,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 # Django settings for tests or derived from another variable, not read from the environment
-SETTINGS_ONLY = {"RAMME_FORECAST_SIMULATIONS", "RAMME_QUALITY_PRICE_SHARE"}
+SETTINGS_ONLY = {"RAMME_FORECAST_SIMULATIONS", "RAMME_QUALITY_PRICE_SHARE", "RAMME_PAGE_SIZE"}
 
 
 def test_every_environment_variable_is_documented() -> None:

@@ -112,9 +112,9 @@ def _wait_until_it_answers(url: str, server: subprocess.Popen[bytes], log: Path)
     while time.monotonic() < deadline:
         assert server.poll() is None, log.read_text()
         try:
-            requests.get(f"{url}/login/", timeout=2, allow_redirects=False)
+            requests.get(f"{url}/login/", timeout=5, allow_redirects=False)
             return
-        except requests.ConnectionError:
+        except (requests.ConnectionError, requests.Timeout):  # not up yet, or still starting
             time.sleep(0.5)
     raise AssertionError("the production server did not answer:\n" + log.read_text())
 

@@ -45,7 +45,7 @@ def test_the_menu_leads_to_the_benchmark_with_chart_and_table(live_server, tmp_p
             assert page.locator("figure.chart-block svg").first.is_visible()
             table = page.locator("figure.table-block", has_text="Nettoudgift pr. 0-17-årig")
             assert table.get_by_text("16.250").is_visible()  # Aabenraa, from benchmark.csv
-            page.get_by_label("År").select_option("2024")
+            page.get_by_label("År", exact=True).first.select_option("2024")
             page.get_by_role("button", name="Vis").click()
             page.wait_for_url("**year=2024")
             assert page.get_by_text("Sammenligning med andre kommuner 2021-2024").is_visible()

@@ -85,7 +85,10 @@ def demo(
 
 def _tables(html: str) -> dict[str, str]:
     """Every table of a rendered page or report by its caption."""
-    pattern = r'<figure class="table-block[^"]*"><figcaption>(.*?)</figcaption>(<table.*?</table>)'
+    pattern = (
+        r'<figure class="table-block[^"]*"><figcaption[^>]*>(.*?)</figcaption>'
+        r".*?(<table.*?</table>)"
+    )
     return dict(re.findall(pattern, html, flags=re.S))
 
 

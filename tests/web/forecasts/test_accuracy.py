@@ -108,13 +108,18 @@ def test_line_page_shows_the_calibration_of_the_cli_json(imported) -> None:  # t
     call_command("forecast", "--as-of", "2024-06-30", "--json", stdout=out)
     cli = json.loads(out.getvalue())
     assert cli["calibration"]["years"] == [2023]
-    calibrated = [ln for ln in cli["lines"] if ln["components"]["calibration"] != 0]
-    assert calibrated, "the calibration changes at least one line"
-    line = calibrated[0]
-    pk = ActivityLine.objects.get(name=line["activity"]).pk
-    page = _client("erik").get(f"/prognose/linje/{pk}/", {"dato": "2024-06-30"})
-    shown = page.context["line"]
-    assert float(shown.components.calibration) == line["components"]["calibration"]
-    assert (float(shown.p10), float(shown.p90)) == (line["p10"], line["p90"])
+    client = _client("erik")
+    for line in cli["lines"]:
+        pk = ActivityLine.objects.get(name=line["activity"]).pk
+        page = client.get(f"/prognose/linje/{pk}/", {"dato": "2024-06-30"})
+        shown = page.context["line"]
+        assert float(shown.components.calibration) == line["components"]["calibration"]
+        assert (float(shown.p10), float(shown.p90)) == (line["p10"], line["p90"])
+        weights = cli["calibration"]["lines"][line["activity"]]["weights"]
+        assert sum(weights.values()) == pytest.approx(1.0, abs=1e-3)
+        case_based = cli["calibration"]["lines"][line["activity"]]["case_based"]
+        assert line["forecast"] - line["components"]["calibration"] == pytest.approx(
+            case_based, abs=2
+        )
     assert page.context["calibration"]["years"] == (2023,)
     assert b'id="kalibreringsvaegte"' in page.content
