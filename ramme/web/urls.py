@@ -19,3 +19,9 @@ urlpatterns = [
     path("datakvalitet/", include("ramme.web.quality.urls")),
     path("", include("ramme.web.front.urls")),
 ]
+
+# Danish error pages, rendered with the request (header, navigation, the reason)
+handler400 = "ramme.web.front.errors.bad_request"
+handler403 = "ramme.web.front.errors.permission_denied"
+handler404 = "ramme.web.front.errors.page_not_found"
+handler500 = "ramme.web.front.errors.server_error"

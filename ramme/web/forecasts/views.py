@@ -3,7 +3,6 @@ only through the access helpers (a caseworker sees her own cases; every read is 
 
 from __future__ import annotations
 
-from datetime import date
 from typing import cast
 
 from django.contrib.auth.decorators import login_required
@@ -19,16 +18,9 @@ from ramme.web.data.models import ActivityLine, Posting
 from ramme.web.forecasts.chart import history_svg
 from ramme.web.forecasts.services import followup as service
 from ramme.web.forecasts.services.figures import CaseRow
+from ramme.web.front.danish_input import as_of_from_request
 
 CALIBRATION_LABELS = METHOD_LABELS | {"budget": "Korrigeret budget"}
-
-
-def as_of_of(request: HttpRequest) -> date:
-    """``?dato=ÅÅÅÅ-MM-DD``, else the month end of the latest posting."""
-    try:
-        return date.fromisoformat(request.GET.get("dato", ""))
-    except ValueError:
-        return service.default_as_of()
 
 
 def calibration_view(fc: Forecast, activity: str) -> dict[str, object]:
@@ -72,7 +64,7 @@ def _visible(user: User, rows: list[CaseRow]) -> list[CaseRow]:
 
 @login_required
 def follow_up(request: HttpRequest) -> HttpResponse:
-    as_of = as_of_of(request)
+    as_of = as_of_from_request(request)
     if not ActivityLine.objects.exists():
         return render(request, "forecasts/empty.html", {"as_of": as_of})
     user = _user(request)
@@ -124,7 +116,7 @@ def follow_up(request: HttpRequest) -> HttpResponse:
 @login_required
 def line_detail(request: HttpRequest, pk: int) -> HttpResponse:
     activity = get_object_or_404(ActivityLine, pk=pk)
-    as_of = as_of_of(request)
+    as_of = as_of_from_request(request)
     fc = service.compute_forecast(as_of)
     try:
         line = fc.line(activity.name)
@@ -157,7 +149,7 @@ def line_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def measure_detail(request: HttpRequest, measure_id: str) -> HttpResponse:
     measure = get_measure_for_user(_user(request), measure_id)  # 404 unless visible; logged
-    as_of = as_of_of(request)
+    as_of = as_of_from_request(request)
     postings = Posting.objects.filter(measure=measure, date__lte=as_of).order_by("-date")
     fc = service.compute_forecast(as_of)
     detail = next((r for r in fc.measures.rows() if r["measure_id"] == measure_id), None)

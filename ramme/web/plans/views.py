@@ -9,10 +9,10 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 
 from ramme.web.accounts.access import visible_measures
 from ramme.web.accounts.models import User
+from ramme.web.front.danish_input import as_of_from_request
 from ramme.web.plans import figures
 from ramme.web.plans.forms import ActionForm, LinkForm, PlanForm
 from ramme.web.plans.loader import load_plan_data
@@ -28,11 +28,8 @@ def can_edit(user: object) -> bool:
 
 
 def as_of(request: HttpRequest) -> date:
-    """``?dato=2021-09-30`` or today: every figure is "as known on" this day."""
-    try:
-        return date.fromisoformat(request.GET.get("dato", ""))
-    except ValueError:
-        return timezone.localdate()
+    """``?dato=30.09.2021`` (or ISO), else the one default: the latest posting's month end."""
+    return as_of_from_request(request)
 
 
 def current_user(request: HttpRequest) -> User:

@@ -16,7 +16,8 @@ from django.shortcuts import render
 
 from ramme.core.periods import Month
 from ramme.core.plans import whatif
-from ramme.web.plans.forms import DATE_INPUT, _check_codes
+from ramme.web.front.danish_input import DanishDateField, as_of_from_request
+from ramme.web.plans.forms import _check_codes
 from ramme.web.plans.loader import load_plan_data
 
 log = logging.getLogger(__name__)
@@ -39,7 +40,7 @@ class WhatIfForm(forms.Form):
     cut_pct = forms.DecimalField(
         label="Prisnedsættelse (%)", initial=10, min_value=0, max_value=100, localize=True
     )
-    start = forms.DateField(label="Virker fra (måned)", widget=DATE_INPUT)
+    start = DanishDateField(label="Virker fra (måned)")
 
     def __init__(self, *args: Any, as_of: date, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -105,12 +106,7 @@ def forecast_effect(result: whatif.WhatIf, as_of: date) -> ForecastEffect | None
 
 def default_as_of(request: HttpRequest) -> date:
     """``?dato=`` or the month end of the latest posting (what the forecast page uses)."""
-    try:
-        return date.fromisoformat(request.GET.get("dato", ""))
-    except ValueError:
-        from ramme.web.forecasts.services.followup import default_as_of as latest
-
-        return latest()
+    return as_of_from_request(request)
 
 
 @login_required

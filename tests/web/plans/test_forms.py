@@ -76,7 +76,7 @@ def test_an_action_with_monthly_effects_is_saved(erik) -> None:  # type: ignore[
     [
         ("from_date", "2022-01-01", "Datoen skal ligge i planens år (2021)."),
         ("count_per_month", "-4", "Antallet kan ikke være negativt."),
-        ("effect_6", "mange penge", "Indtast et tal."),
+        ("effect_6", "mange penge", "ugyldigt beløb"),
         ("measure_types", "OPH, XYZ", "Ukendt indsatstype: XYZ."),
     ],
 )

@@ -24,6 +24,7 @@ from ramme.reports.model import (
     Section,
     Table,
 )
+from ramme.web.front.danish_input import date_argument
 from ramme.web.plans import figures
 from ramme.web.plans.loader import load_plan_data
 from ramme.web.plans.models import ActionPlan
@@ -47,7 +48,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--id", type=plan_id, required=True, help="handleplanens nummer")
     parser.add_argument(
         "--as-of",
-        type=date.fromisoformat,
+        type=date_argument,
         default=None,
         help="status pr. ÅÅÅÅ-MM-DD for den realiserede effekt (standard: dannelsesdatoen)",
     )

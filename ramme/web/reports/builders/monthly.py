@@ -29,6 +29,7 @@ from ramme.core.records import MeasureType
 from ramme.reports.model import Report
 from ramme.web.forecasts.services import cache
 from ramme.web.forecasts.services.followup import default_as_of, followup
+from ramme.web.front.danish_input import date_argument
 from ramme.web.plans import figures as plan_figures
 from ramme.web.plans.loader import PlanData
 from ramme.web.plans.models import ActionPlan, Indicator, IndicatorConclusion
@@ -80,7 +81,7 @@ AREAS = (
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--as-of",
-        type=date.fromisoformat,
+        type=date_argument,
         default=None,
         help="opgørelsesdato ÅÅÅÅ-MM-DD (standard: ultimo måneden for seneste postering)",
     )
