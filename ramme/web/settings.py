@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "ramme.web.api",
     "ramme.web.uploads",
     "ramme.web.quality",
+    "ramme.web.budgets",
 ]
 
 MIDDLEWARE = [

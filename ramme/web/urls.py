@@ -17,6 +17,7 @@ urlpatterns = [
     path("rapporter/", include("ramme.web.reports.urls")),
     path("import/", include("ramme.web.uploads.urls")),
     path("datakvalitet/", include("ramme.web.quality.urls")),
+    path("budget/", include("ramme.web.budgets.urls")),
     path("", include("ramme.web.front.urls")),
 ]
 

@@ -35,7 +35,15 @@ def action_plan_required(
     """Whether an expected overspend (forecast − corrected budget) calls for a plan.
 
     The reason is Danish and names the figures, for the follow-up page and the JSON output.
+    Without a budget (none entered or imported for the year) there is nothing to overspend:
+    that is said plainly and never raises the alarm.
     """
+    if corrected_budget == 0:
+        return TriggerResult(
+            False,
+            "Der er intet korrigeret budget for året, så handleplanreglen kan ikke vurderes. "
+            "Indtast eller importér budgettet.",
+        )
     share = overspend / corrected_budget if corrected_budget else Decimal(0)
     figures = (
         f"forventet merforbrug {format_kr(overspend)} = {format_percent(share)} "
