@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -56,7 +57,7 @@ def test_a_correction_without_note_or_date_is_refused_and_nothing_changes(lines)
                                     "amount": "42.000.000", "day": "", "note": ""})  # fmt: skip
     assert page.status_code == 200 and "skal have en dato" in page.content.decode()
     page = client.post("/budget/", {"aar": "2024", "activity": line.pk, "kind": "korrigeret",
-                                    "amount": "1.2.3", "day": "01.03.2024", "note": "x"})  # fmt: skip
+                                    "amount": "1.2.3", "day": "01.03.2024", "note": "x"})
     assert "ugyldigt beløb" in page.content.decode()
     assert not Budget.objects.exists()
 
@@ -69,11 +70,11 @@ def test_only_economists_and_heads_enter_budgets(lines) -> None:  # type: ignore
 
 
 def test_a_year_without_budget_is_stated_and_raises_no_alarm(lines) -> None:  # type: ignore[no-untyped-def]
-    line, other = lines
+    line, _ = lines
     Budget.objects.create(year=2024, activity=line, kind="vedtaget", amount=Decimal("1000000"))
     page = login("erik").get("/budget/", {"aar": "2024"}).content.decode()
     assert "Der er intet budget for 2024" in page and "Aflastning" in page
-    post("P1", __import__("datetime").date(2025, 3, 5), "100000000", line)
+    post("P1", date(2025, 3, 5), "100000000", line)
     fu = login("erik").get("/prognose/")
     assert fu.status_code == 200
     html = fu.content.decode()

@@ -41,7 +41,8 @@ def test_every_list_defaults_to_the_last_postings_month_end(example) -> None:  #
 def test_a_bad_date_gives_a_danish_400_page(example) -> None:  # type: ignore[no-untyped-def]
     page = login("erik").get("/prognose/", {"dato": "i går"})
     assert page.status_code == 400
-    assert "Forkert forespørgsel" in page.content.decode() and "ugyldig dato" in page.content.decode()
+    html = page.content.decode()
+    assert "Forkert forespørgsel" in html and "ugyldig dato" in html
 
 
 def test_not_found_and_forbidden_pages_are_danish(example) -> None:  # type: ignore[no-untyped-def]
