@@ -56,8 +56,17 @@ def test_a_correction_without_note_or_date_is_refused_and_nothing_changes(lines)
     page = client.post("/budget/", {"aar": "2024", "activity": line.pk, "kind": "korrigeret",
                                     "amount": "42.000.000", "day": "", "note": ""})  # fmt: skip
     assert page.status_code == 200 and "skal have en dato" in page.content.decode()
-    page = client.post("/budget/", {"aar": "2024", "activity": line.pk, "kind": "korrigeret",
-                                    "amount": "1.2.3", "day": "01.03.2024", "note": "x"})
+    page = client.post(
+        "/budget/",
+        {
+            "aar": "2024",
+            "activity": line.pk,
+            "kind": "korrigeret",
+            "amount": "1.2.3",
+            "day": "01.03.2024",
+            "note": "x",
+        },
+    )
     assert "ugyldigt beløb" in page.content.decode()
     assert not Budget.objects.exists()
 
