@@ -152,6 +152,11 @@ IMPORT_MAX_BYTES = int(os.environ.get("RAMME_IMPORT_MAX_MB", "4096")) * 1024 * 1
 
 MUNICIPALITY_NAME = os.environ.get("RAMME_MUNICIPALITY", "Demo Kommune")
 FRAME_NAME = os.environ.get("RAMME_FRAME", "Det specialiserede børne- og ungeområde")
+# the committee (ansvarligt udvalg) named on the reports' front pages
+COMMITTEE_NAME = os.environ.get("RAMME_COMMITTEE", "Børne- og Skoleudvalget")
+# how the reports sign the expected result: "merforbrug+" (forecast − budget, the follow-up
+# page) or "merforbrug-" (budget − forecast: an overspend is negative, as document 001 shows)
+RESULT_SIGN = os.environ.get("RAMME_RESULT_SIGN", "merforbrug+")
 
 # A municipality's own legal-basis codes that mean aftercare (efterværn), beside the laws'
 # paragraphs (Serviceloven § 76, Barnets lov §§ 108-123), comma-separated.

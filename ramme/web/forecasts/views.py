@@ -5,9 +5,12 @@ from __future__ import annotations
 
 from typing import cast
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
 
 from ramme.core.forecast import METHOD_LABELS, Forecast
 from ramme.core.ladder import LadderStep
@@ -16,6 +19,7 @@ from ramme.web.accounts.audit import record_access
 from ramme.web.accounts.models import AuditEvent, User
 from ramme.web.data.models import ActivityLine, Posting
 from ramme.web.forecasts.chart import history_svg
+from ramme.web.forecasts.services import approval
 from ramme.web.forecasts.services import followup as service
 from ramme.web.forecasts.services.figures import CaseRow
 from ramme.web.front.danish_input import as_of_from_request
@@ -109,6 +113,8 @@ def follow_up(request: HttpRequest) -> HttpResponse:
         "new": _visible(user, fu.new),
         "ended": _visible(user, fu.ended),
         "sees_all": user.sees_all_cases,
+        "closed": fu.months[-1] if fu.months[-1].approved else None,
+        "can_close": user.sees_all_cases and as_of == service.month_end(as_of),
     }
     return render(request, "forecasts/follow_up.html", context)
 
@@ -161,3 +167,16 @@ def measure_detail(request: HttpRequest, measure_id: str) -> HttpResponse:
         "prices": measure.prices.order_by("valid_from"),
     }
     return render(request, "forecasts/measure_detail.html", context)
+
+
+@login_required
+@require_POST
+def approve(request: HttpRequest) -> HttpResponse:
+    """ "Godkend månedens prognose": save and lock the month's forecast (who and when)."""
+    as_of = as_of_from_request(request)
+    try:
+        approval.approve_month(_user(request), as_of)
+        messages.success(request, f"Prognosen pr. {as_of:%d.%m.%Y} er godkendt og låst.")
+    except approval.ApprovalError as error:
+        messages.error(request, str(error))
+    return redirect(f"{reverse('forecasts:follow_up')}?dato={as_of:%d.%m.%Y}")
