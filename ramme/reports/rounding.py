@@ -68,8 +68,5 @@ def _block(block: Block) -> Block:
 
 def as_printed(report: Report) -> Report:
     """The report every renderer draws: one rounding rule for html, pdf, docx and xlsx."""
-    sections = tuple(
-        replace(s, blocks=tuple(_block(b) for b in s.blocks)) for s in report.sections
-    )
+    sections = tuple(replace(s, blocks=tuple(_block(b) for b in s.blocks)) for s in report.sections)
     return replace(report, sections=sections)
-

@@ -140,7 +140,9 @@ def date_argument(text: str) -> date:
     try:
         day = parse_day(text)
     except ParseError as error:
-        raise argparse.ArgumentTypeError(f"{error}") from error
+        raise argparse.ArgumentTypeError(
+            f"{error}; skriv datoen som DD.MM.ÅÅÅÅ eller ÅÅÅÅ-MM-DD (fx 31.03.2024)"
+        ) from error
     if day is None:
         raise argparse.ArgumentTypeError("datoen mangler (fx 31.03.2024 eller 2024-03-31)")
     return day

@@ -17,6 +17,7 @@ from ramme.web.plans import figures
 from ramme.web.plans.forms import ActionForm, LinkForm, PlanForm
 from ramme.web.plans.loader import load_plan_data
 from ramme.web.plans.models import Action, ActionPlan
+from ramme.web.plans.overspend import plan_overspend
 from ramme.web.plans.services import plans as services
 
 
@@ -86,6 +87,7 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "total": total,
         "expected": figures.expected_table(plan),
         "can_edit": can_edit(request.user),
+        "overspend": plan_overspend(plan, day),
     }
     return render(request, "plans/plan_detail.html", context)
 

@@ -215,6 +215,8 @@ def monthly_figures(as_of: date, today: date) -> MonthlyFigures:
         events=event_counts(data, event_months, as_of),
         reconciliation=reconciliation(as_of.year, as_of),
         quality=tuple(RuleCount(rule, n, open_) for rule, n, open_ in counts_by_rule(as_of)),
+        result_sign=-1 if str(getattr(settings, "RESULT_SIGN", "")) == "merforbrug-" else 1,
+        approved=tuple(m.approved for m in fu.months),
     )
 
 

@@ -93,6 +93,8 @@ class MonthlyFigures:
     events: tuple[tuple[str, tuple[int, ...]], ...]  # (label, count per month)
     reconciliation: Reconciliation | None = None  # the appendix (bilag) for the economist
     quality: tuple[RuleCount, ...] = ()
+    result_sign: int = 1  # -1: an overspend printed negative (budget − forecast), as in 001
+    approved: tuple[bool, ...] = ()  # per month of ``month_ends``: an approved snapshot
 
 
 def month_label(month: Month) -> str:
@@ -157,13 +159,30 @@ def effect_section(f: MonthlyFigures) -> Section:
     return Section(title, (table,))
 
 
-def _line_cells(row: LineRow) -> tuple[Cell, ...]:
-    return (row.activity, row.budget, row.actual, *row.forecasts, row.result)
+def _line_cells(row: LineRow, sign: int = 1) -> tuple[Cell, ...]:
+    return (row.activity, row.budget, row.actual, *row.forecasts, sign * row.result)
+
+
+def result_label(sign: int) -> str:
+    return "+ er merforbrug" if sign > 0 else "− er merforbrug"
+
+
+def _month_results(f: MonthlyFigures) -> Row:
+    """001's last row: the expected result of each month's forecast, one per column."""
+    total = f.table.total
+    per_month = [None if x is None else f.result_sign * (x - total.budget) for x in total.forecasts]
+    return Row((f"Forventet resultat ({result_label(f.result_sign)})", None, None, *per_month,
+                f.result_sign * total.result))  # fmt: skip
+
+
+def _month_title(f: MonthlyFigures, i: int, day: date) -> str:
+    approved = i < len(f.approved) and f.approved[i]
+    return f"Prognose {MONTH_ABBR_DA[day.month - 1]}." + (" (godkendt)" if approved else "")
 
 
 def budget_section(f: MonthlyFigures) -> Section:
     tkr = ColumnKind.AMOUNT_TKR
-    months = [Column(f"Prognose {MONTH_ABBR_DA[d.month - 1]}.", tkr) for d in f.month_ends]
+    months = [Column(_month_title(f, i, d), tkr) for i, d in enumerate(f.month_ends)]
     columns = (
         Column(f"Indsatstrappen (1.000 kr.) {f.as_of.year}", ColumnKind.TEXT, 30),
         Column("Korr. budget", tkr),
@@ -175,14 +194,16 @@ def budget_section(f: MonthlyFigures) -> Section:
     rows: list[Row] = []
     for group in f.table.groups:
         rows.append(Row((group.label, *([None] * (width - 1))), RowLevel.HEADING))
-        rows += [Row(_line_cells(r)) for r in group.rows]
-        rows.append(Row(_line_cells(group.subtotal), RowLevel.SUBTOTAL))
-    rows.append(Row(_line_cells(f.table.total), RowLevel.TOTAL))
+        rows += [Row(_line_cells(r, f.result_sign)) for r in group.rows]
+        rows.append(Row(_line_cells(group.subtotal, f.result_sign), RowLevel.SUBTOTAL))
+    rows.append(Row(_line_cells(f.table.total, f.result_sign), RowLevel.TOTAL))
+    rows.append(_month_results(f))
     note = (
         "Samme tal som budgetopfølgningssiden og «ramme forecast». Forventet resultat = "
-        "prognose − korrigeret budget (+ er merforbrug). Tidligere måneders prognoser er de "
-        "gemte opgørelser, hvor de findes."
-    )
+        + ("prognose − korrigeret budget (+ er merforbrug). " if f.result_sign > 0
+           else "korrigeret budget − prognose (− er merforbrug). ")
+        + "Tidligere måneders prognoser er de godkendte (eller gemte) opgørelser, hvor de findes."
+    )  # fmt: skip
     table = Table("Tabel 3. Budget og forventet forbrug pr. aktivitet", columns, tuple(rows),
                   note=note, sheet_name="Budgetopfølgning")  # fmt: skip
     return Section("Budget og forventet forbrug", (table,))
