@@ -81,7 +81,8 @@ class DanishDateInput(forms.TextInput):
     def format_value(self, value: Any) -> str | None:
         if isinstance(value, date):
             return format_day(value)
-        return super().format_value(value)
+        shown: str | None = super().format_value(value)
+        return shown
 
 
 class DanishDateField(forms.DateField):
@@ -110,7 +111,8 @@ class MoneyInput(forms.TextInput):
         if isinstance(value, Decimal | int):
             decimals = 0 if Decimal(value) == Decimal(value).to_integral_value() else 2
             return format_number(value, decimals)
-        return super().format_value(value)
+        shown: str | None = super().format_value(value)
+        return shown
 
 
 class MoneyField(forms.DecimalField):
@@ -118,7 +120,7 @@ class MoneyField(forms.DecimalField):
 
     widget = MoneyInput
 
-    def to_python(self, value: Any) -> Decimal | None:
+    def to_python(self, value: Any) -> Decimal | None:  # type: ignore[override]  # stubs: int
         if isinstance(value, Decimal):
             return value
         if value in (None, ""):
