@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from ramme.core.money import format_kr, format_mio, format_number
+from ramme.core.money import format_mio
 from ramme.core.periods import MONTH_ABBR_DA, Month, format_date
 from ramme.core.plans.indicators import IndicatorKind
 from ramme.core.reconcile import Reconciliation
@@ -28,6 +28,7 @@ from ramme.reports.model import (
     Section,
     Series,
     Table,
+    Typed,
 )
 from ramme.reports.suppression import chart_value, count_cell, derived_cell, is_small
 from ramme.web.forecasts.services.table import Row as LineRow
@@ -209,21 +210,36 @@ def budget_section(f: MonthlyFigures) -> Section:
     return Section("Budget og forventet forbrug", (table,))
 
 
+NO_DATA = "ingen data"
+
+
+def has_data(line: IndicatorLine) -> bool:
+    """A measured value against a baseline; nothing counted in either is no data, not a
+    goal reached (0 children against a goal of 0 is not "Opfyldt")."""
+    if line.value is None or line.baseline is None:
+        return False
+    return not (line.baseline == 0 and line.value == 0)
+
+
 def _indicator_value(line: IndicatorLine, value: Decimal | None) -> Cell:
+    """A typed number (Excel keeps it a number): a count, a share or an amount."""
     if value is None:
-        return None
+        return NO_DATA
     if line.kind in COUNT_KINDS:
-        return count_cell(int(value.to_integral_value()))
+        count = count_cell(int(value.to_integral_value()))
+        return Typed(count, ColumnKind.COUNT) if isinstance(count, int) else count
     shown = derived_cell(value, line.children)
     if not isinstance(shown, Decimal):
         return shown
     if line.kind is IndicatorKind.SHARE:
-        return f"{format_number(shown * 100, 1)} %"
-    return format_kr(shown)
+        return Typed(shown, ColumnKind.PERCENT)
+    return Typed(shown.quantize(Decimal(1)), ColumnKind.AMOUNT_KR)
 
 
 def _achieved(line: IndicatorLine) -> str:
-    return {True: "Opfyldt", False: "Ikke opfyldt", None: "–"}[line.achieved]
+    if not has_data(line):
+        return NO_DATA
+    return {True: "Opfyldt", False: "Ikke opfyldt", None: NO_DATA}[line.achieved]
 
 
 def indicator_table(title: str, lines: tuple[IndicatorLine, ...]) -> Table:
