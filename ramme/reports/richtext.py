@@ -9,6 +9,7 @@ shows the same text.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from html.parser import HTMLParser
 
 import markdown
@@ -73,3 +74,15 @@ def to_paragraphs(text: str) -> tuple[Paragraph, ...]:
     parser.close()
     parser._flush()
     return tuple(parser.paragraphs)
+
+
+def written_text(
+    texts: Mapping[tuple[str, str], str], element: str, area: str = "", heading: str = ""
+) -> tuple[Paragraph, ...]:
+    """An economist's text (element, area) as paragraphs, under ``heading`` when given;
+    nothing when no text is written, so an unwritten element leaves no empty heading."""
+    body = texts.get((element, area), "")
+    paragraphs = to_paragraphs(body) if body.strip() else ()
+    if not paragraphs:
+        return ()
+    return ((Paragraph(heading, emphasis=True),) if heading else ()) + paragraphs

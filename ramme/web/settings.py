@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "ramme.web.uploads",
     "ramme.web.quality",
     "ramme.web.budgets",
+    "ramme.web.texts",
 ]
 
 MIDDLEWARE = [

@@ -18,6 +18,7 @@ urlpatterns = [
     path("import/", include("ramme.web.uploads.urls")),
     path("datakvalitet/", include("ramme.web.quality.urls")),
     path("budget/", include("ramme.web.budgets.urls")),
+    path("tekster/", include("ramme.web.texts.urls")),
     path("", include("ramme.web.front.urls")),
 ]
 

@@ -43,6 +43,8 @@ from ramme.web.reports.builders.monthly_sections import (
     MonthlyFigures,
     build_monthly,
 )
+from ramme.web.texts.elements import MONTHLY
+from ramme.web.texts.read import period_of, saved_texts
 
 RECIPIENT_MONTHS = 24
 EVENT_MONTHS = 12
@@ -217,6 +219,8 @@ def monthly_figures(as_of: date, today: date) -> MonthlyFigures:
         quality=tuple(RuleCount(rule, n, open_) for rule, n, open_ in counts_by_rule(as_of)),
         result_sign=-1 if str(getattr(settings, "RESULT_SIGN", "")) == "merforbrug-" else 1,
         approved=tuple(m.approved for m in fu.months),
+        texts=saved_texts(MONTHLY, period_of(MONTHLY, as_of)),
+        committee=str(getattr(settings, "COMMITTEE_NAME", "")),
     )
 
 

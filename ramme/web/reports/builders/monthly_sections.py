@@ -7,10 +7,12 @@ of children.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from ramme.core.ladder import LadderStep
 from ramme.core.money import format_mio
 from ramme.core.periods import MONTH_ABBR_DA, Month, format_date
 from ramme.core.plans.indicators import IndicatorKind
@@ -30,6 +32,7 @@ from ramme.reports.model import (
     Table,
     Typed,
 )
+from ramme.reports.richtext import to_paragraphs, written_text
 from ramme.reports.suppression import chart_value, count_cell, derived_cell, is_small
 from ramme.web.forecasts.services.table import Row as LineRow
 from ramme.web.forecasts.services.table import Table as FollowUpTable
@@ -96,6 +99,11 @@ class MonthlyFigures:
     quality: tuple[RuleCount, ...] = ()
     result_sign: int = 1  # -1: an overspend printed negative (budget − forecast), as in 001
     approved: tuple[bool, ...] = ()  # per month of ``month_ends``: an approved snapshot
+    texts: Mapping[tuple[str, str], str] = field(default_factory=dict)  # (element, area)
+    committee: str = ""
+
+    def written(self, element: str, area: str = "", heading: str = "") -> tuple[Paragraph, ...]:
+        return written_text(self.texts, element, area, heading)
 
 
 def month_label(month: Month) -> str:
@@ -126,7 +134,21 @@ def summary(f: MonthlyFigures) -> Section:
         sheet_name="Sammendrag",
     )
     blocks = (Paragraph(text), Paragraph(plan, emphasis=True), Paragraph(f.action_plan_reason))
-    return Section("Sammendrag: forventet resultat", (*blocks, table))
+    committee = (Paragraph(f"Ansvarligt udvalg: {f.committee}"),) if f.committee else ()
+    return Section("Sammendrag: forventet resultat", (*committee, *blocks, table))
+
+
+def written_sections(f: MonthlyFigures) -> tuple[Section, ...]:
+    """001's opening: the introduction, the challenges, and each step of the ladder."""
+    sections = []
+    for key, title in (("intro", "Indledning"), ("challenges", "Udfordringerne")):
+        blocks = f.written(key)
+        if blocks:
+            sections.append(Section(title, blocks))
+    ladder = [p for step in LadderStep for p in f.written("ladder_area", step.label, step.label)]
+    if ladder:
+        sections.append(Section("Områderne", tuple(ladder)))
+    return tuple(sections)
 
 
 def effect_section(f: MonthlyFigures) -> Section:
@@ -157,7 +179,7 @@ def effect_section(f: MonthlyFigures) -> Section:
     )
     table = Table("Tabel 2. Forventet og realiseret effekt af handlingerne", columns,
                   tuple(rows), note=note, sheet_name="Handleplanseffekt")  # fmt: skip
-    return Section(title, (table,))
+    return Section(title, (table, *f.written("effect_note", heading="Beregningsforudsætninger")))
 
 
 def _line_cells(row: LineRow, sign: int = 1) -> tuple[Cell, ...]:
@@ -207,7 +229,11 @@ def budget_section(f: MonthlyFigures) -> Section:
     )  # fmt: skip
     table = Table("Tabel 3. Budget og forventet forbrug pr. aktivitet", columns, tuple(rows),
                   note=note, sheet_name="Budgetopfølgning")  # fmt: skip
-    return Section("Budget og forventet forbrug", (table,))
+    blocks: tuple[Paragraph | Table, ...] = (
+        *f.written("economic_status"), table, *f.written("budget_notes"),
+        *f.written("closing", heading="Øvrige bemærkninger"),
+    )  # fmt: skip
+    return Section("Budget og forventet forbrug", blocks)
 
 
 NO_DATA = "ingen data"
@@ -261,16 +287,22 @@ def indicator_table(title: str, lines: tuple[IndicatorLine, ...]) -> Table:
     return Table(title, columns, rows, note=note)
 
 
-def _conclusions(lines: tuple[IndicatorLine, ...], as_of: date) -> tuple[Paragraph, ...]:
-    month = Month.of(as_of).label()
-    written = [Paragraph(f"{x.name}: {x.conclusion}") for x in lines if x.conclusion]
-    if not lines:
+def _conclusions(
+    lines: tuple[IndicatorLine, ...], as_of: date, area: tuple[Paragraph, ...] = ()
+) -> tuple[Paragraph, ...]:
+    """The month's conclusion (delkonklusion): the area's own text, then each indicator's
+    under its name (the name a heading, never "name: Delkonklusion: ...")."""
+    if not lines and not area:
         return ()
-    head = Paragraph(f"Delkonklusion for {month}", emphasis=True)
+    written: list[Paragraph] = list(area)
+    for x in lines:
+        if x.conclusion.strip():
+            written += [Paragraph(x.name, emphasis=True), *to_paragraphs(x.conclusion)]
+    head = Paragraph(f"Delkonklusion for {Month.of(as_of).label()}", emphasis=True)
     return (head, *(written or [Paragraph("Der er ikke skrevet en delkonklusion for måneden.")]))
 
 
-def area_section(area: AreaFigures, number: int, as_of: date) -> Section:
+def area_section(area: AreaFigures, number: int, f: MonthlyFigures) -> Section:
     values = tuple(chart_value(n) for n in area.recipients)
     hidden = any(is_small(n) for n in area.recipients)
     chart = Chart(
@@ -282,11 +314,17 @@ def area_section(area: AreaFigures, number: int, as_of: date) -> Section:
         note="Børn med en aktiv indsats ved månedens udgang."
         + (" Måneder med færre end 5 børn er udeladt." if hidden else ""),
     )
-    blocks: list[Paragraph | Table | Chart] = [chart]
+    name = area.name
+    blocks: list[Paragraph | Table | Chart] = [
+        *f.written("marked_by", name, f"{name} har været præget af:"),
+        *f.written("plan_actions", name, "Handleplanen:"),
+        *f.written("indicator_text", name, "Pejlemærker:"),
+        chart,
+    ]
     if area.indicators:
-        blocks.append(indicator_table(f"Pejlemærker – {area.name.lower()}", area.indicators))
-    blocks += _conclusions(area.indicators, as_of)
-    return Section(area.name, tuple(blocks), level=3)
+        blocks.append(indicator_table(f"Pejlemærker – {name.lower()}", area.indicators))
+    blocks += _conclusions(area.indicators, f.as_of, f.written("conclusion", name))
+    return Section(name, tuple(blocks), level=3)
 
 
 def events_section(f: MonthlyFigures, number: int) -> Section:
@@ -329,8 +367,9 @@ def appendix(f: MonthlyFigures) -> tuple[Section, ...]:
 
 def build_monthly(f: MonthlyFigures) -> Report:
     """The report of the September 2019 follow-up, for ``f.as_of``."""
-    areas = tuple(area_section(a, i, f.as_of) for i, a in enumerate(f.areas, start=1))
+    areas = tuple(area_section(a, i, f) for i, a in enumerate(f.areas, start=1))
     sections = (
+        *written_sections(f),
         summary(f),
         effect_section(f),
         budget_section(f),
