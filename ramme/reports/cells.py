@@ -10,13 +10,14 @@ from ramme.reports.model import Cell, ColumnKind, Row, RowLevel, Suppressed, Tab
 
 THOUSAND = Decimal(1000)
 
-# Excel localises the separators: '#,##0' shows as 1.175.000 in a Danish Excel.
+# Excel localises the separators: '#,##0' shows as 1.175.000 in a Danish Excel. The
+# [$-406] prefix (Danish) makes LibreOffice show them the Danish way on any machine too.
 EXCEL_FORMATS = {
-    ColumnKind.AMOUNT_KR: "#,##0",
-    ColumnKind.AMOUNT_TKR: "#,##0",
-    ColumnKind.AMOUNT_MIO: "#,##0.0",
-    ColumnKind.COUNT: "#,##0",
-    ColumnKind.PERCENT: "0.0%",
+    ColumnKind.AMOUNT_KR: "[$-406]#,##0",
+    ColumnKind.AMOUNT_TKR: "[$-406]#,##0",
+    ColumnKind.AMOUNT_MIO: "[$-406]#,##0.0",
+    ColumnKind.COUNT: "[$-406]#,##0",
+    ColumnKind.PERCENT: "[$-406]0.0%",
     ColumnKind.YEAR: "0",
 }
 _SCALE = {ColumnKind.AMOUNT_TKR: THOUSAND, ColumnKind.AMOUNT_MIO: MILLION}
@@ -29,7 +30,7 @@ def scaled(value: Decimal | int, kind: ColumnKind) -> Decimal:
     return amount / _SCALE[kind] if kind in _SCALE else amount
 
 
-DATE_FORMAT = "dd.mm.yyyy"
+DATE_FORMAT = "[$-406]dd.mm.yyyy"
 
 
 def cell_format(value: Cell, kind: ColumnKind) -> str:

@@ -10,8 +10,8 @@ from __future__ import annotations
 from ramme.reports.cells import format_cell
 from ramme.reports.model import ColumnKind, Table
 
-CHAR_CM = 0.19  # an average DejaVu Sans character at 8 pt, a little generous
-PAD_CM = 0.3  # cell margins left and right
+CHAR_CM = 0.2  # an average DejaVu Sans character at 8 pt (bold in headers), generous
+PAD_CM = 0.5  # cell margins left and right (Word and LibreOffice: 0,19 cm each) and slack
 TEXT_WANT = 40  # a label column wants at most this many characters on one line
 
 

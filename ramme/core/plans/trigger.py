@@ -51,7 +51,7 @@ def action_plan_required(
     )
     limits = f"grænsen er {format_percent(rule.share_of_corrected)} eller {format_kr(rule.amount)}"
     if overspend <= 0:
-        return TriggerResult(False, f"Intet forventet merforbrug ({figures}); {limits}.")
+        return TriggerResult(False, _sentence(f"Intet forventet merforbrug ({figures}); {limits}"))
     by_share = corrected_budget > 0 and share >= rule.share_of_corrected
     by_amount = overspend >= rule.amount
     if by_share or by_amount:
@@ -64,4 +64,9 @@ def action_plan_required(
             if ok
         )
         return TriggerResult(True, f"Handleplan påkrævet: {figures} ({which}).")
-    return TriggerResult(False, f"Ingen handleplan påkrævet: {figures}; {limits}.")
+    return TriggerResult(False, _sentence(f"Ingen handleplan påkrævet: {figures}; {limits}"))
+
+
+def _sentence(text: str) -> str:
+    """End with one full stop: an amount already ends in one (``1.000.000 kr.``)."""
+    return text if text.endswith(".") else text + "."

@@ -142,6 +142,8 @@ def _table(document: DocxDocument, table: Table, available_cm: float) -> None:
             if row.level in (RowLevel.TOTAL, RowLevel.HEADING):
                 _shade(cell, "EEF3F8")
     widths = column_widths(table, available_cm)
+    for column, width in zip(grid.columns, widths, strict=True):
+        column.width = Cm(width)  # the grid (w:gridCol): what LibreOffice lays out by
     short = len(table.rows) <= SHORT_TABLE_ROWS
     for index, row in enumerate(grid.rows):
         _on_row(row, "w:cantSplit")

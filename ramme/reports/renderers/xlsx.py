@@ -38,6 +38,7 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
 TOTAL_FILL = PatternFill("solid", fgColor="EEF3F8")
 FIRST_ROW = 5  # title, municipality, notice, blank, then the header row
+FRONT_CHARS = 100  # characters on a line of the front sheet's column A
 CHART_DATA_COLUMN = 13  # M: right of the picture (about 17 cm wide)
 
 
@@ -149,7 +150,9 @@ def _table_sheet(ws: Worksheet, report: Report, table: Table) -> dict[str, float
     _column_widths(ws, table)
     ws.freeze_panes = ws.cell(row=FIRST_ROW, column=2)
     ws.page_setup.orientation = "landscape"
-    ws.page_setup.fitToWidth = 1
+    ws.sheet_properties.pageSetUpPr.fitToPage = True  # fitToWidth only counts with it on
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.print_title_rows = f"{header}:{header}"  # the header row on every printed page
     return cached
 
 
@@ -199,9 +202,14 @@ def _front_sheet(ws: Worksheet, report: Report, names: dict[int, str]) -> None:
                 put_text(ws, row, 1, f"{block.title} – se arket «{name}»")
                 ws.cell(row=row, column=1).hyperlink = f"#'{name}'!A1"
             ws.cell(row=row, column=1).alignment = Alignment(wrap_text=True, vertical="top")
+            # wrapped text needs its height: viewers do not grow rows themselves
+            lines = sum(
+                1 + len(part) // FRONT_CHARS for part in str(ws.cell(row, 1).value).split("\n")
+            )
+            ws.row_dimensions[row].height = 15 * lines
             row += 1
         row += 1
-    ws.column_dimensions["A"].width = 110
+    ws.column_dimensions["A"].width = FRONT_CHARS + 10
 
 
 _EMPTY_VALUE = re.compile(r'(<c r="([A-Z]+[0-9]+)"[^>]*><f>[^<]*</f>)<v\s*/?>(?:</v>)?')

@@ -33,3 +33,9 @@ def test_a_year_without_budget_is_said_plainly_and_never_raises_the_alarm() -> N
     result = action_plan_required(Decimal("100000000"), Decimal("0"))
     assert not result.required
     assert "intet korrigeret budget" in result.reason and "0,0 %" not in result.reason
+
+
+def test_a_reason_ending_in_an_amount_has_one_full_stop() -> None:
+    for overspend in ("-5000000", "400000"):
+        reason = action_plan_required(Decimal(overspend), Decimal("10000000")).reason
+        assert "kr.." not in reason and reason.endswith("kr.")
