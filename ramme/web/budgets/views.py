@@ -15,6 +15,7 @@ from ramme.web.budgets.forms import BudgetForm
 from ramme.web.budgets.overview import year_budget
 from ramme.web.budgets.services.budgets import BudgetEntry, BudgetError, enter_budget
 from ramme.web.front.danish_input import as_of_from_request
+from ramme.web.front.excel_tables import excel_tables
 from ramme.web.reports.access import can_edit_reports, require_editor
 
 
@@ -24,6 +25,7 @@ def _year(request: HttpRequest) -> int:
 
 
 @login_required
+@excel_tables
 def budget_page(request: HttpRequest) -> HttpResponse:
     year = _year(request)
     form = BudgetForm(request.POST or None, initial={"kind": "korrigeret"})

@@ -23,6 +23,7 @@ from ramme.web.forecasts.services import approval
 from ramme.web.forecasts.services import followup as service
 from ramme.web.forecasts.services.figures import CaseRow
 from ramme.web.front.danish_input import as_of_from_request
+from ramme.web.front.excel_tables import excel_tables
 
 CALIBRATION_LABELS = METHOD_LABELS | {"budget": "Korrigeret budget"}
 
@@ -67,6 +68,7 @@ def _visible(user: User, rows: list[CaseRow]) -> list[CaseRow]:
 
 
 @login_required
+@excel_tables
 def follow_up(request: HttpRequest) -> HttpResponse:
     as_of = as_of_from_request(request)
     if not ActivityLine.objects.exists():
@@ -120,6 +122,7 @@ def follow_up(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@excel_tables
 def line_detail(request: HttpRequest, pk: int) -> HttpResponse:
     activity = get_object_or_404(ActivityLine, pk=pk)
     as_of = as_of_from_request(request)

@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from ramme.web.accounts.access import visible_measures
 from ramme.web.accounts.models import User
 from ramme.web.front.danish_input import as_of_from_request
+from ramme.web.front.excel_tables import excel_tables
 from ramme.web.plans import figures
 from ramme.web.plans.forms import ActionForm, LinkForm, PlanForm
 from ramme.web.plans.loader import load_plan_data
@@ -46,6 +47,7 @@ def _editor(request: HttpRequest) -> User:
 
 
 @login_required
+@excel_tables
 def plan_list(request: HttpRequest) -> HttpResponse:
     plans = ActionPlan.objects.select_related("updated_by")
     return render(
@@ -74,6 +76,7 @@ def plan_form(request: HttpRequest, pk: int | None = None) -> HttpResponse:
 
 
 @login_required
+@excel_tables
 def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     plan = get_object_or_404(ActionPlan, pk=pk)
     day = figures.plan_as_of(plan, as_of(request))

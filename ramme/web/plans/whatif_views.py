@@ -17,6 +17,7 @@ from django.shortcuts import render
 from ramme.core.periods import Month
 from ramme.core.plans import whatif
 from ramme.web.front.danish_input import DanishDateField, as_of_from_request
+from ramme.web.front.excel_tables import excel_tables
 from ramme.web.plans.forms import _check_codes
 from ramme.web.plans.loader import load_plan_data
 
@@ -110,6 +111,7 @@ def default_as_of(request: HttpRequest) -> date:
 
 
 @login_required
+@excel_tables
 def whatif_page(request: HttpRequest) -> HttpResponse:
     day = default_as_of(request)
     form = WhatIfForm(request.GET if "kind" in request.GET else None, as_of=day)

@@ -15,12 +15,14 @@ from django.views.decorators.http import require_POST
 from ramme.web.accounts.models import User
 from ramme.web.data.models import ActivityLine
 from ramme.web.front.danish_input import as_of_from_request
+from ramme.web.front.excel_tables import excel_tables
 from ramme.web.quality.services.explain import ExplainError, explain_finding
 from ramme.web.quality.services.findings import overview
 from ramme.web.quality.services.reconciliation import reconciliation
 
 
 @login_required
+@excel_tables
 def findings(request: HttpRequest) -> HttpResponse:
     as_of = as_of_from_request(request)
     if not ActivityLine.objects.exists():
@@ -43,6 +45,7 @@ def explain(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@excel_tables
 def reconcile(request: HttpRequest) -> HttpResponse:
     as_of = as_of_from_request(request)
     if not ActivityLine.objects.exists():
