@@ -51,7 +51,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--as-of",
         type=date_argument,
         default=None,
-        help="status pr. ÅÅÅÅ-MM-DD for den realiserede effekt (standard: dannelsesdatoen)",
+        help="status pr. DD.MM.ÅÅÅÅ for den realiserede effekt og prognosen "
+        "(standard: ultimo måneden for seneste postering)",
     )
 
 
@@ -59,8 +60,9 @@ def header(plan: ActionPlan) -> Section:
     rows = (
         ("Center", plan.centre, "Ansvarlig", plan.responsible),
         ("Virksomhed / område", plan.unit, "Ansvarlig", plan.unit_responsible),
-        ("Opstart af handleplan", format_date(plan.start_date), "", ""),
-        ("Opdateret", format_date(plan.last_updated or plan.start_date), "", ""),
+        # dates as dates: Excel gets a date cell (dd.mm.åååå), the other formats 22.04.2021
+        ("Opstart af handleplan", plan.start_date, "", ""),
+        ("Opdateret", plan.last_updated or plan.start_date, "", ""),
     )
     table = Table(
         "Handleplanens hoved",
