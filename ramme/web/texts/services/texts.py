@@ -33,8 +33,8 @@ def save_texts(user: User, report: str, period: date, texts: Mapping[tuple[str, 
     for (element, area), body in texts.items():
         body = body.replace("\r\n", "\n").strip()
         row = existing.get((element, area))
-        if row is not None and row.body == body:
-            continue
+        if (row.body if row is not None else "") == body:
+            continue  # unchanged, or an empty field with nothing saved
         ReportText.objects.update_or_create(
             report=report, period=period, area=area, element=element,
             defaults={"body": body, "updated_by": user.get_username()},
