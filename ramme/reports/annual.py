@@ -306,6 +306,7 @@ def _written_sections(figures: AnnualFigures) -> list[Section]:
 def build_annual(figures: AnnualFigures) -> Report:
     """The annual accounts report from figures fetched once."""
     economy: list[Paragraph | Table | Chart] = [
+        *figures.written("economy_intro"),
         table_frame(figures),
         *figures.written("result_note"),
         table_steps(figures),

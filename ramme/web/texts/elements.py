@@ -40,6 +40,8 @@ ELEMENTS: tuple[Element, ...] = (
     Element("conclusion", "Delkonklusion", MONTHLY, True, "Månedens konklusion for området"),
     Element("tasks", "Beskrivelse af opgaver", ANNUAL),
     Element("goals", "Politiske målsætninger", ANNUAL),
+    Element("economy_intro", "Økonomisk driftsramme", ANNUAL,
+            hint="Hvem der beslutter anvendelsen af rammen; før tabel 1"),
     Element("result_note", "Bemærkninger til årets resultat", ANNUAL, hint="Under tabel 1"),
     Element("activity_comments", "Bemærkninger til de vigtigste aktiviteter", ANNUAL, True,
             "Pr. trin på indsatstrappen"),
@@ -49,8 +51,8 @@ ELEMENTS: tuple[Element, ...] = (
 
 LADDER_AREAS = tuple(step.label for step in LadderStep)
 # the monthly report's areas (the five of document 001), then the ladder's steps
-MONTHLY_AREAS = ("Anbringelser", "Kontaktpersoner", "Aflastning", "Familiebehandling",
-                 "Dagbehandling")  # fmt: skip
+MONTHLY_AREAS = ("Underretninger", "Anbringelser", "Kontaktpersoner", "Aflastning",
+                 "Familiebehandling", "Dagbehandling")  # fmt: skip
 
 
 def elements(report: str) -> tuple[Element, ...]:

@@ -121,3 +121,26 @@ def test_excel_totals_have_cached_values_and_pointers_name_real_sheets(example) 
     assert pointers
     for text in pointers:
         assert text.split("«")[1].rstrip("»") in formulas.sheetnames
+
+
+def test_every_element_of_every_area_reaches_its_report(example) -> None:  # type: ignore[no-untyped-def]
+    from ramme.web.accounts.models import User
+    from ramme.web.texts.elements import ANNUAL, MONTHLY, areas_of, elements
+    from ramme.web.texts.services.texts import save_texts
+
+    erik = User.objects.get(username="erik")
+    markers: dict[str, dict[tuple[str, str], str]] = {MONTHLY: {}, ANNUAL: {}}
+    for report in markers:
+        for n, element in enumerate(elements(report)):
+            for m, area in enumerate(areas_of(element)):
+                markers[report][(element.key, area)] = f"Markør{n}x{m} {element.key}"
+    save_texts(erik, MONTHLY, date(2024, 9, 1), markers[MONTHLY])
+    save_texts(erik, ANNUAL, date(2024, 1, 1), markers[ANNUAL])
+    html = {
+        MONTHLY: RENDERERS["html"].render(monthly()).decode(),
+        ANNUAL: RENDERERS["html"]
+        .render(BUILDERS["annual"].build({"year": 2024, "today": date(2025, 2, 1)}))
+        .decode(),
+    }
+    missing = [(r, k) for r, texts in markers.items() for k, v in texts.items() if v not in html[r]]
+    assert not missing

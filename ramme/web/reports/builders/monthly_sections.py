@@ -154,7 +154,8 @@ def written_sections(f: MonthlyFigures) -> tuple[Section, ...]:
 def effect_section(f: MonthlyFigures) -> Section:
     title = "Handleplanens økonomiske effekt"
     if f.effect_total is None:
-        return Section(title, (Paragraph(f"Der er ingen handleplan for {f.as_of.year}."),))
+        none = Paragraph(f"Der er ingen handleplan for {f.as_of.year}.")
+        return Section(title, (none, *f.written("effect_note", heading="Beregningsforudsætninger")))
     mio = ColumnKind.AMOUNT_MIO
     status = f"Status pr. {format_date(f.as_of)}"
     columns = (
@@ -348,10 +349,17 @@ def events_section(f: MonthlyFigures, number: int) -> Section:
         tuple(Series(label, tuple(chart_value(n) for n in counts)) for label, counts in f.events),
         unit="antal",
     )
-    blocks: list[Paragraph | Table | Chart] = [table, chart]
+    area = "Underretninger"  # 001's first area: notifications, on the preventive step
+    blocks: list[Paragraph | Table | Chart] = [
+        *f.written("marked_by", area, "Underretninger har været præget af:"),
+        *f.written("plan_actions", area, "Handleplanen:"),
+        *f.written("indicator_text", area, "Pejlemærker:"),
+        table,
+        chart,
+    ]
     if f.other_indicators:
         blocks.append(indicator_table("Øvrige pejlemærker", f.other_indicators))
-        blocks += _conclusions(f.other_indicators, f.as_of)
+    blocks += _conclusions(f.other_indicators, f.as_of, f.written("conclusion", area))
     return Section("Underretninger og børnefaglige undersøgelser", tuple(blocks))
 
 
