@@ -99,3 +99,16 @@ def test_the_action_plans_overspend_comes_from_approved_snapshots_unless_typed(e
     page = login("erik").get(f"/handleplaner/{plan.pk}/", {"dato": AS_OF.isoformat()})
     assert page.context["overspend"][0].amount == Decimal("9400000")
     assert "indtastet i handleplanen" in page.content.decode()
+
+
+def test_the_follow_up_page_shows_each_months_expected_result(example) -> None:  # type: ignore[no-untyped-def]
+    from ramme.web.forecasts.templatetags.forecasts import tkr
+
+    page = login("erik").get("/prognose/", {"dato": f"{AS_OF:%d.%m.%Y}"})
+    total = page.context["fu"].table.total
+    row = (
+        page.content.decode().split('<th scope="row">Forventet resultat</th>')[1].split("</tr>")[0]
+    )
+    assert len(total.results) == 3
+    for value in total.results:
+        assert f">{tkr(value)}<" in row

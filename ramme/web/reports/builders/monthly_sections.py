@@ -194,7 +194,7 @@ def result_label(sign: int) -> str:
 def _month_results(f: MonthlyFigures) -> Row:
     """001's last row: the expected result of each month's forecast, one per column."""
     total = f.table.total
-    per_month = [None if x is None else f.result_sign * (x - total.budget) for x in total.forecasts]
+    per_month = [None if x is None else f.result_sign * x for x in total.results]
     return Row((f"Forventet resultat ({result_label(f.result_sign)})", None, None, *per_month,
                 f.result_sign * total.result))  # fmt: skip
 
