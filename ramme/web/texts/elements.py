@@ -52,7 +52,7 @@ ELEMENTS: tuple[Element, ...] = (
 LADDER_AREAS = tuple(step.label for step in LadderStep)
 # the monthly report's areas (the five of document 001), then the ladder's steps
 MONTHLY_AREAS = ("Underretninger", "Anbringelser", "Kontaktpersoner", "Aflastning",
-                 "Familiebehandling", "Dagbehandling")  # fmt: skip
+                 "Familiebehandling", "Dagbehandling", "Øvrige foregribende indsatser")  # fmt: skip
 
 
 def elements(report: str) -> tuple[Element, ...]:

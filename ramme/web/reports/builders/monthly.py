@@ -59,8 +59,14 @@ class Area:
     type_words: tuple[str, ...]  # a type belongs when its name contains one of these
     indicator_words: tuple[str, ...]  # an indicator belongs when its area contains one
     placements: bool = False  # every type on the intervening step (indgribende)
+    rest_of: LadderStep | None = None  # the step's types no named area takes («øvrige»)
 
     def has_type(self, measure_type: MeasureType) -> bool:
+        if self.rest_of is not None:
+            named = (a for a in AREAS if a.rest_of is None)
+            return measure_type.ladder_step is self.rest_of and not any(
+                a.has_type(measure_type) for a in named
+            )
         if self.placements and measure_type.ladder_step is LadderStep.INTERVENING:
             return True
         name = measure_type.name.casefold()
@@ -77,7 +83,10 @@ AREAS = (
     Area("Aflastning", ("aflastning",), ("aflastning",)),
     Area("Familiebehandling", ("familiebehandling", "familiehus"), ("familiebehandling",)),
     Area("Dagbehandling", ("dagbehandling",), ("dagbehandling",)),
-)
+    # 001's «Øvrige områder under foregribende indsatser»: the step's remaining types
+    Area("Øvrige foregribende indsatser", (), ("øvrige foregribende",),
+         rest_of=LadderStep.ANTICIPATING),
+)  # fmt: skip
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -185,10 +194,15 @@ def plan_data() -> PlanData:
     return PlanData(data.measures, dict(data.measure_types), data.events, dict(data.price_index))
 
 
+def _has_text(written: dict[tuple[str, str], str], area: Area) -> bool:
+    return any(a == area.name for _, a in written)
+
+
 def monthly_figures(as_of: date, today: date) -> MonthlyFigures:
     fu = followup(as_of)
     data = plan_data()
     texts = conclusions(as_of)
+    written = saved_texts(MONTHLY, period_of(MONTHLY, as_of))
     indicators = list(Indicator.objects.all())
     months = last_months(as_of, RECIPIENT_MONTHS)
     areas, placed = [], set()
@@ -196,7 +210,10 @@ def monthly_figures(as_of: date, today: date) -> MonthlyFigures:
         mine = [i for i in indicators if area.has_indicator(i) and i.pk not in placed]
         placed |= {i.pk for i in mine}
         lines = tuple(indicator_line(i, data, as_of, texts.get(i.pk, "")) for i in mine)
-        areas.append(AreaFigures(area.name, months, recipients(data, area, months, as_of), lines))
+        counts = recipients(data, area, months, as_of)
+        if area.rest_of is not None and not (any(counts) or lines or _has_text(written, area)):
+            continue  # no other types on the step and nothing written: no empty chart
+        areas.append(AreaFigures(area.name, months, counts, lines))
     area_rows, total = effects(data, as_of)
     event_months = last_months(as_of, EVENT_MONTHS)
     others = [i for i in indicators if i.pk not in placed]
@@ -219,7 +236,7 @@ def monthly_figures(as_of: date, today: date) -> MonthlyFigures:
         quality=tuple(RuleCount(rule, n, open_) for rule, n, open_ in counts_by_rule(as_of)),
         result_sign=-1 if str(getattr(settings, "RESULT_SIGN", "")) == "merforbrug-" else 1,
         approved=tuple(m.approved for m in fu.months),
-        texts=saved_texts(MONTHLY, period_of(MONTHLY, as_of)),
+        texts=written,
         committee=str(getattr(settings, "COMMITTEE_NAME", "")),
     )
 
