@@ -5,6 +5,14 @@ from __future__ import annotations
 import pytest
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="write the golden files of the report tests anew (then review the diff)",
+    )
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     # Tests that touch the database run a second time against PostgreSQL (-m database).
     for item in items:

@@ -385,7 +385,7 @@ SCENARIOS: dict[str, Scenario] = {
         renegotiation_cut=0.10,
         conversions_to_network=4,
         description=(
-            "Handleplan (seed 000/004): 4 færre nyanbringelser på opholdssted om måneden, "
+            "Handleplan: 4 færre nyanbringelser på opholdssted om måneden, "
             "genforhandling af de 20 dyreste anbringelser (-10 %), "
             "flere i netværkspleje (omplacering fra opholdssted)."
         ),

@@ -34,6 +34,7 @@ from ramme.reports.model import (
     Series,
     Table,
 )
+from ramme.reports.richtext import written_text
 from ramme.reports.suppression import count_cell, derived_cell
 
 UNMAPPED = "Ikke henført til aktivitet"
@@ -72,6 +73,12 @@ class AnnualFigures:
     expensive: tuple[CaseCost, ...] | None = None  # only in the restricted version
     benchmark: tuple[Comparison, ...] = ()  # the key figures beside other municipalities
     benchmark_missing: tuple[str, ...] = ()  # what to supply for the rest of them
+    texts: Mapping[tuple[str, str], str] = field(default_factory=dict)  # (element, area)
+    committee: str = ""  # ansvarligt udvalg
+
+    def written(self, element: str, area: str = "", heading: str = "") -> tuple[Paragraph, ...]:
+        """The economist's text for the element (and area), as report paragraphs."""
+        return written_text(self.texts, element, area, heading)
 
     def total(self) -> LineFigures:
         def add(attr: str) -> Decimal:
@@ -109,6 +116,7 @@ def summary(figures: AnnualFigures) -> Section:
     return Section(
         "Sammendrag",
         (
+            *((Paragraph(f"Ansvarligt udvalg: {figures.committee}"),) if figures.committee else ()),
             Paragraph(f"{figures.frame} viser følgende for regnskabsåret {y}:"),
             Paragraph(f"Det vedtagne budget var {format_mio(t.adopted)}"),
             Paragraph(f"Det seneste korrigerede budget er {format_mio(t.corrected)}"),
@@ -295,16 +303,38 @@ def benchmark_section(figures: AnnualFigures) -> Section | None:
     )
 
 
+def _comments(figures: AnnualFigures) -> tuple[Paragraph, ...]:
+    """Comments on the main activities, per ladder step (002's «Bemærkninger til ...»)."""
+    out: list[Paragraph] = []
+    for step in LadderStep:
+        out += figures.written("activity_comments", step.label, step.label)
+    return tuple(out)
+
+
+def _written_sections(figures: AnnualFigures) -> list[Section]:
+    sections = []
+    for key, title in (("tasks", "Beskrivelse af opgaver"), ("goals", "Politiske målsætninger")):
+        blocks = figures.written(key)
+        if blocks:
+            sections.append(Section(title, blocks))
+    return sections
+
+
 def build_annual(figures: AnnualFigures) -> Report:
     """The annual accounts report from figures fetched once."""
     economy: list[Paragraph | Table | Chart] = [
+        *figures.written("economy_intro"),
         table_frame(figures),
+        *figures.written("result_note"),
         table_steps(figures),
         table_lines(figures),
     ]
+    comments = _comments(figures)
     sections = [
         summary(figures),
+        *_written_sections(figures),
         Section("Økonomisk driftsramme", tuple(economy)),
+        *([Section("Bemærkninger til de vigtigste aktiviteter", comments)] if comments else []),
         Section(
             "Grafisk oversigt over regnskabsresultatet",
             (
@@ -321,7 +351,11 @@ def build_annual(figures: AnnualFigures) -> Report:
             Section(
                 "Udviklingen i prisniveau og enheder pr. 31. december "
                 f"{figures.year - 3}-{figures.year}",
-                (table_prices(figures), table_units(figures)),
+                (
+                    table_prices(figures),
+                    table_units(figures),
+                    *figures.written("development_comments"),
+                ),
             )
         )
     comparison = benchmark_section(figures)

@@ -2,21 +2,23 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 from ramme.core.money import MILLION, format_number
-from ramme.reports.model import Cell, ColumnKind, Row, RowLevel, Suppressed, Table
+from ramme.reports.model import Cell, ColumnKind, Row, RowLevel, Suppressed, Table, Typed
 
 THOUSAND = Decimal(1000)
 
-# Excel localises the separators: '#,##0' shows as 1.175.000 in a Danish Excel.
+# Excel localises the separators: '#,##0' shows as 1.175.000 in a Danish Excel. The
+# [$-406] prefix (Danish) makes LibreOffice show them the Danish way on any machine too.
 EXCEL_FORMATS = {
-    ColumnKind.AMOUNT_KR: "#,##0",
-    ColumnKind.AMOUNT_TKR: "#,##0",
-    ColumnKind.AMOUNT_MIO: "#,##0.0",
-    ColumnKind.COUNT: "#,##0",
-    ColumnKind.RATE: "#,##0.0",
-    ColumnKind.PERCENT: "0.0%",
+    ColumnKind.AMOUNT_KR: "[$-406]#,##0",
+    ColumnKind.AMOUNT_TKR: "[$-406]#,##0",
+    ColumnKind.AMOUNT_MIO: "[$-406]#,##0.0",
+    ColumnKind.COUNT: "[$-406]#,##0",
+    ColumnKind.RATE: "[$-406]#,##0.0",
+    ColumnKind.PERCENT: "[$-406]0.0%",
     ColumnKind.YEAR: "0",
 }
 _SCALE = {ColumnKind.AMOUNT_TKR: THOUSAND, ColumnKind.AMOUNT_MIO: MILLION}
@@ -29,10 +31,27 @@ def scaled(value: Decimal | int, kind: ColumnKind) -> Decimal:
     return amount / _SCALE[kind] if kind in _SCALE else amount
 
 
+DATE_FORMAT = "[$-406]dd.mm.yyyy"
+
+
+def cell_format(value: Cell, kind: ColumnKind) -> str:
+    """The Excel number format of a cell: the column's, a typed cell's own, or a date's."""
+    if isinstance(value, Typed):
+        return EXCEL_FORMATS.get(value.kind, "")
+    if isinstance(value, date):
+        return DATE_FORMAT
+    return EXCEL_FORMATS.get(kind, "") if kind is not ColumnKind.TEXT else ""
+
+
 def format_cell(value: Cell, kind: ColumnKind) -> str:
-    """Danish text of a cell: ``181.064``, ``3,3``, ``5,0 %``, ``<5``; blank for none."""
+    """Danish text of a cell: ``181.064``, ``3,3``, ``5,0 %``, ``<5``, ``31.03.2024``;
+    blank for none."""
     if value is None:
         return ""
+    if isinstance(value, Typed):
+        return format_cell(value.value, value.kind)
+    if isinstance(value, date):
+        return value.strftime("%d.%m.%Y")
     if isinstance(value, Suppressed):
         return value.text
     if isinstance(value, str):
@@ -46,7 +65,7 @@ def format_cell(value: Cell, kind: ColumnKind) -> str:
     return format_number(scaled(value, kind), _DECIMALS.get(kind, 0))
 
 
-def excel_value(value: Cell, kind: ColumnKind) -> str | float | int | None:
+def excel_value(value: Cell, kind: ColumnKind) -> str | float | int | date | None:
     """What an Excel cell holds: numbers as numbers in the column's unit, text as text.
 
     Amounts keep their decimals (the number format rounds the display), so a SUM formula
@@ -54,6 +73,10 @@ def excel_value(value: Cell, kind: ColumnKind) -> str | float | int | None:
     """
     if value is None:
         return None
+    if isinstance(value, Typed):
+        return excel_value(value.value, value.kind)
+    if isinstance(value, date):
+        return value  # openpyxl writes a date cell
     if isinstance(value, Suppressed):
         return value.text
     if isinstance(value, str):

@@ -84,7 +84,14 @@ def _hbars(ax: Axes, chart: Chart) -> None:
         ax.bar_label(
             bars, labels=[_tick(v) if v == v else "" for v in values], padding=3, fontsize=7
         )
-    ax.set_yticks(positions, chart.categories)
+    # labels never overlap: a line per category of at most its share of the height, and
+    # room beyond the longest bar (both ways) for the value labels
+    rows = len(chart.categories) * n
+    size = min(9.0, 72 * (MAX_HEIGHT_IN - 0.8) / max(rows, 1) * 0.75)
+    ax.set_yticks(positions, chart.categories, fontsize=size)
+    for label in ax.texts:
+        label.set_fontsize(min(7.0, size))
+    ax.margins(x=0.18)
     ax.grid(axis="y", visible=False)
     _danish_axis(ax.xaxis)
 

@@ -52,7 +52,17 @@ class Suppressed:
     text: str = "<5"
 
 
-Cell = str | Decimal | int | Suppressed | None
+@dataclass(frozen=True, slots=True)
+class Typed:
+    """A number that brings its own kind, for a column whose rows differ (an indicator
+    table: a count in one row, a share or an amount in the next). Excel stores it as a
+    number with the kind's format, not as text."""
+
+    value: Decimal | int
+    kind: ColumnKind
+
+
+Cell = str | Decimal | int | Suppressed | Typed | date | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,8 +127,15 @@ class Chart:
 
 @dataclass(frozen=True, slots=True)
 class Paragraph:
+    """Text; ``runs`` (text, bold) when parts are bold, ``bullet`` for a list item."""
+
     text: str
     emphasis: bool = False
+    runs: tuple[tuple[str, bool], ...] = ()
+    bullet: bool = False
+
+    def pieces(self) -> tuple[tuple[str, bool], ...]:
+        return self.runs or ((self.text, self.emphasis),)
 
 
 Block = Paragraph | Table | Chart

@@ -47,6 +47,8 @@ INSTALLED_APPS = [
     "ramme.web.uploads",
     "ramme.web.quality",
     "ramme.web.benchmark",
+    "ramme.web.budgets",
+    "ramme.web.texts",
 ]
 
 MIDDLEWARE = [
@@ -152,6 +154,11 @@ IMPORT_MAX_BYTES = int(os.environ.get("RAMME_IMPORT_MAX_MB", "4096")) * 1024 * 1
 
 MUNICIPALITY_NAME = os.environ.get("RAMME_MUNICIPALITY", "Demo Kommune")
 FRAME_NAME = os.environ.get("RAMME_FRAME", "Det specialiserede børne- og ungeområde")
+# the committee (ansvarligt udvalg) named on the reports' front pages
+COMMITTEE_NAME = os.environ.get("RAMME_COMMITTEE", "Børne- og Skoleudvalget")
+# how the reports sign the expected result: "merforbrug+" (forecast − budget, the follow-up
+# page) or "merforbrug-" (budget − forecast: an overspend is negative, as document 001 shows)
+RESULT_SIGN = os.environ.get("RAMME_RESULT_SIGN", "merforbrug+")
 
 # The accessibility statement's contact (the law asks for both written and phone contact)
 # and the address of the municipality's official statement in the WAS-Tool, if it has one.

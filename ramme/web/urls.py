@@ -18,5 +18,13 @@ urlpatterns = [
     path("import/", include("ramme.web.uploads.urls")),
     path("datakvalitet/", include("ramme.web.quality.urls")),
     path("sammenligning/", include("ramme.web.benchmark.urls")),
+    path("budget/", include("ramme.web.budgets.urls")),
+    path("tekster/", include("ramme.web.texts.urls")),
     path("", include("ramme.web.front.urls")),
 ]
+
+# Danish error pages, rendered with the request (header, navigation, the reason)
+handler400 = "ramme.web.front.errors.bad_request"
+handler403 = "ramme.web.front.errors.permission_denied"
+handler404 = "ramme.web.front.errors.page_not_found"
+handler500 = "ramme.web.front.errors.server_error"

@@ -46,3 +46,32 @@ def test_the_same_chart_gives_the_same_drawing() -> None:
 def test_axis_ticks_use_danish_thousands_separators() -> None:
     chart = Chart("Store", ChartKind.BAR, ("a",), (Series("x", (Decimal(250000),)),))
     assert "250.000" in charts.svg(chart)
+
+
+def test_horizontal_bar_labels_never_overlap() -> None:
+    import itertools
+    from decimal import Decimal
+
+    from ramme.reports import charts
+    from ramme.reports.model import Chart, ChartKind, Series
+
+    names = tuple(f"Aktivitet nummer {i} med et langt navn" for i in range(40))
+    values = tuple(Decimal((i * 7919) % 5000 - 800) for i in range(40))
+    chart = Chart("Regnskab fordelt på aktiviteter", ChartKind.HBAR, names,
+                  (Series("Regnskab", values),), unit="1.000 kr.")  # fmt: skip
+    fig = charts.figure(chart)
+    try:
+        fig.canvas.draw()
+        renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
+        ax = fig.axes[0]
+        boxes = [t.get_window_extent(renderer) for t in ax.get_yticklabels()]
+        boxes.sort(key=lambda b: b.y0)
+        assert all(a.y1 <= b.y0 + 0.5 for a, b in itertools.pairwise(boxes))
+        inside = ax.get_window_extent(renderer)
+        for text in ax.texts:  # value labels stay inside the axes
+            box = text.get_window_extent(renderer)
+            assert inside.x0 - 1 <= box.x0 and box.x1 <= inside.x1 + 1
+    finally:
+        import matplotlib.pyplot as plt
+
+        plt.close(fig)

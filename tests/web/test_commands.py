@@ -173,3 +173,14 @@ def test_serve_runs_the_server_without_reloader_and_prints_the_url(monkeypatch) 
     ((args, options),) = calls
     assert args == ("runserver", "127.0.0.1:8123")
     assert options["use_reloader"] is False and options["insecure_serving"] is True
+
+
+def test_the_demos_earlier_months_are_closed_and_the_latest_open(
+    db, tmp_path: Path, example_only
+) -> None:  # type: ignore[no-untyped-def]
+    from ramme.web.forecasts.models import ForecastSnapshot
+
+    prepare_demo(tmp_path)
+    snaps = list(ForecastSnapshot.objects.order_by("as_of"))
+    assert len(snaps) == 3
+    assert all(s.approved_by == "demo" for s in snaps[:-1]) and snaps[-1].approved_at is None

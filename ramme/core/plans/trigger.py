@@ -35,7 +35,15 @@ def action_plan_required(
     """Whether an expected overspend (forecast − corrected budget) calls for a plan.
 
     The reason is Danish and names the figures, for the follow-up page and the JSON output.
+    Without a budget (none entered or imported for the year) there is nothing to overspend:
+    that is said plainly and never raises the alarm.
     """
+    if corrected_budget == 0:
+        return TriggerResult(
+            False,
+            "Der er intet korrigeret budget for året, så handleplanreglen kan ikke vurderes. "
+            "Indtast eller importér budgettet.",
+        )
     share = overspend / corrected_budget if corrected_budget else Decimal(0)
     figures = (
         f"forventet merforbrug {format_kr(overspend)} = {format_percent(share)} "
@@ -43,7 +51,7 @@ def action_plan_required(
     )
     limits = f"grænsen er {format_percent(rule.share_of_corrected)} eller {format_kr(rule.amount)}"
     if overspend <= 0:
-        return TriggerResult(False, f"Intet forventet merforbrug ({figures}); {limits}.")
+        return TriggerResult(False, _sentence(f"Intet forventet merforbrug ({figures}); {limits}"))
     by_share = corrected_budget > 0 and share >= rule.share_of_corrected
     by_amount = overspend >= rule.amount
     if by_share or by_amount:
@@ -56,4 +64,9 @@ def action_plan_required(
             if ok
         )
         return TriggerResult(True, f"Handleplan påkrævet: {figures} ({which}).")
-    return TriggerResult(False, f"Ingen handleplan påkrævet: {figures}; {limits}.")
+    return TriggerResult(False, _sentence(f"Ingen handleplan påkrævet: {figures}; {limits}"))
+
+
+def _sentence(text: str) -> str:
+    """End with one full stop: an amount already ends in one (``1.000.000 kr.``)."""
+    return text if text.endswith(".") else text + "."

@@ -10,6 +10,7 @@ from types import ModuleType
 from typing import NamedTuple
 
 from ramme.reports.model import Report
+from ramme.reports.rounding import as_printed
 
 
 class Renderer(NamedTuple):
@@ -24,7 +25,8 @@ class Renderer(NamedTuple):
         return importlib.import_module(self.module)
 
     def render(self, report: Report) -> bytes:
-        return bytes(self._load().render(report))
+        """The file; every format draws the report rounded by the one rule (rounding.py)."""
+        return bytes(self._load().render(as_printed(report)))
 
     @property
     def content_type(self) -> str:

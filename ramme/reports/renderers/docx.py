@@ -1,8 +1,11 @@
 """Word (python-docx): committee agenda systems take Word documents.
 
 Headings, tables with Danish numbers right-aligned, charts as PNG images (the same drawing
-as the SVG), the municipality in the page header, page numbers in the footer, and the
-restricted notice in the header of every page.
+as the SVG), the municipality and the title in the page header, page numbers in the
+footer, and the restricted notice in the header of every page. So a document can be sent
+without retouching: column widths come from the content (nothing breaks mid-word), the
+header row repeats on every page, rows are never split across pages, and captions are
+kept with their tables and charts.
 """
 
 from __future__ import annotations
@@ -32,11 +35,13 @@ from ramme.reports.model import (
     RowLevel,
     Table,
 )
+from ramme.reports.widths import column_widths
 
 CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 EXTENSION = "docx"
 BLUE = RGBColor(0x1F, 0x4E, 0x79)
 RED = RGBColor(0xC0, 0x00, 0x00)
+SHORT_TABLE_ROWS = 25  # a table this short is kept on one page
 
 
 def _field(paragraph: DocxParagraph, code: str) -> None:
@@ -53,6 +58,29 @@ def _field(paragraph: DocxParagraph, code: str) -> None:
         run._r.append(element)
 
 
+def _on_row(row: object, name: str) -> None:
+    """Set a row property (``w:tblHeader``: repeat as header; ``w:cantSplit``)."""
+    properties = row._tr.get_or_add_trPr()  # type: ignore[attr-defined]
+    element = OxmlElement(name)
+    element.set(qn("w:val"), "true")
+    properties.append(element)
+
+
+def _keep_with_next(cell: object) -> None:
+    for paragraph in cell.paragraphs:  # type: ignore[attr-defined]
+        paragraph.paragraph_format.keep_with_next = True
+
+
+def _paragraph(document: DocxDocument, block: Paragraph) -> None:
+    paragraph = document.add_paragraph(style="List Bullet" if block.bullet else None)
+    for text, bold in block.pieces():
+        paragraph.add_run(text).bold = bold
+
+
+def _available_cm(report: Report) -> float:
+    return 25.7 if report.landscape else 17.0
+
+
 def _page_setup(document: DocxDocument, report: Report) -> None:
     section = document.sections[0]
     if report.landscape:
@@ -63,8 +91,8 @@ def _page_setup(document: DocxDocument, report: Report) -> None:
     for side in ("left_margin", "right_margin"):
         setattr(section, side, Cm(2.0))
     header = section.header.paragraphs[0]
-    header.text = report.municipality
-    header.runs[0].bold = True
+    header.add_run(report.municipality).bold = True
+    header.add_run(f" · {report.title}")
     if report.logo is not None and report.logo.exists() and report.logo.suffix.lower() == ".png":
         header.add_run("  ").add_picture(str(report.logo), height=Cm(1.0))
     if report.restricted:
@@ -87,17 +115,20 @@ def _shade(cell: object, colour: str) -> None:
     properties.append(shading)
 
 
-def _table(document: DocxDocument, table: Table) -> None:
+def _table(document: DocxDocument, table: Table, available_cm: float) -> None:
     caption = document.add_paragraph()
     caption.add_run(table.title).bold = True
+    caption.paragraph_format.keep_with_next = True
     grid: DocxTable = document.add_table(rows=1, cols=len(table.columns))
     grid.style = "Table Grid"
     grid.alignment = WD_TABLE_ALIGNMENT.CENTER
+    grid.autofit = False
     for cell, column in zip(grid.rows[0].cells, table.columns, strict=True):
         cell.text = column.title
         run = cell.paragraphs[0].runs[0]
         run.bold, run.font.color.rgb = True, RGBColor(0xFF, 0xFF, 0xFF)
         _shade(cell, "1F4E79")
+    _on_row(grid.rows[0], "w:tblHeader")
     for row in table.rows:
         cells = grid.add_row().cells  # type: ignore[no-untyped-call]
         strong = row.level is not RowLevel.NORMAL
@@ -110,11 +141,21 @@ def _table(document: DocxDocument, table: Table) -> None:
                 run.bold = strong
             if row.level in (RowLevel.TOTAL, RowLevel.HEADING):
                 _shade(cell, "EEF3F8")
-    for row in grid.rows:
-        for cell in row.cells:
+    widths = column_widths(table, available_cm)
+    for column, width in zip(grid.columns, widths, strict=True):
+        column.width = Cm(width)  # the grid (w:gridCol): what LibreOffice lays out by
+    short = len(table.rows) <= SHORT_TABLE_ROWS
+    for index, row in enumerate(grid.rows):
+        _on_row(row, "w:cantSplit")
+        for cell, width in zip(row.cells, widths, strict=True):
+            cell.width = Cm(width)
             for paragraph in cell.paragraphs:
                 for run in paragraph.runs:
                     run.font.size = Pt(8)
+            # a short table stays on one page with its caption; a long one keeps its
+            # caption with the header and first row
+            if (short and index < len(grid.rows) - 1) or index == 0:
+                _keep_with_next(cell)
     if table.note:
         note = document.add_paragraph()
         run = note.add_run(table.note)
@@ -124,7 +165,10 @@ def _table(document: DocxDocument, table: Table) -> None:
 def _chart(document: DocxDocument, chart: Chart, width: Cm) -> None:
     caption = document.add_paragraph()
     caption.add_run(chart.title).bold = True
+    caption.paragraph_format.keep_with_next = True
     document.add_picture(io.BytesIO(charts.png(chart)), width=width)
+    picture = document.paragraphs[-1]
+    picture.paragraph_format.keep_with_next = bool(chart.note)
     if chart.note:
         document.add_paragraph(chart.note).runs[0].italic = True
 
@@ -145,9 +189,9 @@ def render(report: Report) -> bytes:
         document.add_heading(section.title, level=min(max(section.level - 1, 1), 3))
         for block in section.blocks:
             if isinstance(block, Paragraph):
-                document.add_paragraph().add_run(block.text).bold = block.emphasis
+                _paragraph(document, block)
             elif isinstance(block, Table):
-                _table(document, block)
+                _table(document, block, _available_cm(report))
             else:
                 _chart(document, block, width)
     buffer = io.BytesIO()

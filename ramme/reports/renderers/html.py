@@ -140,10 +140,17 @@ def chart_figure(chart: Chart, key: str = "figur", inline: bool = True) -> str:
     )
 
 
+def _paragraph(block: Paragraph) -> str:
+    """Runs escaped one by one, bold ones in ``<strong>``; a bullet is a list item."""
+    text = "".join(
+        f"<strong>{escape(t)}</strong>" if bold else escape(t) for t, bold in block.pieces()
+    ).replace("\n", "<br>")
+    return f'<ul class="bullets"><li>{text}</li></ul>' if block.bullet else f"<p>{text}</p>"
+
+
 def _block(block: Block, keys: Iterator[int], inline: bool = True) -> str:
     if isinstance(block, Paragraph):
-        text = escape(block.text)
-        return f"<p><strong>{text}</strong></p>" if block.emphasis else f"<p>{text}</p>"
+        return _paragraph(block)
     if isinstance(block, Table):
         return _table(block, f"tabel-{next(keys)}")
     return chart_figure(block, f"figur-{next(keys)}", inline)

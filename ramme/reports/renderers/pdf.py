@@ -43,8 +43,11 @@ body {{ margin: 0; font-size: 9.5pt; }}
 .ramme-report {{ max-width: none; }}
 .ramme-report .chart img {{ width: 100%; max-width: 175mm; }}
 figure.table-block.short {{ page-break-inside: avoid; }}
-.report-table {{ font-size: 8pt; page-break-inside: auto; table-layout: fixed; }}
-.report-table th, .report-table td {{ overflow-wrap: break-word; hyphens: auto; }}
+.report-table {{ font-size: 8pt; page-break-inside: auto; table-layout: auto; }}
+/* widths from content: a word or a number is never broken (no "Progno-se", "4.547.32/0");
+   a header wraps only between words */
+.report-table th, .report-table td {{ overflow-wrap: normal; hyphens: manual; }}
+.report-table td:not(.text) {{ white-space: nowrap; }}
 .report-table tr {{ page-break-inside: avoid; }}
 .report-table thead {{ display: table-header-group; }}
 figure.chart-block {{ page-break-inside: avoid; }}

@@ -1,14 +1,18 @@
 """Excel (openpyxl): numbers as numbers, totals as SUM formulas, one sheet per table and chart.
 
-Amounts are stored unrounded in the column's unit (1.000 kr., mio. kr.) with a number
-format, so Excel's own sums agree with ours. Text from data can never become a formula:
-every text cell is stored as a string, whatever its first character.
+Amounts are stored as printed (one rounding rule, ``rounding.py``) in the column's unit
+(1.000 kr., mio. kr.) with a number format, so Excel's own sums agree with ours. Formulas
+carry their cached value, so a viewer that does not calculate (a preview, a mail client,
+a program reading the file) shows the total too. Text from data can never become a
+formula: every text cell is stored as a string, whatever its first character. The front
+sheet's pointers name the sheets as they are really called.
 """
 
 from __future__ import annotations
 
 import io
 import re
+import zipfile
 
 from openpyxl import Workbook
 from openpyxl.drawing.image import Image
@@ -17,7 +21,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ramme.reports import charts
-from ramme.reports.cells import EXCEL_FORMATS, excel_value, format_cell, is_numeric, summed_rows
+from ramme.reports.cells import cell_format, excel_value, format_cell, is_numeric, summed_rows
 from ramme.reports.model import (
     RESTRICTED_NOTICE,
     Chart,
@@ -34,6 +38,8 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
 TOTAL_FILL = PatternFill("solid", fgColor="EEF3F8")
 FIRST_ROW = 5  # title, municipality, notice, blank, then the header row
+FRONT_CHARS = 100  # characters on a line of the front sheet's column A
+CHART_DATA_COLUMN = 13  # M: right of the picture (about 17 cm wide)
 
 
 def put_text(ws: Worksheet, row: int, column: int, text: str) -> None:
@@ -93,7 +99,7 @@ def _formula(table: Table, index: int, column: int) -> str | None:
     return f"=SUM({_ranges(letter, [FIRST_ROW + p for p in parts])})"
 
 
-def _write_row(ws: Worksheet, table: Table, index: int) -> None:
+def _write_row(ws: Worksheet, table: Table, index: int, cached: dict[str, float]) -> None:
     row, r = table.rows[index], FIRST_ROW + index
     for c, (value, column) in enumerate(zip(row.cells, table.columns, strict=True), start=1):
         cell = ws.cell(row=r, column=c)
@@ -103,8 +109,13 @@ def _write_row(ws: Worksheet, table: Table, index: int) -> None:
             put_text(ws, r, c, data)
         else:
             cell.value = data
-        if column.kind in EXCEL_FORMATS:
-            cell.number_format = EXCEL_FORMATS[column.kind]
+        if formula is not None:
+            number = excel_value(value, column.kind)
+            if isinstance(number, int | float):
+                cached[cell.coordinate] = float(number)
+        number_format = cell_format(value, column.kind)
+        if number_format:
+            cell.number_format = number_format
             cell.alignment = Alignment(horizontal="right", vertical="top")
         else:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
@@ -122,7 +133,7 @@ def _column_widths(ws: Worksheet, table: Table) -> None:
         ws.column_dimensions[get_column_letter(c)].width = min(max(10, longest + 2), limit)
 
 
-def _table_sheet(ws: Worksheet, report: Report, table: Table) -> None:
+def _table_sheet(ws: Worksheet, report: Report, table: Table) -> dict[str, float]:
     _head(ws, report, table.title)
     header = FIRST_ROW - 1
     for c, column in enumerate(table.columns, start=1):
@@ -130,15 +141,19 @@ def _table_sheet(ws: Worksheet, report: Report, table: Table) -> None:
         cell = ws.cell(row=header, column=c)
         cell.font, cell.fill = Font(bold=True, color="FFFFFF"), HEADER_FILL
         cell.alignment = Alignment(wrap_text=True, vertical="bottom")
+    cached: dict[str, float] = {}
     for index in range(len(table.rows)):
-        _write_row(ws, table, index)
+        _write_row(ws, table, index, cached)
     if table.note:
         put_text(ws, FIRST_ROW + len(table.rows) + 1, 1, table.note)
         ws.cell(row=FIRST_ROW + len(table.rows) + 1, column=1).font = Font(italic=True, size=9)
     _column_widths(ws, table)
     ws.freeze_panes = ws.cell(row=FIRST_ROW, column=2)
     ws.page_setup.orientation = "landscape"
-    ws.page_setup.fitToWidth = 1
+    ws.sheet_properties.pageSetUpPr.fitToPage = True  # fitToWidth only counts with it on
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.print_title_rows = f"{header}:{header}"  # the header row on every printed page
+    return cached
 
 
 def _chart_sheet(ws: Worksheet, report: Report, chart: Chart) -> None:
@@ -147,9 +162,27 @@ def _chart_sheet(ws: Worksheet, report: Report, chart: Chart) -> None:
     scale = 640 / image.width  # about 17 cm wide
     image.width, image.height = int(image.width * scale), int(image.height * scale)
     ws.add_image(image, f"A{FIRST_ROW}")
+    _chart_data(ws, chart)
 
 
-def _front_sheet(ws: Worksheet, report: Report) -> None:
+def _chart_data(ws: Worksheet, chart: Chart) -> None:
+    """The chart's figures as numbers beside it (the recipient counts the picture shows)."""
+    col = CHART_DATA_COLUMN
+    put_text(ws, FIRST_ROW - 1, col, chart.unit or "Kategori")
+    for i, series in enumerate(chart.series, start=1):
+        put_text(ws, FIRST_ROW - 1, col + i, series.name)
+        ws.cell(row=FIRST_ROW - 1, column=col + i).font = Font(bold=True)
+    for r, category in enumerate(chart.categories):
+        put_text(ws, FIRST_ROW + r, col, category)
+        for i, series in enumerate(chart.series, start=1):
+            value = series.values[r] if r < len(series.values) else None
+            cell = ws.cell(row=FIRST_ROW + r, column=col + i)
+            cell.value = None if value is None else float(value)
+            cell.number_format = "#,##0"
+    ws.column_dimensions[get_column_letter(col)].width = 14
+
+
+def _front_sheet(ws: Worksheet, report: Report, names: dict[int, str]) -> None:
     _head(ws, report, report.title)
     row = FIRST_ROW
     if report.subtitle:
@@ -160,12 +193,48 @@ def _front_sheet(ws: Worksheet, report: Report) -> None:
         ws.cell(row=row, column=1).font = Font(bold=True, color="1F4E79")
         row += 1
         for block in section.blocks:
-            text = block.text if isinstance(block, Paragraph) else f"Se arket «{block.title[:60]}»"
-            put_text(ws, row, 1, text)
+            if isinstance(block, Paragraph):
+                text = ("• " if block.bullet else "") + block.text
+                put_text(ws, row, 1, text)
+                ws.cell(row=row, column=1).font = Font(bold=block.emphasis)
+            else:
+                name = names[id(block)]
+                put_text(ws, row, 1, f"{block.title} – se arket «{name}»")
+                ws.cell(row=row, column=1).hyperlink = f"#'{name}'!A1"
             ws.cell(row=row, column=1).alignment = Alignment(wrap_text=True, vertical="top")
+            # wrapped text needs its height: viewers do not grow rows themselves
+            lines = sum(
+                1 + len(part) // FRONT_CHARS for part in str(ws.cell(row, 1).value).split("\n")
+            )
+            ws.row_dimensions[row].height = 15 * lines
             row += 1
         row += 1
-    ws.column_dimensions["A"].width = 110
+    ws.column_dimensions["A"].width = FRONT_CHARS + 10
+
+
+_EMPTY_VALUE = re.compile(r'(<c r="([A-Z]+[0-9]+)"[^>]*><f>[^<]*</f>)<v\s*/?>(?:</v>)?')
+
+
+def _fill(xml: str, values: dict[str, float]) -> str:
+    def value(m: re.Match[str]) -> str:
+        return f"{m[1]}<v>{values[m[2]]!r}</v>" if m[2] in values else m[0]
+
+    return _EMPTY_VALUE.sub(value, xml)
+
+
+def _with_cached_values(data: bytes, cached: dict[int, dict[str, float]]) -> bytes:
+    """Write each formula's value into the file (openpyxl leaves ``<v>`` empty)."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            content = source.read(item.filename)
+            match = re.fullmatch(r"xl/worksheets/sheet(\d+)\.xml", item.filename)
+            values = cached.get(int(match[1])) if match else None
+            if values:
+                content = _fill(content.decode("utf-8"), values).encode("utf-8")
+            target.writestr(item, content)
+    return out.getvalue()
 
 
 def render(report: Report) -> bytes:
@@ -174,17 +243,20 @@ def render(report: Report) -> bytes:
     assert front is not None
     used: set[str] = set()
     front.title = _sheet_name("Rapport", used)
-    _front_sheet(front, report)
+    names: dict[int, str] = {}
+    cached: dict[int, dict[str, float]] = {}
     for section in report.sections:
         for block in section.blocks:
             if isinstance(block, Table):
-                _table_sheet(
-                    workbook.create_sheet(_sheet_name(block.sheet_name or block.title, used)),
-                    report,
-                    block,
-                )
+                ws = workbook.create_sheet(_sheet_name(block.sheet_name or block.title, used))
+                cached[len(workbook.worksheets)] = _table_sheet(ws, report, block)
             elif isinstance(block, Chart):
-                _chart_sheet(workbook.create_sheet(_sheet_name(block.title, used)), report, block)
+                ws = workbook.create_sheet(_sheet_name(block.title, used))
+                _chart_sheet(ws, report, block)
+            else:
+                continue
+            names[id(block)] = ws.title
+    _front_sheet(front, report, names)
     buffer = io.BytesIO()
     workbook.save(buffer)
-    return buffer.getvalue()
+    return _with_cached_values(buffer.getvalue(), cached)

@@ -262,6 +262,10 @@ class Budget(models.Model):
     kind = models.CharField("art", max_length=10, choices=Kind.choices)
     date = models.DateField("dato", null=True, blank=True)
     amount = models.DecimalField("beløb", max_digits=16, decimal_places=2)
+    # a correction entered on the budget page says why and who; imported rows leave them blank
+    note = models.CharField("note", max_length=300, blank=True)
+    entered_by = models.CharField("indtastet af", max_length=150, blank=True)
+    entered_at = models.DateTimeField("indtastet", null=True, blank=True)
 
     class Meta:
         ordering = ["year", "activity", "kind", "date"]

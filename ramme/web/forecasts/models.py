@@ -17,6 +17,9 @@ class ForecastSnapshot(models.Model):
     created_at = models.DateTimeField("gemt", auto_now=True)
     created_by = models.CharField("gemt af", max_length=150, blank=True)
     payload = models.JSONField("prognose")
+    # month close (månedsafslutning): an approved snapshot is locked and is what the month said
+    approved_by = models.CharField("godkendt af", max_length=150, blank=True)
+    approved_at = models.DateTimeField("godkendt", null=True, blank=True)
 
     class Meta:
         ordering = ["-as_of"]
@@ -25,6 +28,10 @@ class ForecastSnapshot(models.Model):
 
     def __str__(self) -> str:
         return f"Prognose pr. {self.as_of.isoformat()}"
+
+    @property
+    def approved(self) -> bool:
+        return self.approved_at is not None
 
 
 class AccuracyReport(models.Model):

@@ -3,12 +3,14 @@ only through the access helpers (a caseworker sees her own cases; every read is 
 
 from __future__ import annotations
 
-from datetime import date
 from typing import cast
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
 
 from ramme.core.forecast import METHOD_LABELS, Forecast
 from ramme.core.ladder import LadderStep
@@ -17,8 +19,11 @@ from ramme.web.accounts.audit import record_access
 from ramme.web.accounts.models import AuditEvent, User
 from ramme.web.data.models import ActivityLine, Posting
 from ramme.web.forecasts.chart import history_figure
+from ramme.web.forecasts.services import approval
 from ramme.web.forecasts.services import followup as service
 from ramme.web.forecasts.services.figures import CaseRow
+from ramme.web.front.danish_input import as_of_from_request
+from ramme.web.front.excel_tables import excel_tables
 from ramme.web.front.pagination import paginate
 
 HISTORY_TITLE = "Prognose pr. månedsudgang med P10–P90 og korrigeret budget (1.000 kr.)"
@@ -26,14 +31,6 @@ HISTORY_TITLE = "Prognose pr. månedsudgang med P10–P90 og korrigeret budget (
 CALIBRATION_LABELS = METHOD_LABELS | {
     "accrual": "Årets sagsudgift × tidligere års bogføringsforhold"
 }
-
-
-def as_of_of(request: HttpRequest) -> date:
-    """``?dato=ÅÅÅÅ-MM-DD``, else the month end of the latest posting."""
-    try:
-        return date.fromisoformat(request.GET.get("dato", ""))
-    except ValueError:
-        return service.default_as_of()
 
 
 def calibration_view(fc: Forecast, activity: str) -> dict[str, object]:
@@ -76,8 +73,9 @@ def _visible(user: User, rows: list[CaseRow]) -> list[CaseRow]:
 
 
 @login_required
+@excel_tables
 def follow_up(request: HttpRequest) -> HttpResponse:
-    as_of = as_of_of(request)
+    as_of = as_of_from_request(request)
     if not ActivityLine.objects.exists():
         return render(request, "forecasts/empty.html", {"as_of": as_of})
     user = _user(request)
@@ -122,14 +120,17 @@ def follow_up(request: HttpRequest) -> HttpResponse:
         "new": _visible(user, fu.new),
         "ended": _visible(user, fu.ended),
         "sees_all": user.sees_all_cases,
+        "closed": fu.months[-1] if fu.months[-1].approved else None,
+        "can_close": user.sees_all_cases and as_of == service.month_end(as_of),
     }
     return render(request, "forecasts/follow_up.html", context)
 
 
 @login_required
+@excel_tables
 def line_detail(request: HttpRequest, pk: int) -> HttpResponse:
     activity = get_object_or_404(ActivityLine, pk=pk)
-    as_of = as_of_of(request)
+    as_of = as_of_from_request(request)
     fc = service.compute_forecast(as_of)
     try:
         line = fc.line(activity.name)
@@ -163,7 +164,7 @@ def line_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def measure_detail(request: HttpRequest, measure_id: str) -> HttpResponse:
     measure = get_measure_for_user(_user(request), measure_id)  # 404 unless visible; logged
-    as_of = as_of_of(request)
+    as_of = as_of_from_request(request)
     postings = Posting.objects.filter(measure=measure, date__lte=as_of).order_by("-date")
     fc = service.compute_forecast(as_of)
     detail = next((r for r in fc.measures.rows() if r["measure_id"] == measure_id), None)
@@ -175,3 +176,16 @@ def measure_detail(request: HttpRequest, measure_id: str) -> HttpResponse:
         "prices": measure.prices.order_by("valid_from"),
     }
     return render(request, "forecasts/measure_detail.html", context)
+
+
+@login_required
+@require_POST
+def approve(request: HttpRequest) -> HttpResponse:
+    """ "Godkend månedens prognose": save and lock the month's forecast (who and when)."""
+    as_of = as_of_from_request(request)
+    try:
+        approval.approve_month(_user(request), as_of)
+        messages.success(request, f"Prognosen pr. {as_of:%d.%m.%Y} er godkendt og låst.")
+    except approval.ApprovalError as error:
+        messages.error(request, str(error))
+    return redirect(f"{reverse('forecasts:follow_up')}?dato={as_of:%d.%m.%Y}")

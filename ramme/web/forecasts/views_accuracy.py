@@ -12,6 +12,7 @@ from ramme.web.forecasts.chart import figure
 from ramme.web.forecasts.models import AccuracyReport
 from ramme.web.forecasts.services import accuracy
 from ramme.web.forecasts.services import accuracy_tables as tables
+from ramme.web.front.excel_tables import excel_tables
 
 
 def _year(request: HttpRequest) -> int | None:
@@ -24,6 +25,7 @@ def _may_compute(request: HttpRequest) -> bool:
 
 
 @login_required
+@excel_tables
 def accuracy_page(request: HttpRequest) -> HttpResponse:
     year = _year(request)
     report = accuracy.current(year) if year else None

@@ -115,21 +115,28 @@ def ensure_demo_portfolio(var_dir: Path) -> None:
 
 
 def ensure_demo_snapshots(months: int = 3) -> list[date]:
-    """Saved forecasts for the last ``months`` month ends, so the follow-up shows «gemt».
+    """Forecasts for the last ``months`` month ends: the earlier months approved by the
+    demo economist (closed, «godkendt»), the latest saved but open for her to approve.
 
     A month end that already has a snapshot is left as it was (a second run changes nothing).
     """
-    from ramme.web.forecasts.services import followup, snapshots
+    from ramme.web.accounts.models import User
+    from ramme.web.forecasts.services import approval, followup, snapshots
 
     days, day = [], followup.default_as_of()
     for _ in range(months):
         days.append(day)
         day = day.replace(day=1) - timedelta(days=1)
+    economist = User.objects.filter(username=ECONOMIST).first()
     saved = []
     for day in reversed(days):
-        if snapshots.load(day) is None:
+        if snapshots.load(day) is not None:
+            continue
+        if day != days[0] and economist is not None:
+            approval.approve_month(economist, day)
+        else:
             followup.save_snapshot(followup.compute_forecast(day), ECONOMIST)
-            saved.append(day)
+        saved.append(day)
     return saved
 
 

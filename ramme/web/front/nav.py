@@ -24,6 +24,7 @@ class NavEntry(NamedTuple):
 NAV: list[NavEntry] = [
     NavEntry("Forside", "front:start"),
     NavEntry("Budgetopfølgning", "forecasts:follow_up"),
+    NavEntry("Budget", "budgets:page", (Role.ECONOMIST, Role.HEAD)),
     NavEntry("Handleplaner", "plans:list"),
     NavEntry("Pejlemærker", "plans:indicators"),
     NavEntry("Opfølgning", "plans:reviews"),

@@ -10,10 +10,12 @@ from django.shortcuts import render
 from ramme.web.data import queries
 from ramme.web.data.models import ActivityLine, ImportRun
 from ramme.web.front import accessibility as a11y
+from ramme.web.front.excel_tables import excel_tables
 from ramme.web.front.overview import build_ledger_table
 
 
 @login_required
+@excel_tables
 def start(request: HttpRequest) -> HttpResponse:
     """What is loaded: years, counts, ledger totals per year and activity line (aggregates)."""
     years = queries.years_covered()

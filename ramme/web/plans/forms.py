@@ -7,11 +7,14 @@ from typing import Any
 from django import forms
 
 from ramme.web.data.models import MeasureType
+from ramme.web.front.danish_input import DanishDateField, DanishDateInput, MoneyField
 from ramme.web.plans.models import Action, ActionPlan, Indicator
 
 MONTH_FIELDS = [f"effect_{m}" for m in range(1, 13)]
 MONTH_LABELS = ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
-DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE_INPUT = DanishDateInput()
+INDICATOR_DATES = ("baseline_from", "baseline_to", "target_date")
+OVERSPEND_FIELDS = ("overspend_at_start", "overspend_last_update", "overspend_after_update")
 
 
 def _check_codes(text: str) -> str:
@@ -33,12 +36,9 @@ class PlanForm(forms.ModelForm):
             "overspend_after_update",
         ]  # fmt: skip
         widgets = {"start_date": DATE_INPUT, "last_updated": DATE_INPUT}
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        for name in ("overspend_at_start", "overspend_last_update", "overspend_after_update"):
-            self.fields[name].localize = True
-            self.fields[name].widget.is_localized = True
+        field_classes = {"start_date": DanishDateField, "last_updated": DanishDateField} | {
+            name: MoneyField for name in OVERSPEND_FIELDS
+        }
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -66,16 +66,16 @@ class ActionForm(forms.ModelForm):
             "action_text": forms.Textarea(attrs={"rows": 3}),
             "consequences": forms.Textarea(attrs={"rows": 2}),
         }
+        field_classes = {"from_date": DanishDateField}
 
     def __init__(self, *args: Any, plan: ActionPlan, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.plan = plan
         self.fields["count_per_month"].validators.append(_not_negative)
         for name, label in zip(MONTH_FIELDS, MONTH_LABELS, strict=True):
-            self.fields[name] = forms.DecimalField(
-                label=f"{label} {plan.year}", required=False, max_digits=14, decimal_places=2,
-                localize=True,
-            )  # fmt: skip
+            self.fields[name] = MoneyField(
+                label=f"{label} {plan.year}", required=False, max_digits=14, decimal_places=2
+            )
         if self.instance.pk:
             for e in self.instance.expected.all():
                 self.initial[f"effect_{e.month}"] = e.amount
@@ -114,7 +114,8 @@ class IndicatorForm(forms.ModelForm):
             "name", "area", "plan", "kind", "measure_types", "share_of_types", "provider_kind",
             "event_kind", "baseline_from", "baseline_to", "change", "relative", "target_date",
         ]  # fmt: skip
-        widgets = {n: DATE_INPUT for n in ("baseline_from", "baseline_to", "target_date")}
+        widgets = {n: DATE_INPUT for n in INDICATOR_DATES}
+        field_classes = {n: DanishDateField for n in INDICATOR_DATES}
 
     def clean_measure_types(self) -> str:
         return _check_codes(self.cleaned_data.get("measure_types", ""))
@@ -124,13 +125,13 @@ class IndicatorForm(forms.ModelForm):
 
 
 class ConclusionForm(forms.Form):
-    month = forms.DateField(label="Måned", widget=DATE_INPUT)
+    month = DanishDateField(label="Måned")
     text = forms.CharField(label="Delkonklusion", widget=forms.Textarea(attrs={"rows": 4}))
 
 
 class ReviewForm(forms.Form):
     measure_id = forms.CharField(widget=forms.HiddenInput)
-    reviewed_on = forms.DateField(label="Gennemgået", widget=DATE_INPUT)
+    reviewed_on = DanishDateField(label="Gennemgået")
     note = forms.CharField(label="Note", required=False)
 
 

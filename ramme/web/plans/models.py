@@ -108,6 +108,8 @@ class Action(Tracked):
         "prisændring (%)", max_digits=6, decimal_places=2, null=True, blank=True
     )
     top_n = models.PositiveIntegerField("antal dyreste", null=True, blank=True)
+    # saved from the what-if page: proposed (foreslået) until the plan adopts it
+    proposed = models.BooleanField("foreslået", default=False)
 
     class Meta:
         ordering = ["plan", "number"]

@@ -17,4 +17,5 @@ urlpatterns = [
     path("pejlemaerker/<int:pk>/rediger/", views_followup.indicator_form, name="indicator_edit"),
     path("opfoelgning/", views_followup.review_list, name="reviews"),
     path("hvad-nu-hvis/", whatif_views.whatif_page, name="whatif"),
+    path("hvad-nu-hvis/gem/", whatif_views.whatif_save, name="whatif_save"),
 ]

@@ -9,15 +9,17 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 
 from ramme.web.accounts.access import visible_measures
 from ramme.web.accounts.models import User
+from ramme.web.front.danish_input import as_of_from_request
+from ramme.web.front.excel_tables import excel_tables
 from ramme.web.front.pagination import paginate
 from ramme.web.plans import figures
 from ramme.web.plans.forms import ActionForm, LinkForm, PlanForm
 from ramme.web.plans.loader import load_plan_data
 from ramme.web.plans.models import Action, ActionPlan
+from ramme.web.plans.overspend import plan_overspend
 from ramme.web.plans.services import plans as services
 
 
@@ -29,11 +31,8 @@ def can_edit(user: object) -> bool:
 
 
 def as_of(request: HttpRequest) -> date:
-    """``?dato=2021-09-30`` or today: every figure is "as known on" this day."""
-    try:
-        return date.fromisoformat(request.GET.get("dato", ""))
-    except ValueError:
-        return timezone.localdate()
+    """``?dato=30.09.2021`` (or ISO), else the one default: the latest posting's month end."""
+    return as_of_from_request(request)
 
 
 def current_user(request: HttpRequest) -> User:
@@ -49,6 +48,7 @@ def _editor(request: HttpRequest) -> User:
 
 
 @login_required
+@excel_tables
 def plan_list(request: HttpRequest) -> HttpResponse:
     plans = ActionPlan.objects.select_related("updated_by")
     return render(
@@ -77,6 +77,7 @@ def plan_form(request: HttpRequest, pk: int | None = None) -> HttpResponse:
 
 
 @login_required
+@excel_tables
 def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     plan = get_object_or_404(ActionPlan, pk=pk)
     day = figures.plan_as_of(plan, as_of(request))
@@ -90,6 +91,7 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "total": total,
         "expected": figures.expected_table(plan),
         "can_edit": can_edit(request.user),
+        "overspend": plan_overspend(plan, day),
     }
     return render(request, "plans/plan_detail.html", context)
 

@@ -10,6 +10,7 @@ from django.utils.safestring import mark_safe
 from ramme.core.plans.indicators import IndicatorKind
 from ramme.core.plans.internal import Capacity, caseloads, occupancy
 from ramme.web.accounts.access import get_measure_for_user
+from ramme.web.front.excel_tables import excel_tables
 from ramme.web.front.pagination import paginate
 from ramme.web.plans import figures
 from ramme.web.plans.chart import indicator_svg, summary
@@ -22,6 +23,7 @@ from ramme.web.plans.views import _editor, as_of, can_edit, current_user
 
 
 @login_required
+@excel_tables
 def indicator_list(request: HttpRequest) -> HttpResponse:
     data, day = load_plan_data(), as_of(request)
     rows = [(ind, figures.indicator_report(ind, data, day)) for ind in Indicator.objects.all()]
@@ -44,6 +46,7 @@ def indicator_form(request: HttpRequest, pk: int | None = None) -> HttpResponse:
 
 
 @login_required
+@excel_tables
 def indicator_detail(request: HttpRequest, pk: int) -> HttpResponse:
     indicator = get_object_or_404(Indicator, pk=pk)
     day = as_of(request)
@@ -109,6 +112,7 @@ def _review_lists(request: HttpRequest) -> dict[str, object]:
 
 
 @login_required
+@excel_tables
 def review_list(request: HttpRequest) -> HttpResponse:
     form = ReviewForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

@@ -7,62 +7,27 @@ import logging
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 from django import forms
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
 
 from ramme.core.periods import Month
 from ramme.core.plans import whatif
-from ramme.web.plans.forms import DATE_INPUT, _check_codes
+from ramme.web.accounts.models import User
+from ramme.web.front.danish_input import as_of_from_request
+from ramme.web.front.excel_tables import excel_tables
 from ramme.web.plans.loader import load_plan_data
+from ramme.web.plans.services import plans as services
+from ramme.web.plans.views import _editor, can_edit
+from ramme.web.plans.whatif_forms import MECHANISMS, SaveWhatIfForm, WhatIfForm
 
 log = logging.getLogger(__name__)
-KINDS = [
-    ("fewer_new", "Færre nye indsatser pr. måned"),
-    ("price_cut", "Lavere pris for de dyreste indsatser"),
-    ("conversion", "Omlægning til billigere indsatstype pr. måned"),
-]
-
-
-class WhatIfForm(forms.Form):
-    kind = forms.ChoiceField(label="Handling", choices=KINDS)
-    measure_types = forms.CharField(label="Indsatstyper (koder)", initial="OPH")
-    to_types = forms.CharField(label="Omlægges til (koder)", initial="NPL", required=False)
-    per_month = forms.DecimalField(
-        label="Antal pr. måned", initial=4, min_value=0, max_digits=8, decimal_places=2,
-        localize=True,
-    )  # fmt: skip
-    top_n = forms.IntegerField(label="Antal dyreste", initial=20, min_value=1)
-    cut_pct = forms.DecimalField(
-        label="Prisnedsættelse (%)", initial=10, min_value=0, max_value=100, localize=True
-    )
-    start = forms.DateField(label="Virker fra (måned)", widget=DATE_INPUT)
-
-    def __init__(self, *args: Any, as_of: date, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.as_of = as_of
-        self.fields["start"].initial = date(as_of.year, min(as_of.month + 1, 12), 1)
-
-    def clean_measure_types(self) -> str:
-        return _check_codes(self.cleaned_data["measure_types"])
-
-    def clean_to_types(self) -> str:
-        return _check_codes(self.cleaned_data.get("to_types") or "")
-
-    def clean_start(self) -> date:
-        start: date = self.cleaned_data["start"]
-        if start.year != self.as_of.year:
-            raise forms.ValidationError(f"Måneden skal ligge i prognoseåret {self.as_of.year}.")
-        return start
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        if data.get("kind") == "conversion" and not data.get("to_types"):
-            self.add_error("to_types", "Angiv hvilken indsatstype der omlægges til.")
-        return data
 
 
 @dataclass(frozen=True)
@@ -77,17 +42,47 @@ class ForecastEffect:
 
 
 def compute(data: dict[str, Any], as_of: date) -> whatif.WhatIf:
+    """The core's saving over the chosen types, narrowed to the chosen providers/cases."""
     plan_data = load_plan_data()
-    types = frozenset(data["measure_types"].split(","))
+    measures = tuple(
+        m
+        for m in plan_data.measures
+        if (not data.get("providers") or m.provider_id in data["providers"])
+        and (not data.get("cases") or m.measure_id in data["cases"])
+    )
+    types = frozenset(data["measure_types"])
     start = Month.of(data["start"])
-    args = (plan_data.measures,)
     if data["kind"] == "price_cut":
         cut = data["cut_pct"] / Decimal(100)
-        return whatif.price_cut(*args, types, data["top_n"], cut, start, as_of, plan_data.index)
+        return whatif.price_cut(measures, types, data["top_n"], cut, start, as_of, plan_data.index)
     if data["kind"] == "conversion":
-        to = frozenset(data["to_types"].split(","))
-        return whatif.conversion(*args, types, to, data["per_month"], start, as_of, plan_data.index)
-    return whatif.fewer_new(*args, types, data["per_month"], start, as_of, plan_data.index)
+        to = frozenset(data["to_types"])
+        return whatif.conversion(measures, types, to, data["per_month"], start, as_of,
+                                 plan_data.index)  # fmt: skip
+    return whatif.fewer_new(measures, types, data["per_month"], start, as_of, plan_data.index)
+
+
+def action_data(data: dict[str, Any], result: whatif.WhatIf, area: str) -> dict[str, Any]:
+    """The proposed action (foreslået handling) the what-if describes."""
+    price_cut = data["kind"] == "price_cut"
+    return {
+        "effort_area": area,
+        "action_text": result.note,
+        "consequences": "Foreslået fra hvad-nu-hvis; besparelsen pr. måned er beregnet.",
+        "mechanism": MECHANISMS[data["kind"]],
+        "measure_types": ",".join(data["measure_types"]),
+        "to_types": ",".join(data.get("to_types") or []),
+        "providers": ",".join(data.get("providers") or []),
+        "from_date": data["start"],
+        "count_per_month": None if price_cut else data["per_month"],
+        "price_change_pct": -data["cut_pct"] if price_cut else None,
+        "top_n": data["top_n"] if price_cut else None,
+        "proposed": True,
+    }
+
+
+def monthly_effect(result: whatif.WhatIf) -> dict[int, Decimal | None]:
+    return {m.month: v.quantize(Decimal(1)) for m, v in result.by_month.items()}
 
 
 def forecast_effect(result: whatif.WhatIf, as_of: date) -> ForecastEffect | None:
@@ -105,21 +100,45 @@ def forecast_effect(result: whatif.WhatIf, as_of: date) -> ForecastEffect | None
 
 def default_as_of(request: HttpRequest) -> date:
     """``?dato=`` or the month end of the latest posting (what the forecast page uses)."""
-    try:
-        return date.fromisoformat(request.GET.get("dato", ""))
-    except ValueError:
-        from ramme.web.forecasts.services.followup import default_as_of as latest
-
-        return latest()
+    return as_of_from_request(request)
 
 
 @login_required
+@excel_tables
 def whatif_page(request: HttpRequest) -> HttpResponse:
     day = default_as_of(request)
-    form = WhatIfForm(request.GET if "kind" in request.GET else None, as_of=day)
+    user = cast(User, request.user)
+    form = WhatIfForm(request.GET if "kind" in request.GET else None, as_of=day, user=user)
     result = effect = None
     if form.is_bound and form.is_valid():
         result = compute(form.cleaned_data, day)
         effect = forecast_effect(result, day)
-    context = {"form": form, "as_of": day, "result": result, "effect": effect}
+    context = {"form": form, "as_of": day, "result": result, "effect": effect,
+               "save_form": SaveWhatIfForm(), "can_save": can_edit(user),
+               "query": request.GET.urlencode(),
+               "hidden": [(k, v) for k in request.GET for v in request.GET.getlist(k)
+                          if k != "excel"]}  # fmt: skip
     return render(request, "plans/whatif.html", context)
+
+
+@login_required
+@require_POST
+def whatif_save(request: HttpRequest) -> HttpResponse:
+    """Save the what-if (recomputed from its parameters) as a proposed action of a plan."""
+    user = _editor(request)
+    day = default_as_of(request)
+    form = WhatIfForm(request.POST, as_of=day, user=user)
+    target = SaveWhatIfForm(request.POST)
+    if not (form.is_valid() and target.is_valid()):
+        messages.error(request, "Handlingen kunne ikke gemmes: " + _errors(form, target))
+        return redirect(f"{reverse('plans:whatif')}?{request.POST.get('query', '')}")
+    plan = target.cleaned_data["plan"]
+    result = compute(form.cleaned_data, day)
+    data = action_data(form.cleaned_data, result, target.cleaned_data["effort_area"])
+    services.save_action(user, plan.pk, plan.version, data, monthly_effect(result))
+    messages.success(request, f"Gemt som foreslået handling i «{plan.title}».")
+    return redirect("plans:detail", pk=plan.pk)
+
+
+def _errors(*forms_: forms.Form) -> str:
+    return " ".join(str(e) for f in forms_ for errors in f.errors.values() for e in errors)

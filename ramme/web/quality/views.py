@@ -3,7 +3,6 @@ reconciliation (aggregates and posting keys, no case data)."""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import cast
 
 from django.contrib import messages
@@ -15,15 +14,17 @@ from django.views.decorators.http import require_POST
 
 from ramme.web.accounts.models import User
 from ramme.web.data.models import ActivityLine
-from ramme.web.forecasts.views import as_of_of
+from ramme.web.front.danish_input import as_of_from_request
+from ramme.web.front.excel_tables import excel_tables
 from ramme.web.quality.services.explain import ExplainError, explain_finding
 from ramme.web.quality.services.findings import overview
 from ramme.web.quality.services.reconciliation import reconciliation
 
 
 @login_required
+@excel_tables
 def findings(request: HttpRequest) -> HttpResponse:
-    as_of = as_of_of(request)
+    as_of = as_of_from_request(request)
     if not ActivityLine.objects.exists():
         return render(request, "forecasts/empty.html", {"as_of": as_of})
     context = {"as_of": as_of, "ov": overview(cast(User, request.user), as_of)}
@@ -33,10 +34,7 @@ def findings(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def explain(request: HttpRequest) -> HttpResponse:
-    try:
-        as_of = date.fromisoformat(request.POST.get("dato", ""))
-    except ValueError:
-        as_of = as_of_of(request)
+    as_of = as_of_from_request(request)
     key = request.POST.get("key", "")
     try:
         explain_finding(cast(User, request.user), key, request.POST.get("note", ""), as_of)
@@ -47,8 +45,9 @@ def explain(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@excel_tables
 def reconcile(request: HttpRequest) -> HttpResponse:
-    as_of = as_of_of(request)
+    as_of = as_of_from_request(request)
     if not ActivityLine.objects.exists():
         return render(request, "forecasts/empty.html", {"as_of": as_of})
     try:

@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 
 from ramme.web.data.models import ActivityLine
+from ramme.web.front.danish_input import MoneyField
 from ramme.web.reports.models import Initiative
 
 NEED_ROWS = 6
@@ -41,11 +42,10 @@ class InitiativeForm(forms.ModelForm):
             "expected_effect": forms.Textarea(attrs={"rows": 3}),
             "prerequisites": forms.Textarea(attrs={"rows": 2}),
         }
+        field_classes = {"yearly_cost": MoneyField}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["yearly_cost"].localize = True
-        self.fields["yearly_cost"].widget.is_localized = True
         if self.instance.pk:
             self.initial["focus_area"] = self.instance.sub_strategy.focus_area.name
             self.initial["sub_strategy"] = self.instance.sub_strategy.name
@@ -67,9 +67,7 @@ class BudgetNeedForm(forms.Form):
     """One line of budget need (budgetbehov): a year and an amount."""
 
     year = forms.IntegerField(label="År", required=False, min_value=1900, max_value=2200)
-    amount = forms.DecimalField(
-        label="Beløb (kr.)", required=False, max_digits=14, decimal_places=2, localize=True
-    )
+    amount = MoneyField(label="Beløb (kr.)", required=False, max_digits=14, decimal_places=2)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -124,9 +122,7 @@ class TransfersForm(forms.Form):
 
     @staticmethod
     def _amount(label: str) -> forms.DecimalField:
-        return forms.DecimalField(
-            label=label, required=False, max_digits=16, decimal_places=2, localize=True
-        )
+        return MoneyField(label=label, required=False, max_digits=16, decimal_places=2)
 
     def amounts(self) -> dict[int | None, Decimal]:
         data = self.cleaned_data

@@ -27,3 +27,15 @@ def test_the_rule_is_configurable() -> None:
     rule = TriggerRule(share_of_corrected=Decimal("0.03"), amount=Decimal("5000000"))
     assert action_plan_required(Decimal("300000"), Decimal("10000000"), rule).required
     assert not action_plan_required(Decimal("2000000"), Decimal("100000000"), rule).required
+
+
+def test_a_year_without_budget_is_said_plainly_and_never_raises_the_alarm() -> None:
+    result = action_plan_required(Decimal("100000000"), Decimal("0"))
+    assert not result.required
+    assert "intet korrigeret budget" in result.reason and "0,0 %" not in result.reason
+
+
+def test_a_reason_ending_in_an_amount_has_one_full_stop() -> None:
+    for overspend in ("-5000000", "400000"):
+        reason = action_plan_required(Decimal(overspend), Decimal("10000000")).reason
+        assert "kr.." not in reason and reason.endswith("kr.")

@@ -76,7 +76,7 @@ def _set_corrected(amount: Decimal) -> None:
 
 
 def test_action_plan_flag_follows_the_corrected_budget(example) -> None:  # type: ignore[no-untyped-def]
-    _set_corrected(Decimal(0))
+    _set_corrected(Decimal(1000))  # a budget far below the forecast (none at all: no alarm)
     low = followup.forecast_payload(followup.compute_forecast(AS_OF))["action_plan"]
     assert low["required"] is True and "Handleplan påkrævet" in low["reason"]
     page = login("erik").get("/prognose/", DATO)

@@ -76,7 +76,7 @@ def test_an_action_with_monthly_effects_is_saved(erik) -> None:  # type: ignore[
     [
         ("from_date", "2022-01-01", "Datoen skal ligge i planens år (2021)."),
         ("count_per_month", "-4", "Antallet kan ikke være negativt."),
-        ("effect_6", "mange penge", "Indtast et tal."),
+        ("effect_6", "mange penge", "ugyldigt beløb"),
         ("measure_types", "OPH, XYZ", "Ukendt indsatstype: XYZ."),
     ],
 )
@@ -118,3 +118,23 @@ def test_two_users_cannot_silently_overwrite_each_other(erik) -> None:  # type: 
 def test_caseworkers_cannot_change_plans(erik) -> None:  # type: ignore[no-untyped-def]
     make_user("alice", "caseworker", "Team Nord")
     assert login("alice").get("/handleplaner/ny/").status_code == 403
+
+
+def test_editing_a_plan_shows_and_takes_danish_amounts(erik) -> None:  # type: ignore[no-untyped-def]
+    plan = plan_for(erik)
+    plan.overspend_at_start = Decimal("9400000")
+    plan.save()
+    client = login("erik")
+    form = client.get(f"/handleplaner/{plan.pk}/rediger/").content.decode()
+    assert 'value="9.400.000"' in form and 'value="22.04.2021"' in form
+    response = client.post(
+        f"/handleplaner/{plan.pk}/rediger/",
+        {"title": "Handleplan 2021", "year": "2021", "start_date": "22.04.2021",
+         "version": str(plan.version), "overspend_at_start": "9.400.000",
+         "overspend_last_update": "-3,3", "overspend_after_update": "1.234,50"},
+    )  # fmt: skip
+    assert response.status_code == 302
+    plan.refresh_from_db()
+    assert plan.overspend_at_start == Decimal("9400000")
+    assert plan.overspend_last_update == Decimal("-3.3")
+    assert plan.overspend_after_update == Decimal("1234.50")

@@ -74,3 +74,43 @@ def test_the_forecast_after_is_the_forecast_less_the_saving_to_come(client: Clie
     before = compute_forecast(AS_OF).total.forecast
     after = before - Decimal(500) * 245  # the saving lies wholly after 30 April
     assert f'<dd id="prognose-efter">{format_number(after)} kr.</dd>' in page
+
+
+def test_types_and_cases_are_chosen_from_lists(client: Client) -> None:
+    page = _get(client, kind="price_cut")
+    assert '<select name="measure_types"' in page and '<option value="OPH" selected>' in page
+    assert '<option value="M0">' in page  # the economist's list of running cases
+    one = _get(client, kind="price_cut", cases="M2")  # only the cheapest case (1.000 kr./day)
+    data = load_plan_data()
+    only = tuple(m for m in data.measures if m.measure_id == "M2")
+    expected = whatif.price_cut(
+        only, frozenset({"OPH"}), 2, Decimal("0.1"), Month(2024, 5), AS_OF, data.index
+    )
+    assert format_number(expected.total) in one
+
+
+def test_a_what_if_becomes_a_proposed_action_with_its_monthly_effect(client: Client) -> None:
+    from ramme.web.accounts.models import User
+    from ramme.web.plans.models import Action
+    from ramme.web.plans.services import plans as services
+
+    erik = User.objects.get(username="erik")
+    plan = services.create_plan(erik, {"title": "Handleplan 2024", "year": 2024,
+                                       "start_date": date(2024, 4, 1)})  # fmt: skip
+    query = {"dato": "30.04.2024", "kind": "price_cut", "measure_types": "OPH", "top_n": "2",
+             "cut_pct": "10", "per_month": "4", "start": "01.05.2024"}  # fmt: skip
+    response = client.post("/handleplaner/hvad-nu-hvis/gem/",
+                           query | {"plan": plan.pk, "effort_area": "Anbringelser"})  # fmt: skip
+    assert response.status_code == 302
+    action = Action.objects.get(plan=plan)
+    assert action.proposed and action.mechanism == "lower_price" and action.top_n == 2
+    data = load_plan_data()
+    expected = whatif.price_cut(
+        data.measures, frozenset({"OPH"}), 2, Decimal("0.1"), Month(2024, 5), AS_OF, data.index
+    )
+    saved = {e.month: e.amount for e in action.expected.all()}
+    assert saved == {m.month: v.quantize(Decimal(1)) for m, v in expected.by_month.items()}
+    assert (
+        'Anbringelser <em class="proposed">(foreslået)</em>'
+        in client.get(f"/handleplaner/{plan.pk}/").content.decode()
+    )

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import calendar
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from django.conf import settings
@@ -23,6 +23,7 @@ from ramme.core.forecast import (
 )
 from ramme.core.plans.trigger import TriggerResult, action_plan_required
 from ramme.web.data.models import Posting
+from ramme.web.forecasts.models import ForecastSnapshot
 from ramme.web.forecasts.services import cache, figures, snapshots
 from ramme.web.forecasts.services.table import Table, build_table
 
@@ -82,12 +83,19 @@ class Month:
     as_of: date
     forecast: Forecast
     saved: bool  # from a saved snapshot (what was said then) or computed now
+    approved_by: str = ""  # the month close: who approved the month's forecast
+    approved_at: datetime | None = None
+
+    @property
+    def approved(self) -> bool:
+        return self.approved_at is not None
 
 
 def month_forecast(day: date, simulations: int | None, seed: int) -> Month:
-    saved = snapshots.load(day)
-    if saved is not None:
-        return Month(day, saved, True)
+    """The month's approved (or else saved) snapshot; computed now without one."""
+    snap = ForecastSnapshot.objects.filter(as_of=day).first()
+    if snap is not None:
+        return Month(day, snapshots.rebuild(snap.payload), True, snap.approved_by, snap.approved_at)
     return Month(day, compute_forecast(day, simulations=simulations, seed=seed), False)
 
 
@@ -119,7 +127,11 @@ def followup(as_of: date, *, simulations: int | None = None, seed: int = 0) -> F
     prep = cache.prepared()
     fc = compute_forecast(as_of, simulations=simulations, seed=seed)
     earlier = [month_forecast(d, simulations, seed) for d in earlier_month_ends(as_of)]
-    months = (*earlier, Month(as_of, fc, False))
+    close = ForecastSnapshot.objects.filter(as_of=as_of, approved_at__isnull=False).first()
+    current = Month(as_of, fc, False)
+    if close is not None:  # the month is closed: show what was approved, not a recomputation
+        current = Month(as_of, fc, True, close.approved_by, close.approved_at)
+    months = (*earlier, current)
     new, ended = figures.month_changes(prep, fc)
     return FollowUp(
         as_of=as_of,

@@ -39,8 +39,23 @@ def snapshot_payload(fc: Forecast, payload: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+class SnapshotLocked(ValueError):
+    """The month's forecast is approved; it cannot be saved over (Danish message)."""
+
+
+def refuse_if_approved(as_of: date) -> None:
+    snap = ForecastSnapshot.objects.filter(as_of=as_of, approved_at__isnull=False).first()
+    if snap is not None and snap.approved_at is not None:
+        raise SnapshotLocked(
+            f"Prognosen pr. {as_of:%d.%m.%Y} er godkendt af {snap.approved_by or 'ukendt'} "
+            f"{snap.approved_at:%d.%m.%Y} og er låst."
+        )
+
+
 def save(fc: Forecast, payload: dict[str, Any], username: str = "") -> ForecastSnapshot:
-    """Save (or replace) the snapshot of ``fc.as_of``: one per as-of date."""
+    """Save (or replace) the snapshot of ``fc.as_of``: one per as-of date; never an
+    approved one (it is locked)."""
+    refuse_if_approved(fc.as_of)
     snap, _ = ForecastSnapshot.objects.update_or_create(
         as_of=fc.as_of,
         defaults={
@@ -102,3 +117,9 @@ def load(as_of: date) -> Forecast | None:
     """The saved forecast of ``as_of``, or None."""
     snap = ForecastSnapshot.objects.filter(as_of=as_of).first()
     return None if snap is None else rebuild(snap.payload)
+
+
+def approved_on_or_before(day: date) -> ForecastSnapshot | None:
+    """The latest approved snapshot up to ``day`` (the month close then in force)."""
+    rows = ForecastSnapshot.objects.filter(as_of__lte=day, approved_at__isnull=False)
+    return rows.order_by("-as_of").first()

@@ -36,6 +36,11 @@ class Row:
         """Expected result (forventet resultat): + overspend, − underspend vs corrected."""
         return self.forecast - self.budget
 
+    @property
+    def results(self) -> tuple[Decimal | None, ...]:
+        """The expected result of each month's forecast (document 001's last row)."""
+        return tuple(None if f is None else f - self.budget for f in self.forecasts)
+
 
 @dataclass(frozen=True)
 class Group:

@@ -53,9 +53,7 @@ INTERNAL_OFFERS: tuple[tuple[str, tuple[str, ...], str, int, int], ...] = (
     ("TURBO-pladser", ("TURBO", "Ungdomspensionen"), "UPT", 10, 2),
     ("Vejen Frem", ("Vejen Frem",), "", 8, 1),
 )
-CONCLUSION = (
-    "Delkonklusion: udviklingen følges måned for måned; status vurderes mod målet ved årets udgang."
-)
+CONCLUSION = "Udviklingen følges måned for måned; status vurderes mod målet ved årets udgang."
 
 
 def _scenario(path: Path | None) -> dict[str, Any]:

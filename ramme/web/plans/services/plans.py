@@ -40,6 +40,7 @@ ACTION_FIELDS = (
     "count_per_month",
     "price_change_pct",
     "top_n",
+    "proposed",
 )
 
 

@@ -51,13 +51,18 @@ class _Parser(argparse.ArgumentParser):
         raise OptionError(f"Ugyldige valg: {message}")
 
 
+# ``?dato=31.03.2024`` is the as-of date on every page, so reports take it too
+ALIASES = {"dato": "as_of"}
+
+
 def parse_options(kind: str, params: Mapping[str, str]) -> Options:
     """The builder's options from a web query (``{"year": "2017"}`` → ``--year 2017``)."""
     parser = _Parser(prog=kind, add_help=False)
     BUILDERS[kind].add_arguments(parser)
     argv: list[str] = []
     actions = {action.dest: action for action in parser._actions}
-    for key, value in params.items():
+    for name, value in params.items():
+        key = ALIASES.get(name, name)
         action = actions.get(key)
         if action is None or value == "":
             continue

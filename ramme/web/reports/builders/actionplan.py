@@ -24,9 +24,11 @@ from ramme.reports.model import (
     Section,
     Table,
 )
+from ramme.web.front.danish_input import date_argument, default_as_of
 from ramme.web.plans import figures
 from ramme.web.plans.loader import load_plan_data
 from ramme.web.plans.models import ActionPlan
+from ramme.web.plans.overspend import Overspend, plan_overspend
 from ramme.web.reports.branding import branded
 
 TEXT, KR = ColumnKind.TEXT, ColumnKind.AMOUNT_KR
@@ -47,9 +49,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--id", type=plan_id, required=True, help="handleplanens nummer")
     parser.add_argument(
         "--as-of",
-        type=date.fromisoformat,
+        type=date_argument,
         default=None,
-        help="status pr. ÅÅÅÅ-MM-DD for den realiserede effekt (standard: dannelsesdatoen)",
+        help="status pr. DD.MM.ÅÅÅÅ for den realiserede effekt og prognosen "
+        "(standard: ultimo måneden for seneste postering)",
     )
 
 
@@ -57,8 +60,9 @@ def header(plan: ActionPlan) -> Section:
     rows = (
         ("Center", plan.centre, "Ansvarlig", plan.responsible),
         ("Virksomhed / område", plan.unit, "Ansvarlig", plan.unit_responsible),
-        ("Opstart af handleplan", format_date(plan.start_date), "", ""),
-        ("Opdateret", format_date(plan.last_updated or plan.start_date), "", ""),
+        # dates as dates: Excel gets a date cell (dd.mm.åååå), the other formats 22.04.2021
+        ("Opstart af handleplan", plan.start_date, "", ""),
+        ("Opdateret", plan.last_updated or plan.start_date, "", ""),
     )
     table = Table(
         "Handleplanens hoved",
@@ -91,7 +95,7 @@ def _given(amount: Decimal | None) -> Cell:
     return "ikke angivet" if amount is None else amount
 
 
-def expected(plan: ActionPlan) -> Section:
+def expected(plan: ActionPlan, overspend_figures: tuple[Overspend, ...]) -> Section:
     """Months × actions with totals per month and year (Excel: SUM formulas)."""
     table = figures.expected_table(plan)
     columns = (
@@ -107,13 +111,7 @@ def expected(plan: ActionPlan) -> Section:
     overspend = Table(
         "Tabel 3. Forventet merforbrug",
         (Column("", TEXT, 30), Column("kr.", KR, 10)),
-        (
-            Row(("Forventet merforbrug ved opstart", _given(plan.overspend_at_start))),
-            Row(("Forventet merforbrug ved sidste opdatering", _given(plan.overspend_last_update))),
-            Row(
-                ("Forventet merforbrug efter denne opdatering", _given(plan.overspend_after_update))
-            ),
-        ),
+        tuple(Row((o.label, _given(o.amount))) for o in overspend_figures),
         sheet_name="Merforbrug",
     )
     title = f"Tabel 2. Forventet effekt pr. måned {plan.year}"
@@ -155,13 +153,14 @@ def realised(plan: ActionPlan, as_of: date) -> Section:
 def build(options: dict[str, Any]) -> Report:
     plan = ActionPlan.objects.get(pk=options["id"])
     today: date = options["today"]
+    as_of = figures.plan_as_of(plan, options.get("as_of") or default_as_of())
     report = Report(
         title=f"Handleplan {plan.year}",
         subtitle=f"{plan.title} – udarbejdes ved forventet merforbrug på 5 % af korrigeret "
         "budget eller 1 mio. kr.",
         municipality="",
-        sections=(header(plan), actions(plan), expected(plan),
-                  realised(plan, options.get("as_of") or today)),
+        sections=(header(plan), actions(plan), expected(plan, plan_overspend(plan, as_of)),
+                  realised(plan, as_of)),
         generated_on=today,
         landscape=True,
         slug=f"handleplan-{plan.pk}",

@@ -20,6 +20,8 @@ from ramme.web.data.dataset import load_dataset
 from ramme.web.data.models import ActivityLine
 from ramme.web.reports.branding import branded
 from ramme.web.reports.models import YearTransfer
+from ramme.web.texts.elements import ANNUAL
+from ramme.web.texts.read import saved_texts
 
 ZERO = Decimal(0)
 
@@ -85,6 +87,8 @@ def annual_figures(year: int, today: date, restricted: bool = False) -> AnnualFi
             dataset.measures, dataset.measure_types, dataset.price_index, years
         ),
         generated_on=today,
+        texts=saved_texts(ANNUAL, date(year, 1, 1)),
+        committee=str(getattr(settings, "COMMITTEE_NAME", "")),
         corrected_note=f"Korrigeret budget {year} er det seneste korrigerede budget i året.",
         expensive=tuple(
             most_expensive(dataset.measures, dataset.measure_types, dataset.price_index, year)

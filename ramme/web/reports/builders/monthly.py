@@ -31,6 +31,7 @@ from ramme.web.benchmark import figures as benchmark_figures
 from ramme.web.benchmark import sections as benchmark_sections
 from ramme.web.forecasts.services import cache
 from ramme.web.forecasts.services.followup import default_as_of, followup
+from ramme.web.front.danish_input import date_argument
 from ramme.web.plans import figures as plan_figures
 from ramme.web.plans.loader import PlanData
 from ramme.web.plans.models import ActionPlan, Indicator, IndicatorConclusion
@@ -44,6 +45,8 @@ from ramme.web.reports.builders.monthly_sections import (
     MonthlyFigures,
     build_monthly,
 )
+from ramme.web.texts.elements import MONTHLY
+from ramme.web.texts.read import period_of, saved_texts
 
 RECIPIENT_MONTHS = 24
 EVENT_MONTHS = 12
@@ -58,8 +61,14 @@ class Area:
     type_words: tuple[str, ...]  # a type belongs when its name contains one of these
     indicator_words: tuple[str, ...]  # an indicator belongs when its area contains one
     placements: bool = False  # every type on the intervening step (indgribende)
+    rest_of: LadderStep | None = None  # the step's types no named area takes («øvrige»)
 
     def has_type(self, measure_type: MeasureType) -> bool:
+        if self.rest_of is not None:
+            named = (a for a in AREAS if a.rest_of is None)
+            return measure_type.ladder_step is self.rest_of and not any(
+                a.has_type(measure_type) for a in named
+            )
         if self.placements and measure_type.ladder_step is LadderStep.INTERVENING:
             return True
         name = measure_type.name.casefold()
@@ -76,13 +85,16 @@ AREAS = (
     Area("Aflastning", ("aflastning",), ("aflastning",)),
     Area("Familiebehandling", ("familiebehandling", "familiehus"), ("familiebehandling",)),
     Area("Dagbehandling", ("dagbehandling",), ("dagbehandling",)),
-)
+    # 001's «Øvrige områder under foregribende indsatser»: the step's remaining types
+    Area("Øvrige foregribende indsatser", (), ("øvrige foregribende",),
+         rest_of=LadderStep.ANTICIPATING),
+)  # fmt: skip
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--as-of",
-        type=date.fromisoformat,
+        type=date_argument,
         default=None,
         help="opgørelsesdato ÅÅÅÅ-MM-DD (standard: ultimo måneden for seneste postering)",
     )
@@ -184,10 +196,15 @@ def plan_data() -> PlanData:
     return PlanData(data.measures, dict(data.measure_types), data.events, dict(data.price_index))
 
 
+def _has_text(written: dict[tuple[str, str], str], area: Area) -> bool:
+    return any(a == area.name for _, a in written)
+
+
 def monthly_figures(as_of: date, today: date) -> MonthlyFigures:
     fu = followup(as_of)
     data = plan_data()
     texts = conclusions(as_of)
+    written = saved_texts(MONTHLY, period_of(MONTHLY, as_of))
     indicators = list(Indicator.objects.all())
     months = last_months(as_of, RECIPIENT_MONTHS)
     areas, placed = [], set()
@@ -195,7 +212,10 @@ def monthly_figures(as_of: date, today: date) -> MonthlyFigures:
         mine = [i for i in indicators if area.has_indicator(i) and i.pk not in placed]
         placed |= {i.pk for i in mine}
         lines = tuple(indicator_line(i, data, as_of, texts.get(i.pk, "")) for i in mine)
-        areas.append(AreaFigures(area.name, months, recipients(data, area, months, as_of), lines))
+        counts = recipients(data, area, months, as_of)
+        if area.rest_of is not None and not (any(counts) or lines or _has_text(written, area)):
+            continue  # no other types on the step and nothing written: no empty chart
+        areas.append(AreaFigures(area.name, months, counts, lines))
     area_rows, total = effects(data, as_of)
     event_months = last_months(as_of, EVENT_MONTHS)
     others = [i for i in indicators if i.pk not in placed]
@@ -216,6 +236,10 @@ def monthly_figures(as_of: date, today: date) -> MonthlyFigures:
         events=event_counts(data, event_months, as_of),
         reconciliation=reconciliation(as_of.year, as_of),
         quality=tuple(RuleCount(rule, n, open_) for rule, n, open_ in counts_by_rule(as_of)),
+        result_sign=-1 if str(getattr(settings, "RESULT_SIGN", "")) == "merforbrug-" else 1,
+        approved=tuple(m.approved for m in fu.months),
+        texts=written,
+        committee=str(getattr(settings, "COMMITTEE_NAME", "")),
     )
 
 

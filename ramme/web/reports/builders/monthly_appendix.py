@@ -71,7 +71,7 @@ def reconciliation_section(r: Reconciliation) -> Section:
     )
     text = (
         f"{r.postings} posteringer fra {format_date(r.period.start)} til {format_date(r.as_of)} "
-        f"på i alt {format_kr(r.ledger_total)}; uforklaret difference {format_kr(r.difference)}."
+        f"på i alt {format_kr(r.ledger_total)}; uforklaret difference {format_kr(r.difference)}"
     )
     blocks: list[Paragraph | Table] = [Paragraph(text), lines, summary]
     if r.unmapped:

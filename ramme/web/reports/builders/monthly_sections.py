@@ -7,11 +7,13 @@ of children.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from ramme.core.money import format_kr, format_mio, format_number
+from ramme.core.ladder import LadderStep
+from ramme.core.money import format_mio
 from ramme.core.periods import MONTH_ABBR_DA, Month, format_date
 from ramme.core.plans.indicators import IndicatorKind
 from ramme.core.reconcile import Reconciliation
@@ -28,7 +30,9 @@ from ramme.reports.model import (
     Section,
     Series,
     Table,
+    Typed,
 )
+from ramme.reports.richtext import to_paragraphs, written_text
 from ramme.reports.suppression import chart_value, count_cell, derived_cell, is_small
 from ramme.web.forecasts.services.table import Row as LineRow
 from ramme.web.forecasts.services.table import Table as FollowUpTable
@@ -93,6 +97,13 @@ class MonthlyFigures:
     events: tuple[tuple[str, tuple[int, ...]], ...]  # (label, count per month)
     reconciliation: Reconciliation | None = None  # the appendix (bilag) for the economist
     quality: tuple[RuleCount, ...] = ()
+    result_sign: int = 1  # -1: an overspend printed negative (budget − forecast), as in 001
+    approved: tuple[bool, ...] = ()  # per month of ``month_ends``: an approved snapshot
+    texts: Mapping[tuple[str, str], str] = field(default_factory=dict)  # (element, area)
+    committee: str = ""
+
+    def written(self, element: str, area: str = "", heading: str = "") -> tuple[Paragraph, ...]:
+        return written_text(self.texts, element, area, heading)
 
 
 def month_label(month: Month) -> str:
@@ -123,13 +134,28 @@ def summary(f: MonthlyFigures) -> Section:
         sheet_name="Sammendrag",
     )
     blocks = (Paragraph(text), Paragraph(plan, emphasis=True), Paragraph(f.action_plan_reason))
-    return Section("Sammendrag: forventet resultat", (*blocks, table))
+    committee = (Paragraph(f"Ansvarligt udvalg: {f.committee}"),) if f.committee else ()
+    return Section("Sammendrag: forventet resultat", (*committee, *blocks, table))
+
+
+def written_sections(f: MonthlyFigures) -> tuple[Section, ...]:
+    """001's opening: the introduction, the challenges, and each step of the ladder."""
+    sections = []
+    for key, title in (("intro", "Indledning"), ("challenges", "Udfordringerne")):
+        blocks = f.written(key)
+        if blocks:
+            sections.append(Section(title, blocks))
+    ladder = [p for step in LadderStep for p in f.written("ladder_area", step.label, step.label)]
+    if ladder:
+        sections.append(Section("Områderne", tuple(ladder)))
+    return tuple(sections)
 
 
 def effect_section(f: MonthlyFigures) -> Section:
     title = "Handleplanens økonomiske effekt"
     if f.effect_total is None:
-        return Section(title, (Paragraph(f"Der er ingen handleplan for {f.as_of.year}."),))
+        none = Paragraph(f"Der er ingen handleplan for {f.as_of.year}.")
+        return Section(title, (none, *f.written("effect_note", heading="Beregningsforudsætninger")))
     mio = ColumnKind.AMOUNT_MIO
     status = f"Status pr. {format_date(f.as_of)}"
     columns = (
@@ -154,16 +180,33 @@ def effect_section(f: MonthlyFigures) -> Section:
     )
     table = Table("Tabel 2. Forventet og realiseret effekt af handlingerne", columns,
                   tuple(rows), note=note, sheet_name="Handleplanseffekt")  # fmt: skip
-    return Section(title, (table,))
+    return Section(title, (table, *f.written("effect_note", heading="Beregningsforudsætninger")))
 
 
-def _line_cells(row: LineRow) -> tuple[Cell, ...]:
-    return (row.activity, row.budget, row.actual, *row.forecasts, row.result)
+def _line_cells(row: LineRow, sign: int = 1) -> tuple[Cell, ...]:
+    return (row.activity, row.budget, row.actual, *row.forecasts, sign * row.result)
+
+
+def result_label(sign: int) -> str:
+    return "+ er merforbrug" if sign > 0 else "− er merforbrug"
+
+
+def _month_results(f: MonthlyFigures) -> Row:
+    """001's last row: the expected result of each month's forecast, one per column."""
+    total = f.table.total
+    per_month = [None if x is None else f.result_sign * x for x in total.results]
+    return Row((f"Forventet resultat ({result_label(f.result_sign)})", None, None, *per_month,
+                f.result_sign * total.result))  # fmt: skip
+
+
+def _month_title(f: MonthlyFigures, i: int, day: date) -> str:
+    approved = i < len(f.approved) and f.approved[i]
+    return f"Prognose {MONTH_ABBR_DA[day.month - 1]}." + (" (godkendt)" if approved else "")
 
 
 def budget_section(f: MonthlyFigures) -> Section:
     tkr = ColumnKind.AMOUNT_TKR
-    months = [Column(f"Prognose {MONTH_ABBR_DA[d.month - 1]}.", tkr) for d in f.month_ends]
+    months = [Column(_month_title(f, i, d), tkr) for i, d in enumerate(f.month_ends)]
     columns = (
         Column(f"Indsatstrappen (1.000 kr.) {f.as_of.year}", ColumnKind.TEXT, 30),
         Column("Korr. budget", tkr),
@@ -175,34 +218,55 @@ def budget_section(f: MonthlyFigures) -> Section:
     rows: list[Row] = []
     for group in f.table.groups:
         rows.append(Row((group.label, *([None] * (width - 1))), RowLevel.HEADING))
-        rows += [Row(_line_cells(r)) for r in group.rows]
-        rows.append(Row(_line_cells(group.subtotal), RowLevel.SUBTOTAL))
-    rows.append(Row(_line_cells(f.table.total), RowLevel.TOTAL))
+        rows += [Row(_line_cells(r, f.result_sign)) for r in group.rows]
+        rows.append(Row(_line_cells(group.subtotal, f.result_sign), RowLevel.SUBTOTAL))
+    rows.append(Row(_line_cells(f.table.total, f.result_sign), RowLevel.TOTAL))
+    rows.append(_month_results(f))
     note = (
         "Samme tal som budgetopfølgningssiden og «ramme forecast». Forventet resultat = "
-        "prognose − korrigeret budget (+ er merforbrug). Tidligere måneders prognoser er de "
-        "gemte opgørelser, hvor de findes."
-    )
+        + ("prognose − korrigeret budget (+ er merforbrug). " if f.result_sign > 0
+           else "korrigeret budget − prognose (− er merforbrug). ")
+        + "Tidligere måneders prognoser er de godkendte (eller gemte) opgørelser, hvor de findes."
+    )  # fmt: skip
     table = Table("Tabel 3. Budget og forventet forbrug pr. aktivitet", columns, tuple(rows),
                   note=note, sheet_name="Budgetopfølgning")  # fmt: skip
-    return Section("Budget og forventet forbrug", (table,))
+    blocks: tuple[Paragraph | Table, ...] = (
+        *f.written("economic_status"), table, *f.written("budget_notes"),
+        *f.written("closing", heading="Øvrige bemærkninger"),
+    )  # fmt: skip
+    return Section("Budget og forventet forbrug", blocks)
+
+
+NO_DATA = "ingen data"
+
+
+def has_data(line: IndicatorLine) -> bool:
+    """A measured value against a baseline; nothing counted in either is no data, not a
+    goal reached (0 children against a goal of 0 is not "Opfyldt")."""
+    if line.value is None or line.baseline is None:
+        return False
+    return not (line.baseline == 0 and line.value == 0)
 
 
 def _indicator_value(line: IndicatorLine, value: Decimal | None) -> Cell:
+    """A typed number (Excel keeps it a number): a count, a share or an amount."""
     if value is None:
-        return None
+        return NO_DATA
     if line.kind in COUNT_KINDS:
-        return count_cell(int(value.to_integral_value()))
+        count = count_cell(int(value.to_integral_value()))
+        return Typed(count, ColumnKind.COUNT) if isinstance(count, int) else count
     shown = derived_cell(value, line.children)
     if not isinstance(shown, Decimal):
         return shown
     if line.kind is IndicatorKind.SHARE:
-        return f"{format_number(shown * 100, 1)} %"
-    return format_kr(shown)
+        return Typed(shown, ColumnKind.PERCENT)
+    return Typed(shown.quantize(Decimal(1)), ColumnKind.AMOUNT_KR)
 
 
 def _achieved(line: IndicatorLine) -> str:
-    return {True: "Opfyldt", False: "Ikke opfyldt", None: "–"}[line.achieved]
+    if not has_data(line):
+        return NO_DATA
+    return {True: "Opfyldt", False: "Ikke opfyldt", None: NO_DATA}[line.achieved]
 
 
 def indicator_table(title: str, lines: tuple[IndicatorLine, ...]) -> Table:
@@ -224,16 +288,22 @@ def indicator_table(title: str, lines: tuple[IndicatorLine, ...]) -> Table:
     return Table(title, columns, rows, note=note)
 
 
-def _conclusions(lines: tuple[IndicatorLine, ...], as_of: date) -> tuple[Paragraph, ...]:
-    month = Month.of(as_of).label()
-    written = [Paragraph(f"{x.name}: {x.conclusion}") for x in lines if x.conclusion]
-    if not lines:
+def _conclusions(
+    lines: tuple[IndicatorLine, ...], as_of: date, area: tuple[Paragraph, ...] = ()
+) -> tuple[Paragraph, ...]:
+    """The month's conclusion (delkonklusion): the area's own text, then each indicator's
+    under its name (the name a heading, never "name: Delkonklusion: ...")."""
+    if not lines and not area:
         return ()
-    head = Paragraph(f"Delkonklusion for {month}", emphasis=True)
+    written: list[Paragraph] = list(area)
+    for x in lines:
+        if x.conclusion.strip():
+            written += [Paragraph(x.name, emphasis=True), *to_paragraphs(x.conclusion)]
+    head = Paragraph(f"Delkonklusion for {Month.of(as_of).label()}", emphasis=True)
     return (head, *(written or [Paragraph("Der er ikke skrevet en delkonklusion for måneden.")]))
 
 
-def area_section(area: AreaFigures, number: int, as_of: date) -> Section:
+def area_section(area: AreaFigures, number: int, f: MonthlyFigures) -> Section:
     values = tuple(chart_value(n) for n in area.recipients)
     hidden = any(is_small(n) for n in area.recipients)
     chart = Chart(
@@ -245,11 +315,17 @@ def area_section(area: AreaFigures, number: int, as_of: date) -> Section:
         note="Børn med en aktiv indsats ved månedens udgang."
         + (" Måneder med færre end 5 børn er udeladt." if hidden else ""),
     )
-    blocks: list[Paragraph | Table | Chart] = [chart]
+    name = area.name
+    blocks: list[Paragraph | Table | Chart] = [
+        *f.written("marked_by", name, f"{name} har været præget af:"),
+        *f.written("plan_actions", name, "Handleplanen:"),
+        *f.written("indicator_text", name, "Pejlemærker:"),
+        chart,
+    ]
     if area.indicators:
-        blocks.append(indicator_table(f"Pejlemærker – {area.name.lower()}", area.indicators))
-    blocks += _conclusions(area.indicators, as_of)
-    return Section(area.name, tuple(blocks), level=3)
+        blocks.append(indicator_table(f"Pejlemærker – {name.lower()}", area.indicators))
+    blocks += _conclusions(area.indicators, f.as_of, f.written("conclusion", name))
+    return Section(name, tuple(blocks), level=3)
 
 
 def events_section(f: MonthlyFigures, number: int) -> Section:
@@ -273,10 +349,17 @@ def events_section(f: MonthlyFigures, number: int) -> Section:
         tuple(Series(label, tuple(chart_value(n) for n in counts)) for label, counts in f.events),
         unit="antal",
     )
-    blocks: list[Paragraph | Table | Chart] = [table, chart]
+    area = "Underretninger"  # 001's first area: notifications, on the preventive step
+    blocks: list[Paragraph | Table | Chart] = [
+        *f.written("marked_by", area, "Underretninger har været præget af:"),
+        *f.written("plan_actions", area, "Handleplanen:"),
+        *f.written("indicator_text", area, "Pejlemærker:"),
+        table,
+        chart,
+    ]
     if f.other_indicators:
         blocks.append(indicator_table("Øvrige pejlemærker", f.other_indicators))
-        blocks += _conclusions(f.other_indicators, f.as_of)
+    blocks += _conclusions(f.other_indicators, f.as_of, f.written("conclusion", area))
     return Section("Underretninger og børnefaglige undersøgelser", tuple(blocks))
 
 
@@ -292,8 +375,9 @@ def appendix(f: MonthlyFigures) -> tuple[Section, ...]:
 
 def build_monthly(f: MonthlyFigures) -> Report:
     """The report of the September 2019 follow-up, for ``f.as_of``."""
-    areas = tuple(area_section(a, i, f.as_of) for i, a in enumerate(f.areas, start=1))
+    areas = tuple(area_section(a, i, f) for i, a in enumerate(f.areas, start=1))
     sections = (
+        *written_sections(f),
         summary(f),
         effect_section(f),
         budget_section(f),

@@ -2,14 +2,7 @@
 
 from __future__ import annotations
 
-import argparse
-from datetime import date
+from ramme.web.front.danish_input import date_argument
 
-
-def iso_date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(
-            f"'{text}' er ikke en dato på formen ÅÅÅÅ-MM-DD (fx 2024-09-30)."
-        ) from error
+# ``31.03.2024`` or ``2024-03-31``: the one date parser of forms, pages and commands
+iso_date = date_argument

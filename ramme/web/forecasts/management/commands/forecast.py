@@ -13,6 +13,7 @@ from ramme.core.periods import format_date
 from ramme.web.data.models import ActivityLine
 from ramme.web.forecasts.management.commands._args import iso_date
 from ramme.web.forecasts.services import followup
+from ramme.web.forecasts.services.snapshots import SnapshotLocked
 from ramme.web.forecasts.services.table import Row, build_table
 
 HEADERS = ("Korr. budget", "Bogført", "Prognose", "P10", "P90", "Forv. resultat")
@@ -76,7 +77,10 @@ class Command(BaseCommand):
         )
         payload = followup.forecast_payload(fc)
         if options["save"]:
-            followup.save_snapshot(fc, "kommandolinje")
+            try:
+                followup.save_snapshot(fc, "kommandolinje")
+            except SnapshotLocked as error:
+                raise CommandError(str(error)) from error
         if options["json"]:
             self.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2))
             return

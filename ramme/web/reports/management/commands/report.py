@@ -11,6 +11,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from ramme.reports.renderers import RENDERERS
 from ramme.web.accounts.audit import record_access
 from ramme.web.accounts.models import AuditEvent
+from ramme.web.front.danish_input import date_argument
 from ramme.web.reports.builders import BUILDERS
 
 
@@ -39,7 +40,7 @@ class Command(BaseCommand):
             )
             sub.add_argument("-o", "--output", required=True, help="filen, der skrives")
             sub.add_argument(
-                "--today", type=date.fromisoformat, default=None, help="dannelsesdato (ÅÅÅÅ-MM-DD)"
+                "--today", type=date_argument, default=None, help="dannelsesdato (ÅÅÅÅ-MM-DD)"
             )
 
     def handle(self, *args: Any, **options: Any) -> None:

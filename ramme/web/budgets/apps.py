@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class BudgetsConfig(AppConfig):
+    name = "ramme.web.budgets"
+    label = "budgets"
+    verbose_name = "Budgetter"

@@ -1,0 +1,74 @@
+"""Word and Excel files open in LibreOffice with no broken words in table cells: the
+monthly report and the accounts rendered to PDF by LibreOffice, and every word and number
+of every table cell found whole in the PDF's text."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from ramme.reports.cells import format_cell
+from ramme.reports.model import Report
+from ramme.reports.renderers import RENDERERS
+from ramme.reports.rounding import as_printed
+from ramme.web.forecasts.services import cache
+from ramme.web.reports.builders import BUILDERS
+from tests.web.reports.test_monthly_data import AS_OF, example_with_plan
+
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.slow,
+    pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice mangler"),
+    pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils mangler"),
+]
+
+
+@pytest.fixture(autouse=True)
+def _fast(settings):  # type: ignore[no-untyped-def]
+    settings.RAMME_FORECAST_SIMULATIONS = 30
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def cell_words(report: Report) -> set[str]:
+    """Every word and number printed in a table cell (and each column title's words)."""
+    words: set[str] = set()
+    for table in as_printed(report).tables():
+        for column in table.columns:
+            words |= set(column.title.split())
+        for row in table.rows:
+            for value, column in zip(row.cells, table.columns, strict=True):
+                words |= set(format_cell(value, column.kind).split())
+    return {w for w in words if len(w) > 1}
+
+
+def libreoffice_text(source: Path, tmp_path: Path) -> set[str]:
+    profile = f"-env:UserInstallation=file://{tmp_path}/lo-profile"
+    outdir = tmp_path / "pdf"
+    command = ["soffice", profile, "--headless", "--convert-to", "pdf", "--outdir", str(outdir)]
+    subprocess.run([*command, str(source)], check=True, capture_output=True, timeout=240)
+    pdf = outdir / f"{source.stem}.pdf"
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout  # fmt: skip
+    return set(text.split())
+
+
+def test_word_and_excel_tables_have_no_broken_words(tmp_path: Path) -> None:
+    example_with_plan()
+    reports = {
+        "maanedsrapport": BUILDERS["monthly"].build({"as_of": AS_OF, "today": date(2024, 10, 5)}),
+        "regnskab": BUILDERS["annual"].build({"year": 2024, "today": date(2025, 2, 1)}),
+    }
+    for name, report in reports.items():
+        wanted = cell_words(report)
+        for fmt in ("docx", "xlsx"):
+            source = tmp_path / f"{name}.{fmt}"
+            source.write_bytes(RENDERERS[fmt].render(report))
+            found = libreoffice_text(source, tmp_path)
+            broken = sorted(w for w in wanted if w not in found)
+            assert not broken, f"{source.name}: ord brudt eller skjult i tabellerne: {broken[:20]}"
