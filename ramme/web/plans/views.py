@@ -21,10 +21,12 @@ from ramme.web.plans.services import plans as services
 
 
 def can_edit(user: object) -> bool:
-    """Economists, heads, team leaders and superusers may change plans and indicators."""
-    if not isinstance(user, User):
+    """Economists, heads, team leaders of a team and superusers may change plans and
+    indicators (a team leader without a team is no one's leader)."""
+    if not isinstance(user, User) or not user.is_active:
         return False
-    return bool(user.is_superuser or user.sees_all_cases or user.role == "team_leader")
+    leads = user.role == "team_leader" and user.team_id is not None
+    return bool(user.is_superuser or user.sees_all_cases or leads)
 
 
 def as_of(request: HttpRequest) -> date:

@@ -1,0 +1,52 @@
+"""Logins, logouts, failed logins, lockouts and admin changes go to the access log."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from axes.signals import user_locked_out
+from django.contrib.admin.models import LogEntry
+from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
+from django.db.models.signals import post_save
+from django.dispatch import receiver
+
+from ramme.web.accounts.audit import record_access
+from ramme.web.accounts.models import AuditEvent, User
+
+
+@receiver(user_logged_in)
+def _logged_in(sender: Any, request: Any, user: User, **kwargs: Any) -> None:
+    record_access(user, AuditEvent.Action.LOGIN, "session", user.get_username())
+
+
+@receiver(user_logged_out)
+def _logged_out(sender: Any, request: Any, user: User | None, **kwargs: Any) -> None:
+    if user is not None:
+        record_access(user, AuditEvent.Action.LOGOUT, "session", user.get_username())
+
+
+@receiver(user_login_failed)
+def _login_failed(sender: Any, credentials: dict[str, Any], **kwargs: Any) -> None:
+    # The password is never logged (Django already hides it in ``credentials``).
+    name = str(credentials.get("username", ""))[:150]
+    record_access(None, AuditEvent.Action.LOGIN_FAILED, "session", name, "forkert adgangskode")
+
+
+@receiver(user_locked_out)
+def _locked_out(sender: Any, request: Any, username: str | None, **kwargs: Any) -> None:
+    detail = "for mange forkerte adgangskoder: spærret"
+    record_access(None, AuditEvent.Action.LOGIN_FAILED, "session", (username or "")[:150], detail)
+
+
+@receiver(post_save, sender=LogEntry)
+def _admin_change(sender: Any, instance: LogEntry, created: bool, **kwargs: Any) -> None:
+    """Every change made in the admin (budgets, providers, users, roles, passwords)."""
+    if not created:
+        return
+    kind = {1: "tilføjet", 2: "ændret", 3: "slettet"}.get(instance.action_flag, "")
+    model = instance.content_type.model if instance.content_type else "ukendt"
+    user = User.objects.filter(pk=instance.user_id).first()
+    detail = f"administration: {kind} {instance.object_repr}; {instance.get_change_message()}"
+    record_access(
+        user, AuditEvent.Action.CHANGE, f"admin:{model}", str(instance.object_id or ""), detail
+    )
