@@ -23,6 +23,7 @@ from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 
 from ramme.web.accounts.models import AuditEvent, User
+from ramme.web.data.services.import_lock import running_elsewhere
 
 log = logging.getLogger(__name__)
 BUSY_MS = 2000  # how long an audit row waits for SQLite's write lock before it is spooled
@@ -42,6 +43,9 @@ def record_access(
     )
     if connection.in_atomic_block:  # part of a service's transaction: stands or falls with it
         event.save()
+        return event
+    if running_elsewhere():  # SQLite and an import holds the lock: don't make the page wait
+        _spool(event)
         return event
     try:
         with _short_busy_wait(), transaction.atomic():

@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.contrib.auth import logout
+from django.core import signing
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import add_never_cache_headers
 
@@ -14,31 +15,50 @@ from ramme.web.accounts.audit import record_access
 from ramme.web.accounts.models import AuditEvent
 
 Handler = Callable[[HttpRequest], HttpResponse]
-STARTED, SEEN = "ramme_started", "ramme_seen"
-TOUCH_SECONDS = 60  # the idle clock is saved at most once a minute: a session write is a write
+STARTED = "ramme_started"  # in the session, written at login
+SEEN_COOKIE = "ramme_seen"  # a signed time stamp, renewed at most once a minute
+TOUCH_SECONDS = 60
 
 
 class SessionLimitsMiddleware:
     """Ends a session 8 hours after login (SESSION_COOKIE_AGE) and after 30 minutes
-    without a request (SESSION_IDLE_SECONDS), whatever the browser does with its cookie."""
+    without a request (SESSION_IDLE_SECONDS), whatever the browser does with its cookie.
+
+    The idle clock is a signed cookie, not a session field: renewing it then writes
+    nothing to the database, so pages keep working while an import holds SQLite's lock.
+    """
 
     def __init__(self, get_response: Handler) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if request.user.is_authenticated:
-            now = time.time()
-            started = request.session.setdefault(STARTED, now)
-            seen = request.session.get(SEEN, now)
-            if now - started > settings.SESSION_COOKIE_AGE or (
-                now - seen > settings.SESSION_IDLE_SECONDS
-            ):
-                user = request.user
-                logout(request)
-                record_access(user, AuditEvent.Action.LOGOUT, "session", detail="udløbet")
-            elif now - seen >= TOUCH_SECONDS or SEEN not in request.session:
-                request.session[SEEN] = now
-        return self.get_response(request)
+        now = time.time()
+        if request.user.is_authenticated and self._expired(request, now):
+            user = request.user
+            logout(request)
+            record_access(user, AuditEvent.Action.LOGOUT, "session", detail="udløbet")
+        response = self.get_response(request)
+        if request.user.is_authenticated and now - self._seen(request) >= TOUCH_SECONDS:
+            response.set_signed_cookie(
+                SEEN_COOKIE, str(now), salt=SEEN_COOKIE, httponly=True, samesite="Lax",
+                secure=settings.SESSION_COOKIE_SECURE, max_age=settings.SESSION_COOKIE_AGE,
+            )  # fmt: skip
+        return response
+
+    @staticmethod
+    def _seen(request: HttpRequest) -> float:
+        try:
+            value = request.get_signed_cookie(SEEN_COOKIE, default=None, salt=SEEN_COOKIE)
+            return float(value or 0)
+        except (ValueError, signing.BadSignature):
+            return 0.0
+
+    def _expired(self, request: HttpRequest, now: float) -> bool:
+        started = float(request.session.get(STARTED, now))
+        seen = self._seen(request) or started
+        return now - started > settings.SESSION_COOKIE_AGE or (
+            now - seen > settings.SESSION_IDLE_SECONDS
+        )
 
 
 class NoStoreMiddleware:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from axes.signals import user_locked_out
@@ -11,11 +12,14 @@ from django.db.models.signals import post_save
 from django.dispatch import receiver
 
 from ramme.web.accounts.audit import record_access
+from ramme.web.accounts.middleware import STARTED
 from ramme.web.accounts.models import AuditEvent, User
 
 
 @receiver(user_logged_in)
 def _logged_in(sender: Any, request: Any, user: User, **kwargs: Any) -> None:
+    if request is not None and hasattr(request, "session"):
+        request.session[STARTED] = time.time()  # the 8-hour clock (middleware.py)
     record_access(user, AuditEvent.Action.LOGIN, "session", user.get_username())
 
 
