@@ -8,6 +8,8 @@ through these helpers; each read, and each refused measure, is written to the au
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.db.models import QuerySet
 from django.http import Http404
 
@@ -48,6 +50,14 @@ def visible_measures(user: User) -> QuerySet[Measure]:
     record_access(user, AuditEvent.Action.READ, "measure", detail="liste")
     related = {f"child__{field}": value for field, value in lookups.items()}
     return Measure.objects.filter(**related).select_related("child", "measure_type")
+
+
+def record_shown(user: User, object_type: str, keys: Iterable[str], where: str) -> None:
+    """One access-log row naming every case a page or list showed (``where``: the page)."""
+    shown = sorted(set(keys))
+    if shown:
+        detail = f"viste {len(shown)}: " + ", ".join(shown)
+        record_access(user, AuditEvent.Action.READ, object_type, where[:KEY_LENGTH], detail)
 
 
 def get_measure_for_user(user: User, measure_id: str) -> Measure:

@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404, render
 
 from ramme.core.forecast import METHOD_LABELS, Forecast
 from ramme.core.ladder import LadderStep
-from ramme.web.accounts.access import get_measure_for_user, visible_measures
+from ramme.web.accounts.access import get_measure_for_user, record_shown, visible_measures
 from ramme.web.accounts.audit import record_access
 from ramme.web.accounts.models import AuditEvent, User
 from ramme.web.data.models import ActivityLine, Posting
@@ -67,7 +67,9 @@ def _visible(user: User, rows: list[CaseRow]) -> list[CaseRow]:
         .filter(measure_id__in=[r.measure_id for r in rows])
         .values_list("measure_id", flat=True)
     )
-    return [r for r in rows if r.measure_id in allowed]
+    shown = [r for r in rows if r.measure_id in allowed]
+    record_shown(user, "measure", [r.measure_id for r in shown], "budgetopfølgning")
+    return shown
 
 
 @login_required
@@ -141,6 +143,7 @@ def line_detail(request: HttpRequest, pk: int) -> HttpResponse:
         if row["activity"] == activity.name and row["measure_id"] in allowed
     ]
     measures.sort(key=lambda r: -r["year_cost"])
+    record_shown(_user(request), "measure", [r["measure_id"] for r in measures], activity.name)
     history = service.history(activity.name, as_of)
     context = {
         "as_of": as_of,

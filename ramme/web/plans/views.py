@@ -11,7 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
-from ramme.web.accounts.access import visible_measures
+from ramme.web.accounts.access import record_shown, visible_measures
 from ramme.web.accounts.models import User
 from ramme.web.plans import figures
 from ramme.web.plans.forms import ActionForm, LinkForm, PlanForm
@@ -125,6 +125,7 @@ def action_cases(request: HttpRequest, pk: int) -> HttpResponse:
     ]
     visible = set(visible_measures(current_user(request)).values_list("measure_id", flat=True))
     cases = [c for c in row.realised.cases if c.measure_id in visible]
+    record_shown(current_user(request), "measure", [c.measure_id for c in cases], f"handling {pk}")
     form = LinkForm(request.POST or None)
     if request.method == "POST" and _link(request, action, form):
         return redirect(request.get_full_path())

@@ -7,7 +7,7 @@ import logging
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.contrib.auth.decorators import login_required
@@ -16,6 +16,10 @@ from django.shortcuts import render
 
 from ramme.core.periods import Month
 from ramme.core.plans import whatif
+from ramme.reports.suppression import MIN_CHILDREN
+from ramme.web.accounts.access import visible_measures
+from ramme.web.accounts.audit import record_access
+from ramme.web.accounts.models import AuditEvent, User
 from ramme.web.plans.forms import DATE_INPUT, _check_codes
 from ramme.web.plans.loader import load_plan_data
 
@@ -76,11 +80,13 @@ class ForecastEffect:
         return self.forecast - self.saving
 
 
-def compute(data: dict[str, Any], as_of: date) -> whatif.WhatIf:
+def compute(data: dict[str, Any], as_of: date, user: User) -> whatif.WhatIf:
+    """The what-if on the measures ``user`` may see (a caseworker: her own cases)."""
     plan_data = load_plan_data()
+    visible = set(visible_measures(user).values_list("measure_id", flat=True))
     types = frozenset(data["measure_types"].split(","))
     start = Month.of(data["start"])
-    args = (plan_data.measures,)
+    args = ([m for m in plan_data.measures if m.measure_id in visible],)
     if data["kind"] == "price_cut":
         cut = data["cut_pct"] / Decimal(100)
         return whatif.price_cut(*args, types, data["top_n"], cut, start, as_of, plan_data.index)
@@ -113,13 +119,30 @@ def default_as_of(request: HttpRequest) -> date:
         return latest()
 
 
+def record_whatif(user: User, data: dict[str, Any], result: whatif.WhatIf) -> None:
+    """The what-if in the access log: its parameters and the measures it rested on."""
+    params = ", ".join(f"{k}={v}" for k, v in sorted(data.items()))
+    ids = ", ".join(result.measure_ids)
+    detail = f"{params}; {result.basis} indsatser" + (f": {ids}" if ids else "")
+    record_access(user, AuditEvent.Action.READ, "whatif", data["kind"], detail)
+
+
 @login_required
 def whatif_page(request: HttpRequest) -> HttpResponse:
     day = default_as_of(request)
+    user = cast(User, request.user)
     form = WhatIfForm(request.GET if "kind" in request.GET else None, as_of=day)
     result = effect = None
+    too_few = False
     if form.is_bound and form.is_valid():
-        result = compute(form.cleaned_data, day)
-        effect = forecast_effect(result, day)
-    context = {"form": form, "as_of": day, "result": result, "effect": effect}
+        result = compute(form.cleaned_data, day, user)
+        record_whatif(user, form.cleaned_data, result)
+        if result.basis < MIN_CHILDREN:  # the reports' small-number rule (diskretionering)
+            result, too_few = None, True
+        else:
+            effect = forecast_effect(result, day)
+    context = {
+        "form": form, "as_of": day, "result": result, "effect": effect, "too_few": too_few,
+        "min_cases": MIN_CHILDREN,
+    }  # fmt: skip
     return render(request, "plans/whatif.html", context)
