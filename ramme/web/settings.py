@@ -11,8 +11,9 @@ from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 from ramme.web.accounts.oidc.config import oidc_config
+from ramme.web.data.dbfiles import database_file, protect
 from ramme.web.env import decimal, flag, integer, secret, var_dir, words
-from ramme.web.production import proxy_ssl_header, require_environment
+from ramme.web.production import proxy_ssl_header, pseudonym_key, require_environment
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 VAR_DIR = var_dir()
@@ -23,7 +24,6 @@ if PRODUCTION:
     require_environment()  # before secret(), which would otherwise generate key files
 
 SECRET_KEY = secret("RAMME_SECRET_KEY")
-PSEUDONYM_KEY = secret("RAMME_PSEUDONYM_KEY")  # keyed hash of CPR numbers
 DEBUG = flag("RAMME_DEBUG") and not PRODUCTION
 ALLOWED_HOSTS = words("RAMME_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = words("RAMME_CSRF_TRUSTED_ORIGINS")
@@ -89,6 +89,10 @@ DATABASES = {
     "default": dj_database_url.parse(os.environ.get("DATABASE_URL", _default_db), conn_max_age=60)
 }
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # Created 0600 before SQLite opens it: the WAL and -shm files then get the same mode.
+    _sqlite_file = database_file(DATABASES["default"]["NAME"])
+    if _sqlite_file is not None:
+        protect(_sqlite_file)
     # WAL lets the web app read while an import writes.
     DATABASES["default"]["OPTIONS"] = {
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
@@ -98,6 +102,11 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
         "timeout": 30,
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# The keyed hash of CPR numbers; in production never from a data folder (production.py).
+_data_dirs = [VAR_DIR]
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    _data_dirs.append(Path(str(DATABASES["default"]["NAME"])).parent)
+PSEUDONYM_KEY = pseudonym_key(PRODUCTION, _data_dirs)
 
 AUTH_USER_MODEL = "accounts.User"
 # Single sign-on (OpenID Connect) when RAMME_OIDC_CLIENT_ID is set; see docs/deploy.md.
