@@ -106,15 +106,20 @@ def test_case_pages_work_and_a_second_import_waits_while_an_import_runs(tmp_path
     client.stdin.flush()
     seen = json.loads(client.stdout.readline())
     client.wait(60)
-    out, err = big.communicate(timeout=300)
+    _out, err = big.communicate(timeout=300)
     assert big.returncode == 0, err
     assert seen["import_running_before"] and seen["import_running_after"], seen
     assert [p["status"] for p in seen["pages"]] == [200] * len(seen["pages"]), seen
     assert all(p["seconds"] < 10 for p in seen["pages"]), seen
     assert any("en anden import kører allerede" in e for e in seen["second_import"]), seen
     # The pages' access-log rows waited in the spool and are in the log now.
-    check = _ramme(env, "shell", "-c", "from ramme.web.accounts.models import AuditEvent as A; "
-                   "print(A.objects.filter(username='erik', object_key='M1').count())")
+    check = _ramme(
+        env,
+        "shell",
+        "-c",
+        "from ramme.web.accounts.models import AuditEvent as A; "
+        "print(A.objects.filter(username='erik', object_key='M1').count())",
+    )
     assert check.stdout.strip() not in ("", "0"), check.stderr
 
 
