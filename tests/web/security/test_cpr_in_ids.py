@@ -76,3 +76,21 @@ def test_cpr_numbers_in_free_text_are_removed_in_every_spelling(
         assert digits not in "".join(ch for ch in outputs if ch.isdigit() or not ch.isspace())
         assert cpr not in outputs
     assert any("CPR-numre fjernet" in w for w in result.warnings)
+
+
+def test_only_the_birth_month_is_stored_and_the_forecast_ages_at_its_start(
+    db: None, tmp_path: Path
+) -> None:
+    from datetime import date
+
+    from ramme.core.forecast.data import prepare
+    from ramme.web.data.dataset import load_dataset
+    from ramme.web.data.models import Child
+
+    assert import_folder(write_folder(tmp_path / "data")).ok  # CPR_A: born 15.03.2010
+    child = Child.objects.get(caseworker="alice")
+    assert child.birth_date == date(2010, 3, 1)
+    prepared = prepare(load_dataset())
+    m1 = prepared.measure_ids.index("M1")
+    # the age limit of 18 falls on the day before the birth month's first day
+    assert date.fromordinal(int(prepared.m_age18[m1])) == date(2028, 2, 29)
