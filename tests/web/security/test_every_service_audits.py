@@ -82,7 +82,7 @@ def _plan(w: dict[str, Any]) -> Any:
 
 
 def _indicator(w: dict[str, Any]) -> Any:
-    data = {"name": "Færre anbringelser", "kind": "units", "baseline_from": date(2023, 1, 1),
+    data = {"name": "Færre anbringelser", "kind": "children", "baseline_from": date(2023, 1, 1),
             "baseline_to": date(2023, 12, 31), "change": Decimal("-0.1"),
             "target_date": date(2024, 12, 31)}  # fmt: skip
     return plan_followup.save_indicator(w["erik"], data)
