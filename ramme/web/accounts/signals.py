@@ -45,12 +45,32 @@ def _locked_out(sender: Any, request: Any, username: str | None, **kwargs: Any) 
 @receiver(post_save, sender=LogEntry)
 def _admin_change(sender: Any, instance: LogEntry, created: bool, **kwargs: Any) -> None:
     """Every change made in the admin (budgets, providers, users, roles, passwords)."""
-    if not created:
-        return
-    kind = {1: "tilføjet", 2: "ændret", 3: "slettet"}.get(instance.action_flag, "")
-    model = instance.content_type.model if instance.content_type else "ukendt"
-    user = User.objects.filter(pk=instance.user_id).first()
-    detail = f"administration: {kind} {instance.object_repr}; {instance.get_change_message()}"
-    record_access(
-        user, AuditEvent.Action.CHANGE, f"admin:{model}", str(instance.object_id or ""), detail
-    )
+    if created:
+        record_admin_entry(instance)
+
+
+def record_admin_entry(entry: LogEntry) -> None:
+    kind = {1: "tilføjet", 2: "ændret", 3: "slettet"}.get(entry.action_flag, "")
+    model = entry.content_type.model if entry.content_type else "ukendt"
+    user = User.objects.filter(pk=entry.user_id).first()
+    detail = f"administration: {kind} {entry.object_repr}; {entry.get_change_message()}"
+    key = str(entry.object_id or "")
+    record_access(user, AuditEvent.Action.CHANGE, f"admin:{model}", key, detail)
+
+
+def _log_bulk_admin_entries() -> None:
+    """The admin's bulk delete writes its LogEntry rows with bulk_create, which sends no
+    post_save; so that manager's bulk_create records them too."""
+    manager = LogEntry.objects
+    original = manager.bulk_create
+
+    def bulk_create(objs: Any, *args: Any, **kwargs: Any) -> list[LogEntry]:
+        created = original(objs, *args, **kwargs)
+        for entry in created:
+            record_admin_entry(entry)
+        return created
+
+    manager.bulk_create = bulk_create  # type: ignore[method-assign]
+
+
+_log_bulk_admin_entries()

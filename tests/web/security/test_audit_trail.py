@@ -114,3 +114,18 @@ def test_only_a_head_of_department_searches_and_exports_the_log() -> None:
     lines = export.content.decode().splitlines()
     assert lines[0].startswith("tidspunkt;bruger") and any(";M1;" in line for line in lines)
     assert AuditEvent.objects.filter(username="hanne", action="export", object_type="adgangslog")
+
+
+def test_a_bulk_delete_in_the_admin_logs_every_row() -> None:
+    admin = _client("root", superuser=True)
+    lines = [ActivityLine.objects.create(name=f"L{i}", ladder_step="forebyggende") for i in (1, 2)]
+    response = admin.post(
+        "/admin/data/activityline/",
+        {"action": "delete_selected", "_selected_action": [line.pk for line in lines],
+         "post": "yes"},
+    )  # fmt: skip
+    assert response.status_code == 302 and not ActivityLine.objects.exists()
+    deleted = AuditEvent.objects.filter(
+        object_type="admin:activityline", detail__contains="slettet"
+    )
+    assert sorted(deleted.values_list("object_key", flat=True)) == sorted(str(x.pk) for x in lines)
