@@ -12,7 +12,13 @@ from django.shortcuts import get_object_or_404, render
 
 from ramme.core.forecast import METHOD_LABELS, Forecast
 from ramme.core.ladder import LadderStep
-from ramme.web.accounts.access import get_measure_for_user, record_shown, visible_measures
+from ramme.reports.suppression import MIN_CHILDREN
+from ramme.web.accounts.access import (
+    get_measure_for_user,
+    hides_small_figure,
+    record_shown,
+    visible_measures,
+)
 from ramme.web.accounts.audit import record_access
 from ramme.web.accounts.models import AuditEvent, User
 from ramme.web.data.models import ActivityLine, Posting
@@ -137,11 +143,9 @@ def line_detail(request: HttpRequest, pk: int) -> HttpResponse:
         .filter(measure_type__activity=activity)
         .values_list("measure_id", flat=True)
     )
-    measures = [
-        row
-        for row in fc.measures.rows()
-        if row["activity"] == activity.name and row["measure_id"] in allowed
-    ]
+    on_line = [row for row in fc.measures.rows() if row["activity"] == activity.name]
+    hidden = hides_small_figure(_user(request), [r["measure_id"] for r in on_line], allowed)
+    measures = [row for row in on_line if row["measure_id"] in allowed]
     measures.sort(key=lambda r: -r["year_cost"])
     record_shown(_user(request), "measure", [r["measure_id"] for r in measures], activity.name)
     history = service.history(activity.name, as_of)
@@ -153,6 +157,8 @@ def line_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "measures": measures,
         "chart": history_svg(activity.name, history, line.budget),
         "history": history,
+        "hidden": hidden,  # the line's own figures: fewer than 5 children, not all hers
+        "min_cases": MIN_CHILDREN,
     }
     return render(request, "forecasts/line_detail.html", context)
 
