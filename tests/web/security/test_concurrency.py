@@ -151,3 +151,12 @@ def test_an_import_killed_with_kill_9_leaves_no_lock_and_an_intact_database(
     assert again.returncode == 0, again.stdout + again.stderr
     mode = (var / "ramme.sqlite3").stat().st_mode & 0o777
     assert mode == 0o600 and not [p for p in var.iterdir() if p.stat().st_mode & 0o077]
+
+
+def test_sqlite_runs_in_wal_mode_with_a_busy_timeout(tmp_path: Path) -> None:
+    env = _env(tmp_path / "var")
+    code = ("from django.db import connection as c; k = c.cursor(); "
+            "print(k.execute('PRAGMA journal_mode').fetchone()[0], "
+            "k.execute('PRAGMA busy_timeout').fetchone()[0])")  # fmt: skip
+    result = _ramme(env, "shell", "-c", code)
+    assert result.stdout.splitlines()[-1].split() == ["wal", "30000"], result.stderr
