@@ -10,8 +10,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from ramme.core.legal import candidate_keys
 
+from ramme.core.legal import candidate_keys
 from ramme.importing.parsing import parse_amount, parse_date
 from ramme.worlds.billing import invoices
 from ramme.worlds.catalogue import FAMILY, FOSTER
