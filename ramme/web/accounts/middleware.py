@@ -84,6 +84,7 @@ class DeniedAccessMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
         if response.status_code == 403:
-            user = request.user if request.user.is_authenticated else None
+            found = getattr(request, "user", None)  # absent if refused before authentication
+            user = found if found is not None and found.is_authenticated else None
             record_access(user, AuditEvent.Action.DENIED, "side", request.path[:200])
         return response
