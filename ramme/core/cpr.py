@@ -1,6 +1,11 @@
 """CPR numbers (CPR-nummer): validation, birth date and the keyed pseudonym.
 
-A CPR number never leaves this module: callers get a pseudonym and a birth date.
+A CPR number never leaves this module: callers get a pseudonym and a birth month.
+
+CPR numbers are found in every spelling seen in municipal exports: ``0102031234``,
+``010203-1234``, ``010203 1234``, ``01.02.03-1234``, ``01-02-03-1234``, with Unicode
+dashes (‐ ‑ – —, minus) or spaces (no-break, thin); only numbers whose first six digits are
+a real date (or a replacement number's day + 60) count, so ordinary ids rarely match.
 """
 
 from __future__ import annotations
@@ -11,8 +16,15 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-_CPR_RE = re.compile(r"^\s*(\d{2})(\d{2})(\d{2})-?(\d{4})\s*$")
 REPLACEMENT_DAY_OFFSET = 60  # erstatningspersonnummer: day of birth + 60
+_DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
+_SPACES = " \t\u00a0\u2002\u2003\u2007\u2009\u200a\u202f"
+_SEP = f"[{re.escape(_DASHES + _SPACES)}./]"
+# Day, month, year (each optionally separated), then up to three separators ("010203 - 1234").
+_DASHED = re.compile(rf"\d{{6}}[{re.escape(_DASHES)}]\d{{4}}")
+_CPR_ANYWHERE = re.compile(
+    rf"(?<!\d)(\d{{2}}){_SEP}?(\d{{2}}){_SEP}?(\d{{2}}){_SEP}{{0,3}}(\d{{4}})(?![\d])"
+)
 
 
 class CprError(ValueError):
@@ -37,11 +49,14 @@ def _century(seventh_digit: int, year2: int) -> int:
     return 2000 if year2 <= 57 else 1800
 
 
-def birth_date_of(cpr: str) -> tuple[date, bool]:
-    """Birth date and whether it is a replacement number (day + 60)."""
-    match = _CPR_RE.match(cpr)
+def _whole(cpr: str) -> re.Match[str]:
+    match = _CPR_ANYWHERE.fullmatch(cpr.strip(_SPACES))
     if not match:
         raise CprError("ugyldigt CPR-nummer (forventet ddmmåå-xxxx)")
+    return match
+
+
+def _date_of(match: re.Match[str]) -> tuple[date, bool] | None:
     day, month, year2 = int(match[1]), int(match[2]), int(match[3])
     replacement = day > REPLACEMENT_DAY_OFFSET
     if replacement:
@@ -50,15 +65,20 @@ def birth_date_of(cpr: str) -> tuple[date, bool]:
     try:
         return date(year, month, day), replacement
     except ValueError:
-        raise CprError("CPR-nummeret har en umulig fødselsdato") from None
+        return None
+
+
+def birth_date_of(cpr: str) -> tuple[date, bool]:
+    """Birth date and whether it is a replacement number (day + 60)."""
+    found = _date_of(_whole(cpr))
+    if found is None:
+        raise CprError("CPR-nummeret har en umulig fødselsdato")
+    return found
 
 
 def normalise(cpr: str) -> str:
-    """The ten digits without dash or spaces."""
-    match = _CPR_RE.match(cpr)
-    if not match:
-        raise CprError("ugyldigt CPR-nummer (forventet ddmmåå-xxxx)")
-    return "".join(match.groups())
+    """The ten digits without dashes, dots or spaces."""
+    return "".join(_whole(cpr).groups())
 
 
 def pseudonym(cpr: str, key: bytes) -> str:
@@ -67,12 +87,43 @@ def pseudonym(cpr: str, key: bytes) -> str:
     return "p" + digest[:20]
 
 
+def birth_month(born: date) -> date:
+    """The first of the birth month: all ramme keeps of a birth date.
+
+    The forecast's age limits (18, 23) then fall at the start of the birth month, at most
+    30 days early; without the day, a stolen pseudonym key needs 30 times more guesses
+    per child to turn a pseudonym back into a CPR number.
+    """
+    return born.replace(day=1)
+
+
 def facts(cpr: str, key: bytes) -> CprFacts:
-    """Everything ramme keeps of a CPR number."""
+    """Everything ramme keeps of a CPR number (the birth date as its month's first day)."""
     born, replacement = birth_date_of(cpr)
-    return CprFacts(pseudonym(cpr, key), born, replacement)
+    return CprFacts(pseudonym(cpr, key), birth_month(born), replacement)
+
+
+def find_cpr(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` holds a CPR number in any spelling (start, end).
+
+    A number counts when its first six digits are a real date; in the CPR office's own
+    spelling ``ddmmåå-xxxx`` it counts whatever the date, since nothing else is written so.
+    """
+    return [
+        m.span()
+        for m in _CPR_ANYWHERE.finditer(text)
+        if _DASHED.fullmatch(m[0]) or _date_of(m) is not None
+    ]
 
 
 def looks_like_cpr(text: str) -> bool:
-    """True if ``text`` holds a CPR-shaped number (used to keep them out of free text)."""
-    return bool(re.search(r"(?<!\d)\d{6}-?\d{4}(?!\d)", text))
+    """True if ``text`` holds a CPR number in any spelling (ids, names, free text)."""
+    return len(text) >= 10 and bool(find_cpr(text))
+
+
+def scrub(text: str, replacement: str) -> tuple[str, int]:
+    """``text`` with every CPR number replaced by ``replacement``, and how many."""
+    spans = find_cpr(text) if len(text) >= 10 else []
+    for start, end in reversed(spans):
+        text = text[:start] + replacement + text[end:]
+    return text, len(spans)

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-CPR_SHAPED = re.compile(r"(?<!\d)\d{6}-?\d{4}(?!\d)")
+from ramme.core import cpr
+
 CPR_REMOVED = "[CPR fjernet]"
 
 
 def scrub_cpr(text: str) -> tuple[str, int]:
-    """``text`` with every CPR-shaped number replaced, and how many were replaced."""
-    if len(text) < 10:
-        return text, 0
-    return CPR_SHAPED.subn(CPR_REMOVED, text)
+    """``text`` with every CPR number (any spelling) replaced, and how many were replaced."""
+    return cpr.scrub(text, CPR_REMOVED)
 
 
 @dataclass(frozen=True)

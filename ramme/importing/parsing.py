@@ -18,12 +18,26 @@ _DANISH_NUMBER = re.compile(r"^(-)?(\d{1,3}(?:[. ]\d{3})*|\d+)(?:,(\d+))?(-)?$")
 # Money has at most two decimals, so ``1.000`` is a thousand (Danish), not one.
 _THOUSANDS_ONLY = re.compile(r"^-?\d{1,3}\.\d{3}$")
 _DMY = re.compile(r"^(\d{1,2})([-./])(\d{1,2})\2(\d{4})$")
+# Bounds at the door (issue 13): a value the database or a page cannot hold is refused here,
+# with file, row and column, instead of failing later without them.
+MAX_AMOUNT = Decimal(10) ** 12  # kr.; the database holds 12 digits before the decimals
+MAX_DECIMAL = Decimal(1000)  # rates (%) and hours a week
+MAX_INT = 2_000_000_000  # a 32-bit integer column
+FIRST_YEAR, LAST_YEAR = 1900, 2100
 _YES = {"ja", "j", "yes", "y", "1", "true", "sand", "x"}
 _NO = {"nej", "n", "no", "0", "false", "falsk"}
 
 
 def parse_amount(text: str) -> Decimal:
-    """An amount (beløb): ``1234.5``, ``1.234,50``, ``1 234,50``, ``-1.234,50``, ``1.234,50-``."""
+    """An amount (beløb): ``1234.5``, ``1.234,50``, ``1 234,50``, ``-1.234,50``, ``1.234,50-``;
+    numerically below 10^12 kr."""
+    number = _amount(text)
+    if abs(number) >= MAX_AMOUNT:
+        raise ParseError(f"beløbet {quote(text)} er urimeligt stort (højst ±1.000 mia. kr.)")
+    return number
+
+
+def _amount(text: str) -> Decimal:
     value = text.strip()
     if _PLAIN_NUMBER.match(value) and not _THOUSANDS_ONLY.match(value):
         return Decimal(value)
@@ -37,13 +51,15 @@ def parse_amount(text: str) -> Decimal:
 
 
 def parse_decimal(text: str) -> Decimal:
-    """A plain decimal number such as a rate or hours a week (``2.125`` is 2.125 here)."""
-    if _PLAIN_NUMBER.match(text.strip()):
-        return Decimal(text.strip())
+    """A plain decimal number such as a rate or hours a week (``2.125`` is 2.125 here),
+    numerically below 1000 (the contract's rates in % and hours a week)."""
     try:
-        return parse_amount(text)
+        number = Decimal(text.strip()) if _PLAIN_NUMBER.match(text.strip()) else _amount(text)
     except ParseError:
         raise ParseError(f"ugyldigt tal {quote(text)}") from None
+    if abs(number) >= MAX_DECIMAL:
+        raise ParseError(f"tallet {quote(text)} er urimeligt stort (højst 999)")
+    return number
 
 
 def parse_int(text: str) -> int:
@@ -51,9 +67,12 @@ def parse_int(text: str) -> int:
     if value.endswith(".0"):  # spreadsheets store whole numbers as floats
         value = value[:-2]
     try:
-        return int(value)
+        number = int(value) if len(value) <= 12 else MAX_INT + 1
     except ValueError:
         raise ParseError(f"ugyldigt heltal {quote(text)}") from None
+    if abs(number) > MAX_INT:
+        raise ParseError(f"tallet {quote(text)} er urimeligt stort")
+    return number
 
 
 _DATE_CACHE: dict[str, date | None] = {}
@@ -75,6 +94,13 @@ def parse_date(text: str) -> date | None:
 
 
 def _parse_date(text: str) -> date | None:
+    value = _calendar_date(text)
+    if value is not None and not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise ParseError(f"datoen {quote(text)} ligger uden for {FIRST_YEAR}-{LAST_YEAR}")
+    return value
+
+
+def _calendar_date(text: str) -> date | None:
     value = text.strip()
     if not value:
         return None

@@ -1,7 +1,8 @@
 """Readers for CSV and XLSX files: a header and a stream of rows of text cells.
 
 CSV: comma, semicolon or tab (detected from the header line); UTF-8 with or without BOM,
-or Windows-1252 (detected from the first block). XLSX: the first sheet, first row is the
+or Windows-1252 (detected over the whole file: one character outside UTF-8 anywhere means
+Windows-1252). XLSX: the first sheet, first row is the
 header. Rows are streamed so a million-row ledger file is never held in memory.
 """
 
@@ -18,10 +19,18 @@ from typing import Any
 
 SAMPLE_BYTES = 1 << 16
 SUFFIXES = (".csv", ".xlsx")
+MAX_FIELD_CHARS = 1 << 17  # a cell longer than this (128 KB) is refused with its line
+csv.field_size_limit(MAX_FIELD_CHARS)
 
 
 class ReadError(Exception):
-    """The file as a whole cannot be read (empty, binary, broken); message in Danish."""
+    """The file as a whole cannot be read (empty, binary, broken); message in Danish.
+
+    ``row`` is the line where reading stopped, when known (0: the file as a whole)."""
+
+    def __init__(self, message: str, row: int = 0) -> None:
+        super().__init__(message)
+        self.row = row
 
 
 @dataclass
@@ -53,6 +62,23 @@ def detect_encoding(sample: bytes) -> str:
     return "utf-8-sig"
 
 
+def detect_file_encoding(path: Path) -> str:
+    """``utf-8-sig`` when the whole file is UTF-8, else ``cp1252``.
+
+    An export can be plain ASCII for megabytes before its first ``æ``; deciding from the
+    first block alone would then read a Windows-1252 file as UTF-8 and fail half-way.
+    """
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    with path.open("rb") as raw:
+        try:
+            while block := raw.read(1 << 20):
+                decoder.decode(block, final=False)
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            return "cp1252"
+    return "utf-8-sig"
+
+
 def detect_delimiter(first_line: str) -> str:
     counts = {sep: first_line.count(sep) for sep in (";", ",", "\t")}
     best = max(counts, key=lambda sep: counts[sep])
@@ -66,7 +92,7 @@ def _open_csv(path: Path, encoding: str | None, delimiter: str | None) -> Table:
         raise ReadError("filen er binær (ikke en CSV-tekstfil)")
     if not sample.strip().removeprefix(codecs.BOM_UTF8).strip():
         raise ReadError("filen er tom")
-    encoding = encoding or detect_encoding(sample)
+    encoding = encoding or detect_file_encoding(path)
     handle = path.open(encoding=encoding, newline="", errors="strict")
     try:
         first = handle.readline()
@@ -89,7 +115,12 @@ def _csv_rows(reader: Any, handle: io.TextIOBase, encoding: str) -> Iterator[lis
     except UnicodeDecodeError:
         raise ReadError(f"filen indeholder tegn, der ikke kan læses som {encoding}") from None
     except csv.Error as exc:
-        raise ReadError(f"CSV-filen er ugyldig ({exc})") from None
+        if "field larger than field limit" in str(exc):
+            raise ReadError(
+                f"et felt er længere end {MAX_FIELD_CHARS:,} tegn".replace(",", "."),
+                reader.line_num,
+            ) from None
+        raise ReadError(f"CSV-filen er ugyldig ({exc})", reader.line_num) from None
     finally:
         handle.close()
 

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from ramme.core.cpr import looks_like_cpr
 from ramme.importing import parsing
 from ramme.importing.errors import ParseError, RowError, quote, scrub_cpr
 from ramme.importing.readers import ReadError, Table
@@ -38,11 +39,29 @@ def _choice(column: Column) -> Callable[[str], str]:
     return parse
 
 
+# Unknown columns are kept with the row (``extra``); a file may not grow the database
+# without bound through them.
+MAX_EXTRA_COLUMNS = 50
+MAX_EXTRA_CHARS = 2000
+MAX_EXTRA_NAME = 100
+
+CPR_IN_ID = (
+    "ligner et CPR-nummer og afvises: et id eller en kode må ikke være et CPR-nummer "
+    "(et barn angives med kolonnen cpr, der bliver til et pseudonym)"
+)
+
+
 def _text(column: Column) -> Callable[[str], str]:
+    # Ids and codes become keys, URLs and log lines, so a CPR number there is refused;
+    # free text is cleaned instead (Converter.convert) and the import warns.
+    refuse_cpr = not column.free_text
+
     def parse(text: str) -> str:
         value = text.strip()
         if len(value) > column.max_length:
             raise ParseError(f"teksten er for lang (højst {column.max_length} tegn)")
+        if refuse_cpr and looks_like_cpr(value):
+            raise ParseError(CPR_IN_ID)
         return value
 
     return parse
@@ -78,10 +97,20 @@ class Converter:
                 RowError(self.file, 1, "child_id", "kolonnen child_id eller cpr mangler")
             )
         self._extra = [
-            (i, table.header[i].strip())
+            (i, table.header[i].strip()[:MAX_EXTRA_NAME])
             for i, n in enumerate(names)
             if n and n not in spec.column_names
         ]
+        if len(self._extra) > MAX_EXTRA_COLUMNS:
+            self.errors.append(
+                RowError(
+                    self.file,
+                    1,
+                    "",
+                    f"filen har {len(self._extra)} ukendte kolonner; højst {MAX_EXTRA_COLUMNS} "
+                    "gemmes (fjern dem, eller vælg kolonnerne med en tilknytningsprofil)",
+                )
+            )
         self.header_ok = not self.errors
         # The hot loop reads plain tuples rather than Column attributes.
         self._plan = [
@@ -121,7 +150,7 @@ class Converter:
                 if cells and (cells[0] or any(cells)):  # blank lines of spreadsheets
                     yield number, cells
         except ReadError as exc:
-            self.errors.append(RowError(self.file, 0, "", str(exc)))
+            self.errors.append(RowError(self.file, exc.row, "", str(exc)))
 
     def index_of(self, name: str) -> int | None:
         """The cell index of a contract column in this file, None when it is absent."""
@@ -135,9 +164,13 @@ class Converter:
     def has_extra(self) -> bool:
         return bool(self._extra)
 
-    def extra_scrub(self, cells: list[str]) -> None:
-        """Count CPR numbers in the unknown columns (a fast path does not keep them)."""
+    def extra_scrub(self, cells: list[str]) -> bool:
+        """Count CPR numbers in the unknown columns (a fast path does not keep them);
+        False when a value is too long, so the general path reports it."""
+        if any(len(cells[i]) > MAX_EXTRA_CHARS for i, _ in self._extra if i < len(cells)):
+            return False
         self._extra_of(cells)
+        return True
 
     def convert(self, number: int, cells: list[str]) -> Row | None:
         """Typed values of one row, or None (and errors) when a cell or rule fails."""
@@ -158,13 +191,21 @@ class Converter:
                 self._error(number, name, str(exc))
                 ok = False
                 continue
-            if free_text and len(value) >= 10:
+            if free_text:
                 value, count = scrub_cpr(value)
                 self.scrubbed += count
             values[name] = value
+        if self._extra:
+            ok = self._check_extra(number, cells) and ok
         if not (ok and self._check_row(number, values)):
             return None
         return Row(number, values, self._extra_of(cells) if self._extra else {})
+
+    def _check_extra(self, number: int, cells: list[str]) -> bool:
+        too_long = [n for i, n in self._extra if i < len(cells) and len(cells[i]) > MAX_EXTRA_CHARS]
+        for name in too_long:
+            self._error(number, name, f"teksten er for lang (højst {MAX_EXTRA_CHARS} tegn)")
+        return not too_long
 
     def _extra_of(self, cells: list[str]) -> dict[str, str]:
         extra = {}

@@ -11,7 +11,7 @@ from pathlib import Path
 def var_dir() -> Path:
     """The folder for local state (SQLite file, secrets): $RAMME_VAR or ./var."""
     path = Path(os.environ.get("RAMME_VAR", "var")).resolve()
-    path.mkdir(parents=True, exist_ok=True)
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)  # secrets and the database live here
     return path
 
 
@@ -48,8 +48,9 @@ def secret(name: str) -> str:
         return value
     path = var_dir() / f"{name.lower()}.key"
     if not path.exists():
-        path.write_text(secrets.token_hex(32))
-        path.chmod(0o600)
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(descriptor, "w") as handle:  # never readable by others, not even briefly
+            handle.write(secrets.token_hex(32))
     return path.read_text().strip()
 
 

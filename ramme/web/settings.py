@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 from ramme.web.accounts.oidc.config import oidc_config
+from ramme.web.data.dbfiles import database_file, protect
 from ramme.web.env import decimal, flag, integer, secret, var_dir, words
-from ramme.web.production import proxy_ssl_header, require_environment
+from ramme.web.production import proxy_ssl_header, pseudonym_key, require_environment
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 VAR_DIR = var_dir()
@@ -21,7 +24,6 @@ if PRODUCTION:
     require_environment()  # before secret(), which would otherwise generate key files
 
 SECRET_KEY = secret("RAMME_SECRET_KEY")
-PSEUDONYM_KEY = secret("RAMME_PSEUDONYM_KEY")  # keyed hash of CPR numbers
 DEBUG = flag("RAMME_DEBUG") and not PRODUCTION
 ALLOWED_HOSTS = words("RAMME_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = words("RAMME_CSRF_TRUSTED_ORIGINS")
@@ -49,6 +51,7 @@ INSTALLED_APPS = [
     "ramme.web.benchmark",
     "ramme.web.budgets",
     "ramme.web.texts",
+    "axes",  # login lockout (issue 13); after the apps so its admin sits beside theirs
 ]
 
 MIDDLEWARE = [
@@ -59,6 +62,11 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "ramme.web.accounts.middleware.SessionLimitsMiddleware",
+    "ramme.web.accounts.middleware.NoStoreMiddleware",
+    "ramme.web.accounts.middleware.DeniedAccessMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes asks
 ]
 
 ROOT_URLCONF = "ramme.web.urls"
@@ -84,12 +92,24 @@ DATABASES = {
     "default": dj_database_url.parse(os.environ.get("DATABASE_URL", _default_db), conn_max_age=60)
 }
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # Created 0600 before SQLite opens it: the WAL and -shm files then get the same mode.
+    _sqlite_file = database_file(DATABASES["default"]["NAME"])
+    if _sqlite_file is not None:
+        protect(_sqlite_file)
     # WAL lets the web app read while an import writes.
     DATABASES["default"]["OPTIONS"] = {
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         "transaction_mode": "IMMEDIATE",
+        # A write (an audit row, a session) waits this long for a running import's lock
+        # instead of failing at once; audit.py shortens it for its own rows.
+        "timeout": 30,
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# The keyed hash of CPR numbers; in production never from a data folder (production.py).
+_data_dirs = [VAR_DIR]
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    _data_dirs.append(Path(str(DATABASES["default"]["NAME"])).parent)
+PSEUDONYM_KEY = pseudonym_key(PRODUCTION, _data_dirs)
 
 AUTH_USER_MODEL = "accounts.User"
 # Single sign-on (OpenID Connect) when RAMME_OIDC_CLIENT_ID is set; see docs/deploy.md.
@@ -100,9 +120,52 @@ if not RAMME_LOCAL_LOGIN and RAMME_OIDC is None:
         "RAMME_LOCAL_LOGIN=0 kræver single sign-on (RAMME_OIDC_*), ellers kan ingen logge ind."
     )
 AUTHENTICATION_BACKENDS = [
+    "ramme.web.accounts.lockout.LockoutBackend",  # django-axes: refuses locked-out logins
     *(["ramme.web.accounts.oidc.backend.OidcBackend"] if RAMME_OIDC else []),
     *(["django.contrib.auth.backends.ModelBackend"] if RAMME_LOCAL_LOGIN else []),
 ]
+# Login hardening (issue 13, docs/deploy.md): five wrong passwords lock for 30 minutes
+# (django-axes); Django's password rules; sessions end after 8 hours and after 30 minutes
+# without a request (accounts/middleware.py).
+AXES_FAILURE_LIMIT = integer("RAMME_LOGIN_FAILURES", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=integer("RAMME_LOCKOUT_MINUTES", 30))
+# A user name is locked after five failures, and so is a client address (the proxy's
+# X-Forwarded-For in production, lockout.client_ip); a success from it starts it afresh.
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_CLIENT_IP_CALLABLE = "ramme.web.accounts.lockout.client_ip"
+AXES_RESET_ON_SUCCESS = True
+AXES_DISABLE_ACCESS_LOG = True  # logins are in ramme's own access log (adgangslog)
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+SESSION_COOKIE_AGE = 8 * 3600  # the absolute limit; the middleware enforces it per session
+SESSION_IDLE_SECONDS = integer("RAMME_SESSION_IDLE_MINUTES", 30) * 60
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+CSRF_COOKIE_AGE = SESSION_COOKIE_AGE
+CSRF_COOKIE_HTTPONLY = True  # no script reads it: forms carry the token
+SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = "Lax"
+# Content Security Policy (django-csp): only ramme's own files; the two progress scripts
+# carry the request's nonce. Inline styles stay allowed: reports and charts (SVG) use them.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, "'unsafe-inline'"],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "front:start"
 LOGOUT_REDIRECT_URL = "login"

@@ -20,31 +20,38 @@ def test_createuser_creates_a_caseworker_in_a_team(db) -> None:  # type: ignore[
     out = StringIO()
     call_command(
         "createuser", "alice", "--role", "caseworker", "--team", "Team Nord",
-        "--password", "pw-1", stdout=out,
+        "--password", "pw-1-lang-nok", stdout=out,
     )  # fmt: skip
     alice = User.objects.get(username="alice")
     assert (alice.role, str(alice.team), alice.is_staff) == ("caseworker", "Team Nord", False)
-    assert alice.check_password("pw-1")
+    assert alice.check_password("pw-1-lang-nok")
     assert "rådgiver i team Team Nord" in out.getvalue()
     assert AuditEvent.objects.filter(object_type="user", object_key="alice").exists()
 
 
 def test_createuser_reads_the_password_from_the_environment(db, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setenv("RAMME_PASSWORD", "fra-miljoet")
+    monkeypatch.setenv("RAMME_PASSWORD", "fra-miljoet-42")
     call_command("createuser", "erik", "--role", "economist", stdout=StringIO())
     erik = User.objects.get(username="erik")
-    assert erik.check_password("fra-miljoet")
+    assert erik.check_password("fra-miljoet-42")
     assert erik.is_staff and not erik.is_superuser  # economists maintain master data
     assert erik.has_perm("data.change_measuretype")
 
 
 def test_createuser_updates_an_existing_user(db) -> None:  # type: ignore[no-untyped-def]
-    call_command("createuser", "x", "--role", "caseworker", "--password", "a", stdout=StringIO())
+    first, second = "første-kode-17", "anden-kode-42"
+    call_command("createuser", "x", "--role", "caseworker", "--password", first, stdout=StringIO())
     call_command(
-        "createuser", "x", "--role", "head", "--password", "b", "--superuser", stdout=StringIO()
+        "createuser", "x", "--role", "head", "--password", second, "--superuser", stdout=StringIO()
     )
     user = User.objects.get(username="x")
-    assert (user.role, user.is_superuser, user.check_password("b")) == (Role.HEAD, True, True)
+    assert (user.role, user.is_superuser, user.check_password(second)) == (Role.HEAD, True, True)
+
+
+def test_createuser_refuses_a_weak_password(db) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(CommandError, match="Adgangskoden afvises"):
+        call_command("createuser", "y", "--role", "caseworker", "--password", "1")
+    assert not User.objects.filter(username="y").exists()
 
 
 def test_createuser_refuses_a_team_leader_without_team(db) -> None:  # type: ignore[no-untyped-def]
@@ -147,8 +154,11 @@ def test_cli_createuser_error_has_no_traceback(tmp_path: Path) -> None:
 
 
 def test_an_economist_made_by_createuser_can_use_the_admin(db, client) -> None:  # type: ignore[no-untyped-def]
-    call_command("createuser", "erik", "--role", "economist", "--password", "pw", stdout=StringIO())
-    client.login(username="erik", password="pw")
+    password = "erik-har-en-god-kode"
+    call_command(
+        "createuser", "erik", "--role", "economist", "--password", password, stdout=StringIO()
+    )
+    client.login(username="erik", password=password)
     response = client.get("/admin/data/measuretype/")
     assert response.status_code == 200
 

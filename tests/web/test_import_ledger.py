@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from django.db import DatabaseError, connection
 
+from ramme.importing import parsing
 from ramme.importing.readers import Table
 from ramme.importing.specs import SPECS
 from ramme.importing.validate import Converter
@@ -150,6 +151,10 @@ def test_a_database_error_while_loading_is_reported_and_undone(
     monkeypatch.setattr(postings, "BATCH", 2)
     indexes = _indexes()
     lines = [_line(i) for i in range(5)] + [_line(5, "123456789012345.00")]
+    refused = import_folder(_ledger_folder(tmp_path / "z", lines))  # the bound at the door
+    assert [(e.row, e.column) for e in refused.errors] == [(7, "amount")]
+    # Lifted here, so the amount reaches the database and overflows its column there.
+    monkeypatch.setattr(parsing, "MAX_AMOUNT", Decimal(10) ** 30)
     result = import_folder(_ledger_folder(tmp_path / "a", lines))
     assert not result.ok and "databasefejl" in str(result.errors[0])
     assert Posting.objects.count() == 0 and _indexes() == indexes

@@ -29,6 +29,7 @@ class WhatIf:
     by_month: dict[Month, Decimal]
     note: str
     measure_ids: tuple[str, ...] = ()
+    basis: int = 0  # the measures the figure rests on (the small-number rule needs 5)
 
     @property
     def total(self) -> Decimal:
@@ -64,7 +65,8 @@ def fewer_new(
             f" Bemærk: det er flere end de {format_number(inflow.per_month, 1)} nye pr. "
             "måned, der normalt kommer."
         )
-    return WhatIf({m: saving.get(m, ZERO) for m in DateRange.year(start.year).months()}, note)
+    months = DateRange.year(start.year).months()
+    return WhatIf({m: saving.get(m, ZERO) for m in months}, note, basis=inflow.starts)
 
 
 def price_cut(
@@ -90,7 +92,7 @@ def price_cut(
         f"{format_number(cut * 100)} % lavere pris for de {len(chosen)} dyreste "
         f"fra {start.label()}."
     )
-    return WhatIf(by_month, note, tuple(m.measure_id for m in chosen))
+    return WhatIf(by_month, note, tuple(m.measure_id for m in chosen), len(chosen))
 
 
 def conversion(
@@ -104,12 +106,10 @@ def conversion(
 ) -> WhatIf:
     """``per_month`` measures a month moved from ``from_types`` to ``to_types`` from
     ``start``, each saving the difference of the types' average prices on ``as_of``."""
-    old = average_yearly_price(
-        [m for m in measures if m.measure_type in from_types], as_of, start.year, index
-    )
-    new = average_yearly_price(
-        [m for m in measures if m.measure_type in to_types], as_of, start.year, index
-    )
+    olds = [m for m in measures if m.measure_type in from_types and m.is_active_on(as_of)]
+    news = [m for m in measures if m.measure_type in to_types and m.is_active_on(as_of)]
+    old = average_yearly_price(olds, as_of, start.year, index)
+    new = average_yearly_price(news, as_of, start.year, index)
     difference = (old or ZERO) - (new or ZERO)
     period = _rest_of_year(start)
     saving = expected_inflow_cost(per_month, difference, None, period, period)
@@ -117,4 +117,6 @@ def conversion(
         f"{format_number(per_month, 1)} omlægninger pr. måned fra {start.label()}; "
         f"prisforskel {format_kr(difference)} om året."
     )
-    return WhatIf({m: saving.get(m, ZERO) for m in DateRange.year(start.year).months()}, note)
+    months = DateRange.year(start.year).months()
+    # Both average prices must rest on enough measures, so the smaller count is the basis.
+    return WhatIf({m: saving.get(m, ZERO) for m in months}, note, basis=min(len(olds), len(news)))

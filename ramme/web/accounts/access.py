@@ -8,9 +8,12 @@ through these helpers; each read, and each refused measure, is written to the au
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.db.models import QuerySet
 from django.http import Http404
 
+from ramme.reports.suppression import MIN_CHILDREN
 from ramme.web.accounts.audit import record_access
 from ramme.web.accounts.models import AuditEvent, Role, User
 from ramme.web.data.models import Child, Measure
@@ -48,6 +51,25 @@ def visible_measures(user: User) -> QuerySet[Measure]:
     record_access(user, AuditEvent.Action.READ, "measure", detail="liste")
     related = {f"child__{field}": value for field, value in lookups.items()}
     return Measure.objects.filter(**related).select_related("child", "measure_type")
+
+
+def record_shown(user: User, object_type: str, keys: Iterable[str], where: str) -> None:
+    """One access-log row naming every case a page or list showed (``where``: the page)."""
+    shown = sorted(set(keys))
+    if shown:
+        detail = f"viste {len(shown)}: " + ", ".join(shown)
+        record_access(user, AuditEvent.Action.READ, object_type, where[:KEY_LENGTH], detail)
+
+
+def hides_small_figure(user: User, behind: Iterable[str], visible: Iterable[str]) -> bool:
+    """True when a figure summed over the measures ``behind`` must not be shown to ``user``:
+    it rests on 1-4 children (the reports' small-number rule) and not all of them are hers,
+    so the figure would tell her what another caseworker's case costs."""
+    behind = set(behind)
+    if user.sees_all_cases or not behind or behind <= set(visible):
+        return False
+    children = Measure.objects.filter(measure_id__in=behind).values("child").distinct().count()
+    return 0 < children < MIN_CHILDREN
 
 
 def get_measure_for_user(user: User, measure_id: str) -> Measure:

@@ -14,13 +14,21 @@ class RammeUserAdmin(UserAdmin):
 admin.site.register(Team)
 
 
-@admin.register(AuditEvent)
-class AuditEventAdmin(admin.ModelAdmin):
-    list_display = ["at", "username", "action", "object_type", "object_key"]
-    list_filter = ["action", "object_type"]
+class AppendOnlyAdmin(admin.ModelAdmin):
+    """Rows only the application writes: nobody adds, changes or deletes them here, not
+    even a superuser (the access log and the import history)."""
+
+    def has_add_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+        return False
 
     def has_change_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
-        return False  # the log is append-only
+        return False
 
     def has_delete_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
         return False
+
+
+@admin.register(AuditEvent)
+class AuditEventAdmin(AppendOnlyAdmin):
+    list_display = ["at", "username", "action", "object_type", "object_key"]
+    list_filter = ["action", "object_type"]

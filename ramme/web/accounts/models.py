@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils import timezone
 
 
 class Role(models.TextChoices):
@@ -47,7 +48,12 @@ class User(AbstractUser):
 
 
 class AuditEvent(models.Model):
-    """Who read or changed case-level data, and when (adgangslog)."""
+    """Who read or changed case-level data, and when (adgangslog).
+
+    Append-only: the admin offers no add, change or delete, and on PostgreSQL a trigger
+    refuses UPDATE and DELETE (migration 0003). The user reference has no database
+    constraint, so deleting a user changes no row here; ``username`` keeps the name.
+    """
 
     class Action(models.TextChoices):
         READ = "read", "Læst"
@@ -55,9 +61,15 @@ class AuditEvent(models.Model):
         IMPORT = "import", "Importeret"
         EXPORT = "export", "Udtrukket"
         DENIED = "denied", "Afvist"  # asked for case data the user may not see
+        LOGIN = "login", "Logget ind"
+        LOGOUT = "logout", "Logget ud"
+        LOGIN_FAILED = "failed", "Login afvist"
 
-    at = models.DateTimeField("tidspunkt", auto_now_add=True, db_index=True)
-    user = models.ForeignKey(User, null=True, blank=True, on_delete=models.SET_NULL)
+    # A default, not auto_now_add: a row spooled while the database was busy keeps its time.
+    at = models.DateTimeField("tidspunkt", default=timezone.now, db_index=True)
+    user = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.DO_NOTHING, db_constraint=False
+    )
     username = models.CharField("bruger", max_length=150, blank=True)
     action = models.CharField("handling", max_length=10, choices=Action.choices)
     object_type = models.CharField("type", max_length=50)

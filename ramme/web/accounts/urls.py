@@ -10,6 +10,7 @@ from ramme.web.accounts.oidc import views as oidc_views
 urlpatterns = [
     path("login/", views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("adgangslog/", views.audit_log, name="audit_log"),
     # One login page for everyone, so switching local login off also closes the admin's.
     path("admin/login/", RedirectView.as_view(pattern_name="login", query_string=True)),
     # The names are the ones mozilla-django-oidc reverses.

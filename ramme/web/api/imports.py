@@ -83,7 +83,7 @@ def create_import(
     if not uploads.validate_now(upload):
         return Status(422, _errors(upload.errors))
     if not dry_run:
-        uploads.confirm(upload)
+        uploads.confirm(upload, user)
     return Status(202, uploads.status(upload))
 
 

@@ -8,7 +8,7 @@ from typing import Any
 from django.http import Http404, HttpRequest
 from ninja import Router, Schema
 
-from ramme.web.accounts.access import visible_measures
+from ramme.web.accounts.access import record_shown, visible_measures
 from ramme.web.api.auth import api_user
 from ramme.web.api.common import forecast_on
 from ramme.web.api.forecast import LineFigures
@@ -66,4 +66,5 @@ def line(request: HttpRequest, activity: str, as_of: date | None = None) -> dict
         r for r in fc.measures.rows() if r["activity"] == activity and r["measure_id"] in allowed
     ]
     rows.sort(key=lambda r: -r["year_cost"])
+    record_shown(api_user(request), "measure", [r["measure_id"] for r in rows], f"api {activity}")
     return figures | {"as_of": fc.as_of, "measures": rows}

@@ -2,6 +2,7 @@
 
 from django.contrib import admin
 
+from ramme.web.accounts.admin import AppendOnlyAdmin
 from ramme.web.data import models
 
 
@@ -49,7 +50,7 @@ class BudgetAdmin(admin.ModelAdmin):
 
 
 @admin.register(models.ImportRun)
-class ImportRunAdmin(admin.ModelAdmin):
+class ImportRunAdmin(AppendOnlyAdmin):
     list_display = ["started_at", "username", "source", "succeeded"]
 
 

@@ -14,7 +14,13 @@ from django.views.decorators.http import require_POST
 
 from ramme.core.forecast import METHOD_LABELS, Forecast
 from ramme.core.ladder import LadderStep
-from ramme.web.accounts.access import get_measure_for_user, visible_measures
+from ramme.reports.suppression import MIN_CHILDREN
+from ramme.web.accounts.access import (
+    get_measure_for_user,
+    hides_small_figure,
+    record_shown,
+    visible_measures,
+)
 from ramme.web.accounts.audit import record_access
 from ramme.web.accounts.models import AuditEvent, User
 from ramme.web.data.models import ActivityLine, Posting
@@ -69,7 +75,9 @@ def _visible(user: User, rows: list[CaseRow]) -> list[CaseRow]:
         .filter(measure_id__in=[r.measure_id for r in rows])
         .values_list("measure_id", flat=True)
     )
-    return [r for r in rows if r.measure_id in allowed]
+    shown = [r for r in rows if r.measure_id in allowed]
+    record_shown(user, "measure", [r.measure_id for r in shown], "budgetopfølgning")
+    return shown
 
 
 @login_required
@@ -141,12 +149,11 @@ def line_detail(request: HttpRequest, pk: int) -> HttpResponse:
         .filter(measure_type__activity=activity)
         .values_list("measure_id", flat=True)
     )
-    measures = [
-        row
-        for row in fc.measures.rows()
-        if row["activity"] == activity.name and row["measure_id"] in allowed
-    ]
+    on_line = [row for row in fc.measures.rows() if row["activity"] == activity.name]
+    hidden = hides_small_figure(_user(request), [r["measure_id"] for r in on_line], allowed)
+    measures = [row for row in on_line if row["measure_id"] in allowed]
     measures.sort(key=lambda r: -r["year_cost"])
+    record_shown(_user(request), "measure", [r["measure_id"] for r in measures], activity.name)
     history = service.history(activity.name, as_of)
     context = {
         "as_of": as_of,
@@ -157,6 +164,8 @@ def line_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "measures_page": paginate(request, measures),
         "chart": history_figure(HISTORY_TITLE, history, line.budget),
         "history": history,
+        "hidden": hidden,  # the line's own figures: fewer than 5 children, not all hers
+        "min_cases": MIN_CHILDREN,
     }
     return render(request, "forecasts/line_detail.html", context)
 

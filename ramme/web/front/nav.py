@@ -31,6 +31,7 @@ NAV: list[NavEntry] = [
     NavEntry("Rapporter", "reports:index"),
     NavEntry("Import", "uploads:upload", (Role.ECONOMIST,)),
     NavEntry("Administration", "admin:index", (Role.ECONOMIST,)),
+    NavEntry("Adgangslog", "audit_log", (Role.HEAD,)),
 ]
 
 

@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
-from ramme.web.accounts.access import visible_measures
+from ramme.web.accounts.access import record_shown, visible_measures
 from ramme.web.accounts.models import User
 from ramme.web.front.danish_input import as_of_from_request
 from ramme.web.front.excel_tables import excel_tables
@@ -24,10 +24,12 @@ from ramme.web.plans.services import plans as services
 
 
 def can_edit(user: object) -> bool:
-    """Economists, heads, team leaders and superusers may change plans and indicators."""
-    if not isinstance(user, User):
+    """Economists, heads, team leaders of a team and superusers may change plans and
+    indicators (a team leader without a team is no one's leader)."""
+    if not isinstance(user, User) or not user.is_active:
         return False
-    return bool(user.is_superuser or user.sees_all_cases or user.role == "team_leader")
+    leads = user.role == "team_leader" and user.team_id is not None
+    return bool(user.is_superuser or user.sees_all_cases or leads)
 
 
 def as_of(request: HttpRequest) -> date:
@@ -126,6 +128,7 @@ def action_cases(request: HttpRequest, pk: int) -> HttpResponse:
     ]
     visible = set(visible_measures(current_user(request)).values_list("measure_id", flat=True))
     cases = [c for c in row.realised.cases if c.measure_id in visible]
+    record_shown(current_user(request), "measure", [c.measure_id for c in cases], f"handling {pk}")
     form = LinkForm(request.POST or None)
     if request.method == "POST" and _link(request, action, form):
         return redirect(request.get_full_path())

@@ -19,7 +19,10 @@ from django.views.decorators.http import require_POST
 
 from ramme.core.periods import Month
 from ramme.core.plans import whatif
-from ramme.web.accounts.models import User
+from ramme.reports.suppression import MIN_CHILDREN
+from ramme.web.accounts.access import visible_measures
+from ramme.web.accounts.audit import record_access
+from ramme.web.accounts.models import AuditEvent, User
 from ramme.web.front.danish_input import as_of_from_request
 from ramme.web.front.excel_tables import excel_tables
 from ramme.web.plans.loader import load_plan_data
@@ -41,13 +44,16 @@ class ForecastEffect:
         return self.forecast - self.saving
 
 
-def compute(data: dict[str, Any], as_of: date) -> whatif.WhatIf:
-    """The core's saving over the chosen types, narrowed to the chosen providers/cases."""
+def compute(data: dict[str, Any], as_of: date, user: User) -> whatif.WhatIf:
+    """The core's saving over the chosen types, on the measures ``user`` may see (a
+    caseworker: her own cases), narrowed to the chosen providers/cases."""
     plan_data = load_plan_data()
+    visible = set(visible_measures(user).values_list("measure_id", flat=True))
     measures = tuple(
         m
         for m in plan_data.measures
-        if (not data.get("providers") or m.provider_id in data["providers"])
+        if m.measure_id in visible
+        and (not data.get("providers") or m.provider_id in data["providers"])
         and (not data.get("cases") or m.measure_id in data["cases"])
     )
     types = frozenset(data["measure_types"])
@@ -98,6 +104,14 @@ def forecast_effect(result: whatif.WhatIf, as_of: date) -> ForecastEffect | None
     return ForecastEffect(fc.total.forecast, fc.total.budget, later)
 
 
+def record_whatif(user: User, data: dict[str, Any], result: whatif.WhatIf) -> None:
+    """The what-if in the access log: its parameters and the measures it rested on."""
+    params = ", ".join(f"{k}={v}" for k, v in sorted(data.items()))
+    ids = ", ".join(result.measure_ids)
+    detail = f"{params}; {result.basis} indsatser" + (f": {ids}" if ids else "")
+    record_access(user, AuditEvent.Action.READ, "whatif", data["kind"], detail)
+
+
 def default_as_of(request: HttpRequest) -> date:
     """``?dato=`` or the month end of the latest posting (what the forecast page uses)."""
     return as_of_from_request(request)
@@ -110,10 +124,16 @@ def whatif_page(request: HttpRequest) -> HttpResponse:
     user = cast(User, request.user)
     form = WhatIfForm(request.GET if "kind" in request.GET else None, as_of=day, user=user)
     result = effect = None
+    too_few = False
     if form.is_bound and form.is_valid():
-        result = compute(form.cleaned_data, day)
-        effect = forecast_effect(result, day)
+        result = compute(form.cleaned_data, day, user)
+        record_whatif(user, form.cleaned_data, result)
+        if result.basis < MIN_CHILDREN:  # the reports' small-number rule (diskretionering)
+            result, too_few = None, True
+        else:
+            effect = forecast_effect(result, day)
     context = {"form": form, "as_of": day, "result": result, "effect": effect,
+               "too_few": too_few, "min_cases": MIN_CHILDREN,
                "save_form": SaveWhatIfForm(), "can_save": can_edit(user),
                "query": request.GET.urlencode(),
                "hidden": [(k, v) for k in request.GET for v in request.GET.getlist(k)
@@ -133,7 +153,7 @@ def whatif_save(request: HttpRequest) -> HttpResponse:
         messages.error(request, "Handlingen kunne ikke gemmes: " + _errors(form, target))
         return redirect(f"{reverse('plans:whatif')}?{request.POST.get('query', '')}")
     plan = target.cleaned_data["plan"]
-    result = compute(form.cleaned_data, day)
+    result = compute(form.cleaned_data, day, user)
     data = action_data(form.cleaned_data, result, target.cleaned_data["effort_area"])
     services.save_action(user, plan.pk, plan.version, data, monthly_effect(result))
     messages.success(request, f"Gemt som foreslået handling i «{plan.title}».")

@@ -51,7 +51,7 @@ def reconcile(request: HttpRequest) -> HttpResponse:
     if not ActivityLine.objects.exists():
         return render(request, "forecasts/empty.html", {"as_of": as_of})
     try:
-        year = min(int(request.GET.get("aar", as_of.year)), as_of.year)
+        year = max(min(int(request.GET.get("aar", as_of.year)), as_of.year), 1900)
     except ValueError:
         year = as_of.year
     context = {"as_of": as_of, "r": reconciliation(year, as_of)}

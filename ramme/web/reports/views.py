@@ -19,6 +19,7 @@ from django.urls import reverse
 
 from ramme.reports.renderers import RENDERERS
 from ramme.reports.renderers.html import render_body, stylesheet
+from ramme.web.accounts.models import User
 from ramme.web.data import queries
 from ramme.web.data.models import ActivityLine
 from ramme.web.forecasts.services.followup import default_as_of
@@ -109,7 +110,9 @@ def initiative_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse
         years = forms.cleaned_needs(needs)
         if all(f.is_valid() for f in needs.forms):
             data = form.cleaned_data
-            save_initiative(initiative, data["focus_area"], data["sub_strategy"], data, years)
+            save_initiative(
+                initiative, data["focus_area"], data["sub_strategy"], data, years, _user(request)
+            )
             messages.success(request, "Initiativet er gemt.")
             return redirect("reports:portfolio")
     return render(
@@ -139,7 +142,7 @@ def portfolio_import(request: HttpRequest) -> HttpResponse:
         with tempfile.TemporaryDirectory() as folder:
             path = Path(folder) / Path(upload.name).name
             path.write_bytes(upload.read())
-            result = import_portfolio(path)
+            result = import_portfolio(path, _user(request))
         if not result.errors:
             messages.success(
                 request,
@@ -161,7 +164,12 @@ def transfers(request: HttpRequest, year: int) -> HttpResponse:
     }
     form = forms.TransfersForm(request.POST or None, initial=initial, lines=lines)
     if request.method == "POST" and form.is_valid():
-        set_transfers(year, form.amounts())
+        set_transfers(year, form.amounts(), _user(request))
         messages.success(request, f"Overførslerne for {year} er gemt.")
         return redirect(reverse("reports:show", args=["annual"]) + f"?year={year}")
     return render(request, "reports/transfers.html", {"form": form, "year": year})
+
+
+def _user(request: HttpRequest) -> User | None:
+    """The logged-in user, for the audit row of a service."""
+    return request.user if isinstance(request.user, User) else None

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from ramme.importing.errors import RowError
+from ramme.web.accounts.models import User
 from ramme.web.data.models import ImportRun
 from ramme.web.uploads.access import get_upload_for_user, require_importer
 from ramme.web.uploads.forms import UploadForm
@@ -55,7 +58,7 @@ def status(request: HttpRequest, upload_id: int) -> JsonResponse:
 @require_POST
 def confirm(request: HttpRequest, upload_id: int) -> HttpResponse:
     item = get_upload_for_user(request.user, upload_id)
-    uploads.confirm(item)
+    uploads.confirm(item, cast(User, request.user))
     return redirect("uploads:detail", item.pk)
 
 

@@ -22,7 +22,8 @@ AS_OF = date(2024, 4, 30)
 @pytest.fixture
 def client() -> Client:
     make_user("erik", "economist")
-    for i, amount in enumerate((3000, 2000, 1000)):
+    # Seven measures: a what-if on fewer than five is hidden (the small-number rule).
+    for i, amount in enumerate((3000, 2000, 1000, 900, 800, 700, 600)):
         m = make_measure(f"M{i}", "alice", "Team Nord")
         PricePeriod.objects.create(
             measure=m, valid_from=date(2024, 1, 1), kind="base", amount=Decimal(amount), unit="day"
@@ -34,22 +35,22 @@ def client() -> Client:
 
 def _get(client: Client, **params: str) -> str:
     query = {"dato": AS_OF.isoformat(), "measure_types": "OPH", "to_types": "", "per_month": "4",
-             "top_n": "2", "cut_pct": "10", "start": "2024-05-01", **params}  # fmt: skip
+             "top_n": "5", "cut_pct": "10", "start": "2024-05-01", **params}  # fmt: skip
     response = client.get("/handleplaner/hvad-nu-hvis/", query)
     assert response.status_code == 200
     return response.content.decode()
 
 
-def test_price_cut_shows_the_core_saving_for_the_two_most_expensive(client: Client) -> None:
+def test_price_cut_shows_the_core_saving_for_the_five_most_expensive(client: Client) -> None:
     page = _get(client, kind="price_cut")
     data = load_plan_data()
     expected = whatif.price_cut(
-        data.measures, frozenset({"OPH"}), 2, Decimal("0.1"), Month(2024, 5), AS_OF, data.index
+        data.measures, frozenset({"OPH"}), 5, Decimal("0.1"), Month(2024, 5), AS_OF, data.index
     )
-    # 10 % of 5.000 kr. a day from 1 May to 31 December (245 days)
-    assert expected.total == Decimal(500) * 245
+    # 10 % of 7.700 kr. a day from 1 May to 31 December (245 days)
+    assert expected.total == Decimal(770) * 245
     assert format_number(expected.total) in page
-    assert "2 indsatser" in page
+    assert "5 indsatser" in page
 
 
 def test_fewer_new_placements_show_a_saving(client: Client) -> None:
@@ -72,7 +73,7 @@ def test_the_forecast_after_is_the_forecast_less_the_saving_to_come(client: Clie
     from ramme.web.forecasts.services.followup import compute_forecast
 
     before = compute_forecast(AS_OF).total.forecast
-    after = before - Decimal(500) * 245  # the saving lies wholly after 30 April
+    after = before - Decimal(770) * 245  # the saving lies wholly after 30 April
     assert f'<dd id="prognose-efter">{format_number(after)} kr.</dd>' in page
 
 
@@ -80,13 +81,12 @@ def test_types_and_cases_are_chosen_from_lists(client: Client) -> None:
     page = _get(client, kind="price_cut")
     assert '<select name="measure_types"' in page and '<option value="OPH" selected>' in page
     assert '<option value="M0">' in page  # the economist's list of running cases
-    one = _get(client, kind="price_cut", cases="M2")  # only the cheapest case (1.000 kr./day)
-    data = load_plan_data()
-    only = tuple(m for m in data.measures if m.measure_id == "M2")
-    expected = whatif.price_cut(
-        only, frozenset({"OPH"}), 2, Decimal("0.1"), Month(2024, 5), AS_OF, data.index
-    )
-    assert format_number(expected.total) in one
+    from ramme.web.accounts.models import AuditEvent
+
+    one = _get(client, kind="price_cut", cases="M2")  # narrowed to one case from the list
+    logged = AuditEvent.objects.filter(object_type="whatif").order_by("pk").last()
+    assert logged is not None and logged.detail.endswith("1 indsatser: M2")
+    assert 'id="for-faa"' in one  # and one case is below the small-number rule
 
 
 def test_a_what_if_becomes_a_proposed_action_with_its_monthly_effect(client: Client) -> None:
@@ -114,3 +114,25 @@ def test_a_what_if_becomes_a_proposed_action_with_its_monthly_effect(client: Cli
         'Anbringelser <em class="proposed">(foreslået)</em>'
         in client.get(f"/handleplaner/{plan.pk}/").content.decode()
     )
+
+
+def test_a_what_if_on_fewer_than_five_cases_is_hidden(client: Client) -> None:
+    page = _get(client, kind="price_cut", top_n="1", cut_pct="100")
+    assert 'id="for-faa"' in page and 'id="hvad-nu-hvis"' not in page
+    assert format_number(Decimal(3000) * 245) not in page
+
+
+def test_a_caseworker_s_what_if_runs_on_her_own_cases_only(client: Client) -> None:
+    make_user("bob", "caseworker", "Team Syd")  # none of the seven cases is his
+    bob = Client()
+    assert bob.login(username="bob", password=PASSWORD)
+    page = _get(bob, kind="price_cut", top_n="7")
+    assert 'id="for-faa"' in page and 'id="hvad-nu-hvis"' not in page
+
+
+def test_every_what_if_is_in_the_access_log(client: Client) -> None:
+    from ramme.web.accounts.models import AuditEvent
+
+    _get(client, kind="price_cut", top_n="5")
+    event = AuditEvent.objects.get(object_type="whatif")
+    assert event.username == "erik" and "5 indsatser: M0, M1, M2, M3, M4" in event.detail

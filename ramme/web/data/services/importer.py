@@ -18,12 +18,14 @@ from django.conf import settings
 from django.db import DatabaseError, transaction
 from django.utils import timezone
 
-from ramme.importing.errors import RowError
+from ramme.importing.errors import RowError, scrub_cpr
 from ramme.importing.profiles import Profile, apply_profile, load_profile
 from ramme.importing.readers import ReadError, open_table
 from ramme.importing.specs import IMPORT_ORDER, SPECS
 from ramme.importing.validate import Converter
+from ramme.web.accounts.audit import flush_spool
 from ramme.web.data.services.context import ImportContext
+from ramme.web.data.services.import_lock import ImportBusy, exclusive_import
 from ramme.web.data.services.mapping import remap_postings
 from ramme.web.data.services.postings import import_postings
 from ramme.web.data.services.reference import seed_legal_paragraphs
@@ -90,9 +92,23 @@ def import_folder(
     progress: bool = False,
     options: ImportOptions | None = None,
 ) -> ImportResult:
-    """Import every contract file in ``folder``; nothing changes if any row is bad."""
-    folder = Path(folder)
+    """Import every contract file in ``folder``; nothing changes if any row is bad.
+
+    One import (or dry run) at a time: a second one gets a Danish error at once and is not
+    recorded (recording it would wait for the first one's lock).
+    """
     opts = options or ImportOptions(username=username, progress=progress)
+    try:
+        with exclusive_import():
+            result = _import_folder(Path(folder), profile, opts)
+    except ImportBusy as busy:
+        name = scrub_cpr(Path(folder).name)[0]
+        return ImportResult(False, [RowError(name, 0, "", str(busy))])
+    flush_spool()  # access-log rows pages spooled while this import held the lock
+    return result
+
+
+def _import_folder(folder: Path, profile: Path | None, opts: ImportOptions) -> ImportResult:
     started = timezone.now()
     ctx = ImportContext(
         cpr_key=settings.PSEUDONYM_KEY.encode(), progress=opts.progress, on_rows=opts.on_rows

@@ -17,17 +17,20 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
+from ramme.core.cpr import looks_like_cpr
 from ramme.importing import parsing
-from ramme.importing.errors import CPR_SHAPED, ParseError, scrub_cpr
+from ramme.importing.errors import ParseError, scrub_cpr
 from ramme.importing.validate import Converter, Row
 from ramme.web.data.models import Measure, Provider
 from ramme.web.data.services.context import ImportContext
 from ramme.web.data.services.mapping import Mapper
 
 # At most two decimals, so never a Danish ``1.000`` (a thousand); that takes parse_amount.
-_PLAIN_AMOUNT = re.compile(r"-?\d+(?:\.\d{1,2})?")
+# At most 12 digits (below 10^12 kr., parsing.MAX_AMOUNT): larger amounts take the general
+# path, which refuses them with row and column.
+_PLAIN_AMOUNT = re.compile(r"-?\d{1,12}(?:\.\d{1,2})?")
 # The common Danish form ``1.234,50`` / ``1.234,50-``, read without building a Decimal.
-_DANISH_AMOUNT = re.compile(r"(-?)(\d{1,3}(?:\.\d{3})*|\d+),(\d{1,2})(-?)")
+_DANISH_AMOUNT = re.compile(r"(-?)(\d{1,3}(?:\.\d{3}){0,3}|\d{1,12}),(\d{1,2})(-?)")
 _CACHE_LIMIT = 50_000
 _UNSEEN = -1  # not an activity id: the rules have not been asked about this key yet
 
@@ -87,7 +90,7 @@ class _PostingRows:
         dates, dransts, new_date, new_dranst = self.dates, self.dransts, self._date, self._dranst
         seen, plain, slow_amount = self.converter.seen_set(), _PLAIN_AMOUNT.fullmatch, self._amount
         activity_of, refs_of, converter = self.mapper.activity, self._refs, self.converter
-        by_rules, cpr_shaped = self.mapper.by_rules, CPR_SHAPED.search
+        by_rules, cpr_shaped = self.mapper.by_rules, looks_like_cpr
         extra = converter.extra_scrub if converter.has_extra else None
 
         def fast(cells: list[str]) -> tuple | None:
@@ -106,6 +109,9 @@ class _PostingRows:
             text = cells[i_text].strip() if i_text is not None else ""
             if len(cost_center) > 50 or len(text) > 500:
                 return None
+            # An id in CPR form is refused; the general path says where and why.
+            if any(len(v) >= 10 and cpr_shaped(v) for v in (posting_id, account, cost_center)):
+                return None
             if child and any(cells[i].strip() for i in child):
                 return None
             measure = provider = None
@@ -114,12 +120,12 @@ class _PostingRows:
                 if refs is None:
                     return None
                 measure, provider = refs
+            if extra is not None and not extra(cells):
+                return None
             seen.add(posting_id)
-            if len(text) >= 10 and cpr_shaped(text):
+            if cpr_shaped(text):
                 text, count = scrub_cpr(text)
                 converter.scrubbed += count
-            if extra is not None:
-                extra(cells)
             if measure is None:
                 activity = by_rules.get((account, dranst, cost_center), _UNSEEN)
                 if activity is _UNSEEN:

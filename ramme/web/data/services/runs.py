@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from django.utils import timezone
 
+from ramme.importing.errors import scrub_cpr
 from ramme.web.accounts.audit import record_access
 from ramme.web.accounts.models import User
 from ramme.web.data.models import ImportRun
@@ -60,6 +61,7 @@ def record_run(
     origin: str,
 ) -> ImportRun:
     """The ImportRun row and the audit entry, also for a failed import."""
+    source = scrub_cpr(source)[0]  # a refused folder name is recorded without its CPR number
     detail = {
         "ok": result.ok,
         "errors": len(result.errors),

@@ -5,10 +5,13 @@ from __future__ import annotations
 from fnmatch import fnmatch
 from pathlib import Path
 
-from ramme.importing.errors import RowError
+from ramme.core.cpr import looks_like_cpr
+from ramme.importing.errors import CPR_REMOVED, RowError, scrub_cpr
 from ramme.importing.profiles import Profile
 from ramme.importing.readers import SUFFIXES
 from ramme.importing.specs import IMPORT_ORDER
+
+CPR_IN_NAME = "{what} ligner et CPR-nummer og afvises; omdøb den, før den indlæses"
 
 
 def find_sources(
@@ -17,7 +20,15 @@ def find_sources(
     """Contract name → file, errors (missing folder, ambiguous files) and warnings."""
     if not folder.is_dir():
         return {}, [RowError(str(folder), 0, "", "mappen findes ikke")], []
+    if looks_like_cpr(str(folder)):
+        # The folder's name would reach the import history and the access log.
+        shown = scrub_cpr(folder.name)[0] or CPR_REMOVED
+        return {}, [RowError(shown, 0, "", CPR_IN_NAME.format(what="mappens navn"))], []
     files = sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith("."))
+    named = [p for p in files if looks_like_cpr(p.name)]
+    if named:
+        shown = scrub_cpr(named[0].name)[0]
+        return {}, [RowError(shown, 0, "", CPR_IN_NAME.format(what="filens navn"))], []
     found: dict[str, Path] = {}
     errors: list[RowError] = []
     for name in IMPORT_ORDER:

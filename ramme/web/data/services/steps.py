@@ -10,6 +10,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from typing import Any
 
+from ramme.core.cpr import birth_month
 from ramme.core.money import to_money
 from ramme.importing.errors import quote
 from ramme.importing.validate import Row
@@ -112,7 +113,8 @@ def children(ctx: ImportContext, file: str, rows: list[Row]) -> Counts:
         if facts:
             record.update(birth_date=facts.birth_date, replacement_cpr=facts.is_replacement)
         else:
-            record["birth_date"] = v.get("birth_date")
+            born = v.get("birth_date")
+            record["birth_date"] = birth_month(born) if born else None
         records.append(record)
     return _write(ctx, Child, ("key",), records)
 

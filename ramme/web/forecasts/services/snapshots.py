@@ -7,9 +7,12 @@ from decimal import Decimal
 from typing import Any
 
 import numpy as np
+from django.db import transaction
 
 from ramme.core.forecast import Components, Forecast, LineForecast, MeasureTable
 from ramme.core.forecast.results import COMPONENT_NAMES
+from ramme.web.accounts.audit import record_access
+from ramme.web.accounts.models import AuditEvent, User
 from ramme.web.forecasts.models import ForecastSnapshot
 
 _COLUMNS = ("daily_price", "accrued", "committed", "expected", "days_to_date", "expected_days")
@@ -52,11 +55,12 @@ def refuse_if_approved(as_of: date) -> None:
         )
 
 
+@transaction.atomic
 def save(fc: Forecast, payload: dict[str, Any], username: str = "") -> ForecastSnapshot:
     """Save (or replace) the snapshot of ``fc.as_of``: one per as-of date; never an
     approved one (it is locked)."""
     refuse_if_approved(fc.as_of)
-    snap, _ = ForecastSnapshot.objects.update_or_create(
+    snap, created = ForecastSnapshot.objects.update_or_create(
         as_of=fc.as_of,
         defaults={
             "year": fc.year,
@@ -64,6 +68,9 @@ def save(fc: Forecast, payload: dict[str, Any], username: str = "") -> ForecastS
             "created_by": username,
         },
     )
+    user = User.objects.filter(username=username).first() if username else None
+    what = "gemt" if created else "erstattet"
+    record_access(user, AuditEvent.Action.CHANGE, "snapshot", fc.as_of.isoformat(), what)
     return snap
 
 

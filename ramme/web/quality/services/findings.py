@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ramme.core.quality import RULES, Finding, Rule, check
-from ramme.web.accounts.access import visible_children
+from ramme.web.accounts.access import record_shown, visible_children
 from ramme.web.accounts.models import User
 from ramme.web.forecasts.services import cache
 from ramme.web.quality.models import FindingExplanation
@@ -26,7 +26,9 @@ def all_findings(as_of: date) -> list[Finding]:
 def visible(user: User, findings: list[Finding]) -> list[Finding]:
     """The findings about children ``user`` may see (one logged read of the list)."""
     keys = set(visible_children(user).values_list("key", flat=True))
-    return [f for f in findings if f.child in keys]
+    mine = [f for f in findings if f.child in keys]
+    record_shown(user, "child", [f.child for f in mine if f.child], "datakvalitet")
+    return mine
 
 
 def explained(keys: list[str]) -> dict[str, FindingExplanation]:

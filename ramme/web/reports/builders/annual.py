@@ -26,8 +26,19 @@ from ramme.web.texts.read import saved_texts
 ZERO = Decimal(0)
 
 
+def report_year(value: str) -> int:
+    """``--year``: a year between 1900 and 2100 (the bounds the import holds dates to)."""
+    try:
+        year = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' er ikke et år") from None
+    if not 1900 <= year <= 2100:
+        raise argparse.ArgumentTypeError(f"året {year} ligger uden for 1900-2100")
+    return year
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--year", type=int, required=True, help="regnskabsåret, fx 2024")
+    parser.add_argument("--year", type=report_year, required=True, help="regnskabsåret, fx 2024")
     parser.add_argument(
         "--restricted",
         action="store_true",

@@ -8,6 +8,8 @@ from typing import Any
 
 from django.db import transaction
 
+from ramme.web.accounts.audit import record_access
+from ramme.web.accounts.models import AuditEvent, User
 from ramme.web.data.models import ActivityLine
 from ramme.web.reports.models import (
     FocusArea,
@@ -57,9 +59,11 @@ def save_initiative(
     sub_strategy: str,
     fields: Mapping[str, Any],
     needs: Mapping[int, Decimal],
+    user: User | None = None,
 ) -> Initiative:
     """Create or update an initiative and set its budget need per year (others removed)."""
     target = initiative or Initiative()
+    created = target.pk is None
     target.sub_strategy = sub_strategy_named(focus_area, sub_strategy)
     for name in INITIATIVE_FIELDS:
         if name in fields:
@@ -72,12 +76,15 @@ def save_initiative(
         if link in fields:
             getattr(target, link).set(fields[link])
     _replace_needs(target, needs)
+    what = "oprettet" if created else "ændret"
+    record_access(user, AuditEvent.Action.CHANGE, "initiative", str(target.pk), what)
     return target
 
 
 @transaction.atomic
-def delete_initiative(initiative: Initiative) -> None:
+def delete_initiative(initiative: Initiative, user: User | None = None) -> None:
     """Remove an initiative; a sub-strategy or focus area left empty goes too."""
+    record_access(user, AuditEvent.Action.CHANGE, "initiative", str(initiative.pk), "slettet")
     sub = initiative.sub_strategy
     initiative.delete()
     if not sub.initiatives.exists():
@@ -88,7 +95,9 @@ def delete_initiative(initiative: Initiative) -> None:
 
 
 @transaction.atomic
-def set_transfers(year: int, amounts: Mapping[int | None, Decimal]) -> None:
+def set_transfers(
+    year: int, amounts: Mapping[int | None, Decimal], user: User | None = None
+) -> None:
     """Transfers of ``year`` per activity line id (``None``: the frame as a whole)."""
     known = set(ActivityLine.objects.values_list("pk", flat=True))
     for activity_id, amount in amounts.items():
@@ -97,3 +106,5 @@ def set_transfers(year: int, amounts: Mapping[int | None, Decimal]) -> None:
         YearTransfer.objects.update_or_create(
             year=year, activity_id=activity_id, defaults={"amount": amount}
         )
+    shown = "; ".join(f"{key or 'rammen'}: {amount}" for key, amount in amounts.items())
+    record_access(user, AuditEvent.Action.CHANGE, "transfer", str(year), shown)

@@ -21,6 +21,8 @@ from django.db import transaction
 from ramme.importing.errors import ParseError, RowError, quote
 from ramme.importing.parsing import parse_amount, parse_int
 from ramme.importing.readers import ReadError, open_table
+from ramme.web.accounts.audit import record_access
+from ramme.web.accounts.models import AuditEvent, User
 from ramme.web.reports.models import Initiative
 from ramme.web.reports.services.portfolio import save_initiative
 
@@ -200,7 +202,7 @@ def _snapshot(initiative: Initiative | None) -> tuple[object, ...] | None:
     )
 
 
-def import_portfolio(path: Path) -> ImportResult:
+def import_portfolio(path: Path, user: User | None = None) -> ImportResult:
     """Import the file; with any error nothing is changed and the errors are returned."""
     items, errors = read_portfolio(path)
     result = ImportResult(errors=errors)
@@ -215,7 +217,7 @@ def import_portfolio(path: Path) -> ImportResult:
             ).first()
             before = _snapshot(existing)
             saved = save_initiative(
-                existing, item.focus_area, item.sub_strategy, item.fields, item.needs
+                existing, item.focus_area, item.sub_strategy, item.fields, item.needs, user
             )
             after = _snapshot(Initiative.objects.get(pk=saved.pk))
             if existing is None:
@@ -224,4 +226,6 @@ def import_portfolio(path: Path) -> ImportResult:
                 result.unchanged += 1
             else:
                 result.updated += 1
+        counts = f"{result.created} nye, {result.updated} ændrede, {result.unchanged} uændrede"
+        record_access(user, AuditEvent.Action.IMPORT, "portfolio", path.name[:200], counts)
     return result

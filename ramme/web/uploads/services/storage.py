@@ -17,8 +17,10 @@ from typing import IO
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile as DjangoFile
 
-from ramme.importing.errors import RowError
+from ramme.core.cpr import looks_like_cpr
+from ramme.importing.errors import RowError, scrub_cpr
 from ramme.importing.readers import SUFFIXES
+from ramme.web.data.services.sources import CPR_IN_NAME
 from ramme.web.uploads.models import Upload, UploadChunk, UploadedFile
 
 CHUNK = 1 << 20
@@ -47,6 +49,9 @@ def receive(upload: Upload, files: Iterable[DjangoFile]) -> list[RowError]:
     for incoming in files:
         name = PurePath(incoming.name or "").name
         suffix = PurePath(name).suffix.lower()
+        if looks_like_cpr(name):  # names reach the history and the log: refused, not kept
+            errors.append(_cpr_named(name))
+            continue
         try:
             if suffix == ".zip":
                 errors.extend(_receive_zip(upload, name, incoming, budget))
@@ -76,6 +81,9 @@ def _receive_zip(
             inner = PurePath(member.filename).name
             hidden = inner.startswith(".") or "__MACOSX" in member.filename
             if member.is_dir() or hidden or PurePath(inner).suffix.lower() not in SUFFIXES:
+                continue
+            if looks_like_cpr(member.filename):
+                errors.append(_cpr_named(member.filename))
                 continue
             try:
                 with archive.open(member) as stream:
@@ -133,3 +141,8 @@ def materialise(upload: Upload, folder: Path) -> None:
 def discard(upload: Upload) -> None:
     """Drop the bytes (the names, sizes and checksums stay)."""
     UploadChunk.objects.filter(file__upload=upload).delete()
+
+
+def _cpr_named(name: str) -> RowError:
+    what = "filens eller mappens navn"
+    return RowError(scrub_cpr(name)[0], 0, "", CPR_IN_NAME.format(what=what))

@@ -57,13 +57,16 @@ def validate_now(upload: Upload) -> bool:
     return upload.status == Upload.Status.VALID
 
 
-def confirm(upload: Upload) -> bool:
+def confirm(upload: Upload, user: User | None = None) -> bool:
     """Queue step 2 for a validated upload; False when it is not (or no longer) «klar»."""
     claimed = Upload.objects.filter(pk=upload.pk, status=Upload.Status.VALID).update(
         status=Upload.Status.IMPORTING, rows_done=0
     )
     if not claimed:  # a second click, or another tab, confirmed it already
         return False
+    record_access(
+        user or upload.user, AuditEvent.Action.IMPORT, "upload", str(upload.pk), "bekræftet"
+    )
     tasks.import_upload.enqueue(upload.pk)
     return True
 

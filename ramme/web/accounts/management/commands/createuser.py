@@ -7,9 +7,11 @@ import os
 import sys
 from typing import Any
 
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from ramme.web.accounts.models import Role
+from ramme.web.accounts.models import Role, User
 from ramme.web.accounts.services import create_user
 
 
@@ -39,6 +41,10 @@ class Command(BaseCommand):
         if role == Role.TEAM_LEADER and not options["team"]:
             raise CommandError("En teamleder skal have et team: brug --team NAVN.")
         password = options["password"] or os.environ.get("RAMME_PASSWORD") or _prompt()
+        try:  # Django's password rules (AUTH_PASSWORD_VALIDATORS); the demo's own users skip them
+            validate_password(password, User(username=options["username"]))
+        except ValidationError as error:
+            raise CommandError("Adgangskoden afvises: " + " ".join(error.messages)) from None
         user = create_user(
             options["username"].strip(),
             role,
