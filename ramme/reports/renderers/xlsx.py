@@ -125,10 +125,15 @@ def _write_row(ws: Worksheet, table: Table, index: int, cached: dict[str, float]
             cell.fill = TOTAL_FILL
 
 
+def _longest_word(text: str) -> int:
+    """A header wraps between words, never inside one (a bold word needs a little more)."""
+    return max((len(word) for word in text.split()), default=0) + 1
+
+
 def _column_widths(ws: Worksheet, table: Table) -> None:
     for c, column in enumerate(table.columns, start=1):
         shown = (len(format_cell(r.cells[c - 1], column.kind)) for r in table.rows)
-        longest = max([len(column.title) // 2, *shown])
+        longest = max([len(column.title) // 2, _longest_word(column.title) + 1, *shown])
         limit = 60 if column.kind is ColumnKind.TEXT else 18
         ws.column_dimensions[get_column_letter(c)].width = min(max(10, longest + 2), limit)
 
@@ -172,6 +177,8 @@ def _chart_data(ws: Worksheet, chart: Chart) -> None:
     for i, series in enumerate(chart.series, start=1):
         put_text(ws, FIRST_ROW - 1, col + i, series.name)
         ws.cell(row=FIRST_ROW - 1, column=col + i).font = Font(bold=True)
+        width = max(10, _longest_word(series.name) + 2, len(series.name) // 2)
+        ws.column_dimensions[get_column_letter(col + i)].width = width
     for r, category in enumerate(chart.categories):
         put_text(ws, FIRST_ROW + r, col, category)
         for i, series in enumerate(chart.series, start=1):
