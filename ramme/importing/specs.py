@@ -184,7 +184,7 @@ SPECS: dict[str, FileSpec] = {
                 _c("year", "int", True),
                 _c("municipality", "key", True, max_length=100),
                 _c("indicator", "key", True, max_length=60),
-                _c("value", "decimal", True),
+                _c("value", "amount", True),  # kroner per child as well as rates
                 _c("source", max_length=200, free_text=True),
             ),
             key=("year", "municipality", "indicator"),

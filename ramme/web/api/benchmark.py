@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 from ninja import Router, Schema
 
 from ramme.web.benchmark import figures
@@ -38,4 +38,6 @@ class BenchmarkOut(Schema):
 @router.get("", response=BenchmarkOut, summary="Nøgletal pr. 1.000 børn mod andre kommuner")
 def benchmark(request: HttpRequest, year: int | None = None) -> dict[str, Any]:
     chosen = year or figures.default_year()
+    if not 1900 <= chosen <= 2100:
+        raise Http404(f"Året {chosen} ligger uden for 1900-2100.")
     return comparisons_json(chosen, figures.comparisons(chosen, str(settings.MUNICIPALITY_NAME)))

@@ -162,6 +162,28 @@ def _revoke(w: dict[str, Any]) -> None:
     revoke_token(create_token("erik")[0].pk)
 
 
+def _budget(w: dict[str, Any]) -> None:
+    from decimal import Decimal
+
+    from ramme.web.budgets.services.budgets import BudgetEntry, enter_budget
+
+    line = ActivityLine.objects.first()
+    entry = BudgetEntry(line, 2024, "korrigeret", Decimal(1000), date(2024, 3, 1), "note")
+    enter_budget(w["erik"], entry)
+
+
+def _approve(w: dict[str, Any]) -> None:
+    from ramme.web.forecasts.services.approval import approve_month
+
+    approve_month(w["erik"], date(2024, 1, 31))
+
+
+def _texts(w: dict[str, Any]) -> None:
+    from ramme.web.texts.services.texts import save_texts
+
+    save_texts(w["erik"], "monthly", date(2024, 1, 31), {("intro", ""): "Indledning"})
+
+
 # service -> (a call with the world, the audit row's object_type)
 SERVICES: dict[str, tuple[Callable[[dict[str, Any]], Any], str]] = {
     "accounts.services.create_user": (lambda w: create_user("x", "caseworker", "k-1"), "user"),
@@ -184,6 +206,9 @@ SERVICES: dict[str, tuple[Callable[[dict[str, Any]], Any], str]] = {
     "reports.portfolio_import.import_portfolio": (lambda w: _import_portfolio(w), "portfolio"),
     "uploads.uploads.receive_upload": (_upload, "upload"),
     "uploads.uploads.confirm": (_confirm, "upload"),
+    "budgets.budgets.enter_budget": (_budget, "budget"),
+    "forecasts.approval.approve_month": (_approve, "forecast"),
+    "texts.texts.save_texts": (_texts, "text"),
     "data.importer.import_folder": (
         lambda w: import_folder(write_folder(w["tmp"] / "d")),
         "folder",

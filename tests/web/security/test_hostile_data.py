@@ -84,6 +84,7 @@ def _values() -> dict[str, list[str]]:
         "year": ["2024", "2100", "1900"],
         "kind": [*BUILDERS, "ukendt"],
         "fmt": ["html", "pdf", "docx", "xlsx", "exe"],
+        "slug": ["maaned", "aar", "ukendt"],  # the month's and the year's texts
     }
 
 
