@@ -97,6 +97,9 @@ CHECKED_PAGES: list[CheckedPage] = [
     CheckedPage("Sammenligning med andre kommuner", "benchmark:comparison"),
     CheckedPage("Interne tilbud", "benchmark:offers"),
     CheckedPage("Underretninger og undersøgelser", "benchmark:casework"),
+    CheckedPage("Budget og korrektioner", "budgets:page", editors_only=True),
+    CheckedPage("Månedens tekster", "texts:edit", lambda u: ("maaned",), editors_only=True),
+    CheckedPage("Adgangslog", "audit_log", editors_only=True),
 ]
 
 # The reports whose downloadable HTML file is checked like a page (same rules, both widths).
