@@ -43,7 +43,7 @@ def test_an_economist_does_her_month_in_the_browser(example, live_server, tmp_pa
 
             page.goto(f"{live_server.url}/prognose/?dato={DAY}")
             page.locator("#budget-link").click()
-            page.get_by_label("Aktivitet").select_option(label="Opholdssted")
+            page.locator("#id_activity").select_option(label="Opholdssted")
             page.get_by_label("Art").select_option("korrigeret")
             page.get_by_label("Beløb (kr.)").fill("2.300.000")
             page.get_by_label("Dato (korrektion)").fill("27.09.2024")
