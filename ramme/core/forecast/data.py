@@ -19,7 +19,6 @@ import numpy.typing as npt
 from ramme.core.legal import is_aftercare_basis
 from ramme.core.records import (
     Dataset,
-    Measure,
     MeasureType,
     Posting,
     PriceKind,
@@ -169,10 +168,6 @@ def _day_before_birthday(birth: date | None, years: int) -> int:
     return (_birthday(birth, years) - timedelta(days=1)).toordinal()
 
 
-def _measure_is_aftercare(m: Measure, by_type: bool, extra: frozenset[str]) -> bool:
-    return by_type or is_aftercare_basis(m.legal_basis, extra)
-
-
 def _regulation(dataset: Dataset) -> tuple[IntArray, FloatArray]:
     years = [int(y) for y in dataset.price_index] or [2000]
     first, last = min([*years, 1990]), max([*years, 2100])
@@ -236,7 +231,7 @@ def prepare(dataset: Dataset, ledger: Ledger | None = None) -> Prepared:
         m_age18.append(_day_before_birthday(birth, 18))
         m_age23.append(_day_before_birthday(birth, 23))
         by_type = bool(aftercare[tix[m.measure_type]])
-        m_after.append(_measure_is_aftercare(m, by_type, dataset.aftercare_bases))
+        m_after.append(by_type or is_aftercare_basis(m.legal_basis, dataset.aftercare_bases))
     rows = [(i, p) for i, m in enumerate(measures) for p in m.prices]
     ids = [m.measure_id for m in measures]
     if ledger is None:

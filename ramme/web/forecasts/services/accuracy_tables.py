@@ -13,14 +13,13 @@ from decimal import Decimal
 from statistics import mean
 from typing import Any
 
+from ramme.core.forecast import METHOD_LABELS
 from ramme.reports.model import Chart, ChartKind, Series
 
-METHODS = (
+METHODS = (  # the simple methods under the names the follow-up page gives them
     ("forecast", "ramme"),
     ("case_based", "Sagsbaseret før kalibrering"),
-    ("run_rate", "Fremskrivning"),
-    ("periodised", "Periodiseret forbrug"),
-    ("cases_x_price", "Helårssager × pris"),
+    *((key, METHOD_LABELS[key]) for key in ("run_rate", "periodised", "cases_x_price")),
     ("budget", "Korrigeret budget"),
 )
 MONTHS = ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
