@@ -15,6 +15,7 @@ from datetime import date, timedelta
 
 import numpy as np
 
+from ramme.core.forecast import pending_starts
 from ramme.core.forecast.data import FloatArray, IntArray, Prepared, month_index, wsum
 from ramme.core.forecast.known import State
 from ramme.core.forecast.survival import Survival
@@ -35,6 +36,7 @@ class InflowPlan:
     expected_days: FloatArray  # expected active days from start to year end
     evidence: FloatArray  # per type: new measures the rate rests on (for its uncertainty)
     months_of_data: int
+    waiting: pending_starts.PendingStarts  # started, not yet registered (rows with past starts)
 
 
 def _shape(counts: FloatArray) -> FloatArray:
@@ -91,7 +93,7 @@ def daily_price_on_start(prep: Prepared, state: State, measures: IntArray) -> Fl
     return np.asarray(price[measures], dtype=np.float64)
 
 
-def plan(prep: Prepared, state: State, survival: Survival) -> InflowPlan:
+def plan(prep: Prepared, state: State, survival: Survival, pending: bool = True) -> InflowPlan:
     known = np.flatnonzero(state.known)
     month_idx = month_index(prep.m_start[known])
     as_of = state.as_of
@@ -101,7 +103,9 @@ def plan(prep: Prepared, state: State, survival: Survival) -> InflowPlan:
     n_types = len(prep.type_codes)
     types_hist = prep.m_type[known][month_idx < complete]
     season = _seasonality(history, types_hist, n_types)
+    waiting = pending_starts.estimate(prep, state, season) if pending else pending_starts.none()
     last12 = np.bincount(types_hist[history >= complete - 12], minlength=n_types).astype(float)
+    last12 += waiting.per_type(n_types)  # the rate counts the starts not yet registered
     prev12 = np.bincount(
         types_hist[(history >= complete - 24) & (history < complete - 12)], minlength=n_types
     ).astype(float)
@@ -123,11 +127,13 @@ def plan(prep: Prepared, state: State, survival: Survival) -> InflowPlan:
         rows_t.append(np.arange(n_types))
         rows_start.append(np.full(n_types, (first + last) // 2))
         rows_rate.append(rate)
-    types = np.concatenate(rows_t) if rows_t else np.zeros(0, dtype=np.int64)
-    start = np.concatenate(rows_start) if rows_start else np.zeros(0, dtype=np.int64)
-    rate = np.concatenate(rows_rate) if rows_rate else np.zeros(0)
-    days = survival.days_alive(types, np.ones_like(start), state.year_last - start + 1)
-    return InflowPlan(types, start, rate, daily, once, prices, days, last12, months)
+    types = np.concatenate([*rows_t, waiting.types]).astype(np.int64)
+    start = np.concatenate([*rows_start, waiting.start]).astype(np.int64)
+    rate = np.concatenate([*rows_rate, waiting.count]).astype(float)
+    # days after as_of only: a past start's earlier days come with the billing-lag ratio
+    first = np.maximum(state.t + 1 - start + 1, 1)
+    days = survival.days_alive(types, first, state.year_last - start + 1)
+    return InflowPlan(types, start, rate, daily, once, prices, days, last12, months, waiting)
 
 
 def _is_month_end(day: date) -> bool:

@@ -14,6 +14,7 @@ import numpy as np
 from ramme.core.forecast import age_limits
 from ramme.core.forecast import inflow as inflow_model
 from ramme.core.forecast import lag as lag_model
+from ramme.core.forecast import pending as pending_model
 from ramme.core.forecast import survival as survival_model
 from ramme.core.forecast.data import INF, BoolArray, FloatArray, IntArray, Prepared, wsum
 from ramme.core.forecast.known import State, line_of_measure, measure_cost, state_at
@@ -34,6 +35,10 @@ class Config:
     # the remaining cost follows the ledger's recent level against the known measures (off:
     # it helped on files exported with registration lags, hurt on complete files and the demo)
     drift: bool = False
+    # ends and starts registered late are learned from the shortfall of recent ones
+    # (pending.py, pending_starts.py)
+    pending_ends: bool = True
+    pending_starts: bool = True
 
 
 @dataclass(frozen=True)
@@ -78,6 +83,7 @@ class Model:
     planned_survival: survival_model.PlannedSurvival
     inflow: inflow_model.InflowPlan
     lag: lag_model.LagModel
+    pending: pending_model.PendingEnds
     segments: Segments
     accrued: FloatArray  # per measure, 1 January to as_of
     committed: FloatArray  # per measure, after as_of
@@ -204,6 +210,18 @@ def invoiced_lines(prep: Prepared, state: State) -> BoolArray:
     return np.asarray((total == 0) | (with_measure >= 0.5 * total), dtype=bool)
 
 
+def _pending(
+    prep: Prepared,
+    state: State,
+    config: Config,
+    surv: survival_model.Survival,
+    limit: IntArray,
+) -> pending_model.PendingEnds:
+    if not config.pending_ends:
+        return pending_model.PendingEnds(0.0, 0.0, np.zeros(len(prep.m_start)))
+    return pending_model.estimate(prep, state, surv, limit)
+
+
 def build(prep: Prepared, as_of: date, config: Config | None = None) -> Model:
     """Everything the forecast on ``as_of`` needs, from what was known on ``as_of``."""
     config = config or Config()
@@ -214,6 +232,8 @@ def build(prep: Prepared, as_of: date, config: Config | None = None) -> Model:
     calibrated = plan_surv.events >= survival_model.MIN_EVENTS
     seg = _segments(prep, state, config, calibrated, limits.limit)
     committed, expected, days = _committed_expected(prep, state, seg, surv, plan_surv)
+    pending = _pending(prep, state, config, surv, limits.limit)
+    expected, days = expected * (1 - pending.probability), days * (1 - pending.probability)
     accrued = measure_cost(prep, state, state.year_first, state.t)
     lag = lag_model.estimate(prep, state)
     line = line_of_measure(prep)
@@ -232,8 +252,9 @@ def build(prep: Prepared, as_of: date, config: Config | None = None) -> Model:
         limits=limits,
         survival=surv,
         planned_survival=plan_surv,
-        inflow=inflow_model.plan(prep, state, surv),
+        inflow=inflow_model.plan(prep, state, surv, config.pending_starts),
         lag=lag,
+        pending=pending,
         segments=seg,
         accrued=accrued,
         committed=committed,

@@ -56,7 +56,9 @@ def _measures(model: Model, k: int, rng: np.random.Generator) -> tuple[FloatArra
     n_lines = len(prep.activities)
     line = model.measure_line[seg.measure]
     fixed = ~seg.survives & (line >= 0)
+    gone = model.pending.probability  # ended already, not yet registered (pending.py)
     fixed_cost = np.maximum(seg.hi_committed - seg.lo + 1, 0) * seg.rate
+    fixed_cost = fixed_cost * (1 - gone[seg.measure])
     base = wsum(line[fixed], fixed_cost[fixed], n_lines)
     result = np.repeat(base[None, :], k, axis=0)
     cand = model.refunds.candidates
@@ -75,6 +77,8 @@ def _measures(model: Model, k: int, rng: np.random.Generator) -> tuple[FloatArra
         dur[:, by_plan] = model.planned_survival.sample(
             types[by_plan], planned, alive[by_plan], rng, k
         )
+    ended = rng.random(dur.shape) < gone[unique][None, :]
+    dur = np.where(ended, alive[None, :], dur)
     end = start[None, :] + np.minimum(dur, 10**6) - 1
     hi = np.minimum(seg.hi[drawn][None, :], end[:, inverse])
     cost = np.maximum(hi - seg.lo[drawn][None, :] + 1, 0) * seg.rate[drawn][None, :]
@@ -116,7 +120,9 @@ def _inflow(model: Model, k: int, rng: np.random.Generator) -> FloatArray:
             pick = samples[rng.integers(0, len(samples), len(hit))]
             price[hit], once[hit] = pick[:, 0], pick[:, 1]
     dur = model.survival.sample(types, np.ones_like(types), rng, 1)[0]
-    days = np.minimum(dur, model.state.year_last - plan.start[row] + 1)
+    start = plan.start[row]
+    lived = np.minimum(dur, model.state.year_last - start + 1)
+    days = np.maximum(lived - np.maximum(model.state.t - start + 1, 0), 0)  # after as_of
     price = price * days + once
     line = prep.type_activity[types]
     ok = line >= 0

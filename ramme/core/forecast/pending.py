@@ -1,0 +1,174 @@
+"""Ends not yet registered (ophør, der endnu ikke er registreret), learned from the data.
+
+A caseworker often registers that a measure ended weeks after it did. On the as-of date such
+a measure looks active, and the forecast would pay it to its expected end. The file does not
+say when an end was registered, but the gap shows in the ends themselves: fewer ends fall in
+the last weeks before the as-of date than the duration model expects, and the shortfall grows
+towards the as-of date. Against the ends of an older window (where every end has long been
+registered, which also absorbs a hazard that runs high or low this year), the shortfall by
+recency gives the registration delay: an exponential delay with mean ``lag`` days, fitted by
+Poisson likelihood and taken only when it explains the ends clearly better than no delay
+(a likelihood-ratio test). Each apparently active measure then gets the probability that it
+has in fact ended unregistered; its expected remaining cost is scaled by the rest.
+
+On earlier years (the self-calibration's backtest) every end is known, the shortfall is nil
+and nothing changes, so calibration and this correction do not count the same thing twice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from ramme.core.forecast.data import INF, BoolArray, FloatArray, IntArray, Prepared
+from ramme.core.forecast.known import State
+from ramme.core.forecast.survival import Survival
+
+WINDOW = 120  # days before as_of in which ends may still be unregistered
+BIN = 15  # days per recency bin of the fit
+REFERENCE = 365  # days of the older window that sets the level
+MIN_REFERENCE_ENDS = 15  # fewer ends in the older window: too little to see a shortfall
+LAGS = np.arange(2.0, WINDOW + 1, 2.0)  # candidate mean delays (days)
+EVIDENCE = 3.84  # deviance gain required (chi-square, 1 degree of freedom, 5 %)
+STEP = 5  # days per step when a measure's probability of an unregistered end is summed
+
+
+@dataclass(frozen=True)
+class PendingEnds:
+    """The learned registration delay of ends and, per measure, P(ended, not registered)."""
+
+    lag: float  # mean delay in days; 0 when the data show none
+    deficit: float  # ends missing in the window by the fit (expected minus registered)
+    probability: FloatArray  # per measure; 0 for measures not active on as_of
+
+
+def estimate(prep: Prepared, state: State, surv: Survival, limit: IntArray) -> PendingEnds:
+    """The delay of end registrations on ``state.as_of`` and each measure's probability of an
+    unregistered end (``limit``: the learned age limits, whose ends are not the hazard's)."""
+    none = PendingEnds(0.0, 0.0, np.zeros(len(prep.m_start)))
+    eligible = _eligible(prep, state)
+    t = state.t
+    ref_lo, ref_hi = t - WINDOW - REFERENCE + 1, t - WINDOW
+    observed_ref = _observed(prep, eligible, limit, ref_lo, ref_hi)
+    expected_ref = _expected(prep, state, surv, eligible, limit, ref_lo, ref_hi)
+    if observed_ref < MIN_REFERENCE_ENDS or expected_ref <= 0:
+        return none
+    level = observed_ref / expected_ref
+    bins = [(t - a1 + 1, t - a0) for a0, a1 in _bin_ages()]
+    observed = np.array([_observed(prep, eligible, limit, lo, hi) for lo, hi in bins])
+    expected = level * np.array(
+        [_expected(prep, state, surv, eligible, limit, lo, hi) for lo, hi in bins]
+    )
+    lag = fit_delay(observed, expected)
+    if lag == 0.0:
+        return none
+    deficit = float((expected - observed).sum())
+    return PendingEnds(lag, deficit, _probability(prep, state, surv, eligible, limit, lag))
+
+
+def _bin_ages(window: int = WINDOW) -> list[tuple[int, int]]:
+    """Recency bins [a0, a1) in days before as_of."""
+    return [(a, a + BIN) for a in range(0, window, BIN)]
+
+
+def _eligible(prep: Prepared, state: State) -> BoolArray:
+    """Known measures with a daily price (a one-off grant has no duration to end)."""
+    daily = np.zeros(len(prep.m_start), dtype=bool)
+    daily[prep.p_measure[~prep.p_once]] = True
+    return np.asarray(state.known & daily, dtype=bool)
+
+
+def _observed(prep: Prepared, eligible: BoolArray, limit: IntArray, lo: int, hi: int) -> float:
+    """Registered ends dated in [lo, hi], leaving out ends at the age limit."""
+    end = prep.m_end
+    hit = eligible & (end >= lo) & (end <= hi) & (np.abs(end - limit) > 1)
+    return float(hit.sum())
+
+
+def _expected(
+    prep: Prepared,
+    state: State,
+    surv: Survival,
+    eligible: BoolArray,
+    limit: IntArray,
+    lo: int,
+    hi: int,
+) -> float:
+    """Ends in [lo, hi] the duration model expects of the measures at risk then."""
+    start, end = prep.m_start, prep.m_end
+    risk = eligible & (start <= hi) & (end >= lo) & (limit > hi + 1)
+    return float(_end_probability(prep, surv, np.flatnonzero(risk), lo, hi).sum())
+
+
+def _end_probability(
+    prep: Prepared, surv: Survival, idx: IntArray, lo: int | IntArray, hi: int | IntArray
+) -> FloatArray:
+    """P(end in [lo, hi] | active when the window or the measure began)."""
+    start, types = prep.m_start[idx], prep.m_type[idx]
+    k0 = np.maximum(lo, start) - start  # days already lasted
+    k1 = hi - start + 1
+    s0 = surv.s(types, k0)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        p = np.where(s0 > 1e-12, 1 - surv.s(types, k1) / s0, 0.0)
+    return np.asarray(np.clip(p, 0.0, 1.0), dtype=np.float64)
+
+
+def registered_share(lag: float, a0: float, a1: float) -> float:
+    """Average share of the ends aged [a0, a1) days that are registered, for an exponential
+    delay with mean ``lag``."""
+    if lag <= 0:
+        return 1.0
+    return float(1 - lag / (a1 - a0) * (np.exp(-a0 / lag) - np.exp(-a1 / lag)))
+
+
+def _deviance(observed: FloatArray, mean: FloatArray) -> float:
+    mean = np.maximum(mean, 1e-9)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        term = np.where(observed > 0, observed * np.log(observed / mean), 0.0)
+    return float(2 * (term - (observed - mean)).sum())
+
+
+def fit_delay(observed: FloatArray, expected: FloatArray, free_level: bool = False) -> float:
+    """The mean delay that best explains the registered events per ``BIN``-day recency bin
+    (``expected``: without delay); 0 unless it beats no delay by ``EVIDENCE``.
+    ``free_level``: the expected counts are right in shape only, their level is fitted too."""
+    ages = _bin_ages(BIN * len(observed))
+
+    def deviance(share: FloatArray) -> float:
+        mean = expected * share
+        if free_level and mean.sum() > 0:
+            mean = mean * observed.sum() / mean.sum()
+        return _deviance(observed, mean)
+
+    base = deviance(np.ones(len(ages)))
+    best, best_dev = 0.0, base
+    for lag in LAGS:
+        dev = deviance(np.array([registered_share(float(lag), a0, a1) for a0, a1 in ages]))
+        if dev < best_dev:
+            best, best_dev = float(lag), dev
+    return best if base - best_dev > EVIDENCE else 0.0
+
+
+def _probability(
+    prep: Prepared, state: State, surv: Survival, eligible: BoolArray, limit: IntArray, lag: float
+) -> FloatArray:
+    """Per active measure: P(it ended in the window and is not registered | it looks active)."""
+    t = state.t
+    out = np.zeros(len(prep.m_start))
+    idx = np.flatnonzero(eligible & state.active & (prep.m_end == INF) & (limit > t))
+    if len(idx) == 0:
+        return out
+    lo = np.maximum(t - WINDOW + 1, prep.m_start[idx])
+    hidden = np.zeros(len(idx))
+    for a0 in range(0, WINDOW, STEP):
+        day_lo, day_hi = t - a0 - STEP + 1, t - a0
+        inside = day_hi >= lo
+        p = _end_probability(prep, surv, idx, np.maximum(day_lo, lo), day_hi)
+        # the end's chance to fall here, given active at the window start, times unregistered
+        gone = _end_probability(prep, surv, idx, lo, np.maximum(day_lo - 1, lo - 1))
+        unregistered = 1 - registered_share(lag, a0, a0 + STEP)
+        hidden += np.where(inside, (1 - gone) * p * unregistered, 0.0)
+    still = 1 - _end_probability(prep, surv, idx, lo, np.full(len(idx), t))
+    out[idx] = hidden / np.maximum(still + hidden, 1e-12)
+    return out

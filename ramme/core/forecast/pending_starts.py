@@ -1,0 +1,83 @@
+"""Measures started but not yet registered (ikke-registreret tilgang), learned from the data.
+
+A measure is often registered weeks after it began; until then it is in no file, and its
+cost is neither committed nor expected. The starts registered by the as-of date fall short
+of the type's rate in the last weeks, the more so the nearer the as-of date. Against the
+rate of the year before the window (with the type's seasonality), the shortfall by recency
+gives the registration delay (the exponential fit of pending.py, the level left free, so a
+trend up or down is not taken for a delay). The starts it implies are added to the expected
+new measures with their start in the past: their cost from the day after the as-of date
+(the invoices for the days before come with the billing-lag ratio, as in earlier years).
+
+On earlier years every start is known, the shortfall is nil and nothing is added.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from ramme.core.forecast.data import FloatArray, IntArray, Prepared, month_index
+from ramme.core.forecast.known import State
+from ramme.core.forecast.pending import BIN, REFERENCE, fit_delay, registered_share
+
+WINDOW = 120  # days before as_of in which starts may still be unregistered
+MIN_REFERENCE_STARTS = 20
+
+
+@dataclass(frozen=True)
+class PendingStarts:
+    """The learned delay of registrations and the unregistered starts per (type, bin)."""
+
+    lag: float
+    types: IntArray
+    start: IntArray  # middle day of the recency bin
+    count: FloatArray  # expected starts of the type in the bin not yet registered
+
+    @property
+    def total(self) -> float:
+        return float(self.count.sum())
+
+    def per_type(self, n_types: int) -> FloatArray:
+        return np.bincount(self.types, weights=self.count, minlength=n_types).astype(float)
+
+
+def none() -> PendingStarts:
+    empty = np.zeros(0, dtype=np.int64)
+    return PendingStarts(0.0, empty, empty.copy(), np.zeros(0))
+
+
+def estimate(prep: Prepared, state: State, season: FloatArray) -> PendingStarts:
+    """Unregistered starts on ``state.as_of`` (``season``: month factors per type)."""
+    n_types = len(prep.type_codes)
+    t = state.t
+    known = np.flatnonzero(state.known)
+    start, types = prep.m_start[known], prep.m_type[known]
+    ref = (start > t - WINDOW - REFERENCE) & (start <= t - WINDOW)
+    if ref.sum() < MIN_REFERENCE_STARTS:
+        return none()
+    ref_days = np.arange(t - WINDOW - REFERENCE + 1, t - WINDOW + 1)
+    norm = season[:, month_index(ref_days) % 12].mean(axis=1)
+    rate = np.bincount(types[ref], minlength=n_types) / REFERENCE / np.maximum(norm, 1e-9)
+    bins = [(t - a - BIN + 1, t - a) for a in range(0, WINDOW, BIN)]
+    expected = np.array([_expected(rate, season, lo, hi) for lo, hi in bins])  # (bins, types)
+    observed = np.array([((start >= lo) & (start <= hi)).sum() for lo, hi in bins], dtype=float)
+    lag = fit_delay(observed, expected.sum(axis=1), free_level=True)
+    if lag == 0.0:
+        return none()
+    shares = np.array([registered_share(lag, a, a + BIN) for a in range(0, WINDOW, BIN)])
+    level = observed.sum() / max(float((expected.sum(axis=1) * shares).sum()), 1e-9)
+    missing = level * expected * (1 - shares)[:, None]  # (bins, types)
+    return PendingStarts(
+        lag,
+        np.tile(np.arange(n_types), len(bins)),
+        np.repeat([(lo + hi) // 2 for lo, hi in bins], n_types),
+        missing.ravel(),
+    )
+
+
+def _expected(rate: FloatArray, season: FloatArray, lo: int, hi: int) -> FloatArray:
+    """Starts per type in [lo, hi] at ``rate`` per day, with the month factors."""
+    months = month_index(np.arange(lo, hi + 1)) % 12
+    return np.asarray(rate * season[:, months].sum(axis=1), dtype=np.float64)
