@@ -1,0 +1,101 @@
+"""Data versions (dataversioner): each import is a version of the case data.
+
+An import that changes or removes a row first copies its old version to the table's history
+(``ramme.web.data.history``); the rows it writes get its number in ``valid_from_import``.
+The data *as known after import N* (kendt efter import nr. N) is the current rows written by
+import N or earlier, plus the superseded versions that were valid then. ``known_values`` is
+the one filter the dataset loader applies to its queries (docs/data-versions.md).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.db import connection
+from django.db.models import Model, Q, QuerySet
+
+from ramme.web.data import models
+
+HISTORY: dict[type[Model], type[Model]] = {
+    models.Child: models.ChildVersion,
+    models.Measure: models.MeasureVersion,
+    models.PricePeriod: models.PricePeriodVersion,
+    models.PriceIndex: models.PriceIndexVersion,
+    models.Posting: models.PostingVersion,
+    models.Budget: models.BudgetVersion,
+    models.Event: models.EventVersion,
+}
+
+
+def latest_import_number() -> int | None:
+    """The number of the latest successful import (seneste import nr.), or None before any.
+
+    With ``known_at`` it names a version of the data: stored forecasts can be keyed on it.
+    """
+    runs = models.ImportRun.objects.filter(succeeded=True).order_by("-pk")
+    return runs.values_list("pk", flat=True).first()
+
+
+def import_exists(number: int) -> bool:
+    """Whether ``number`` is a successful import in the history."""
+    return models.ImportRun.objects.filter(pk=number, succeeded=True).exists()
+
+
+def next_import_number() -> int:
+    """The number the import now running will get in the history (called under the import
+    lock, so no other import can take it): its rows are stamped with it as they are written."""
+    table = models.ImportRun._meta.db_table
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SELECT nextval(pg_get_serial_sequence(%s, 'id'))", [table])
+            return int(cursor.fetchone()[0])
+        cursor.execute("SELECT seq FROM sqlite_sequence WHERE name = %s", [table])
+        row = cursor.fetchone()
+        cursor.execute(f"SELECT MAX(id) FROM {table}")
+        top = cursor.fetchone()[0]
+    return max(int(row[0]) if row else 0, int(top or 0)) + 1
+
+
+def known_values(
+    model: type[Model],
+    known_at: int | None,
+    *fields: str,
+    order: tuple[str, ...] = (),
+    where: Q | None = None,
+) -> QuerySet[Any, Any]:
+    """``model.objects.filter(where).order_by(*order).values_list(*fields)``, as known after
+    import ``known_at`` (None: as the data stands now). ``pk`` reads the current row's id."""
+    current = model._default_manager.all()
+    if where is not None:
+        current = current.filter(where)
+    if known_at is None:
+        return current.order_by(*order).values_list(*fields)
+    written = Q(valid_from_import__isnull=True) | Q(valid_from_import__lte=known_at)
+    older = model_history(model).objects.filter(written, valid_to_import__gt=known_at)
+    if where is not None:
+        older = older.filter(where)
+    past = older.values_list(*("row_pk" if f == "pk" else f for f in fields))
+    both = current.filter(written).values_list(*fields).union(past, all=True)
+    return both.order_by(*order) if order else both
+
+
+def model_history(model: type[Model]) -> Any:
+    """The history model of a versioned table."""
+    return HISTORY[model]
+
+
+def keep_versions(model: type[Model], rows: Iterable[Model], number: int | None) -> int:
+    """Copy ``rows`` (as they stand before import ``number`` changes or removes them) to the
+    history, valid until that import; returns how many. Nothing is kept without a number
+    (a dry run, or a table that is not versioned)."""
+    if number is None or model not in HISTORY:
+        return 0
+    history = model_history(model)
+    names = [f.attname for f in model._meta.concrete_fields if not f.primary_key]
+    copies = [
+        history(row_pk=obj.pk, valid_to_import=number, **{n: getattr(obj, n) for n in names})
+        for obj in rows
+    ]
+    history.objects.bulk_create(copies, batch_size=1000)
+    return len(copies)
