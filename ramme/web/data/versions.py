@@ -75,8 +75,9 @@ def known_values(
     older = model_history(model).objects.filter(written, valid_to_import__gt=known_at)
     if where is not None:
         older = older.filter(where)
-    past = older.values_list(*("row_pk" if f == "pk" else f for f in fields))
-    both = current.filter(written).values_list(*fields).union(past, all=True)
+    # the models' default ordering is cleared: a compound query orders only as a whole
+    past = older.order_by().values_list(*("row_pk" if f == "pk" else f for f in fields))
+    both = current.filter(written).order_by().values_list(*fields).union(past, all=True)
     return both.order_by(*order) if order else both
 
 

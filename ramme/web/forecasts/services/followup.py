@@ -24,7 +24,7 @@ from ramme.core.forecast import (
 from ramme.core.plans.trigger import TriggerResult, action_plan_required
 from ramme.web.data.models import Posting
 from ramme.web.forecasts.models import ForecastSnapshot
-from ramme.web.forecasts.services import cache, figures, snapshots
+from ramme.web.forecasts.services import cache, figures, known, snapshots
 from ramme.web.forecasts.services.table import Table, build_table
 
 MONTHS_SHOWN = 3
@@ -56,9 +56,14 @@ def default_simulations() -> int:
     return int(getattr(settings, "RAMME_FORECAST_SIMULATIONS", DEFAULT_SIMULATIONS))
 
 
-def compute_forecast(as_of: date, *, simulations: int | None = None, seed: int = 0) -> Forecast:
-    """The year-end forecast on ``as_of`` from the database (cached per process)."""
+def compute_forecast(
+    as_of: date, *, simulations: int | None = None, seed: int = 0, known_at: int | None = None
+) -> Forecast:
+    """The year-end forecast on ``as_of`` from the database (cached per process);
+    ``known_at``: from the data as it stood after that import (raises UnknownImport)."""
     sims = default_simulations() if simulations is None else simulations
+    if known_at is not None:
+        return known.forecast_known_at(known_at, as_of, sims, seed)
     return cache.cached_forecast(as_of, sims, seed)
 
 
