@@ -33,7 +33,7 @@ from ramme.core.records import (
     ProviderKind,
 )
 from ramme.web.data import models
-from ramme.web.data.versions import known_values
+from ramme.web.data.versions import Known, known_values
 
 CHUNK = 200_000
 
@@ -66,14 +66,14 @@ def _measure_types() -> dict[str, MeasureType]:
     }
 
 
-def _children(known_at: int | None) -> dict[str, Child]:
+def _children(known_at: Known | None) -> dict[str, Child]:
     rows = known_values(
         models.Child, known_at, "key", "birth_date", "caseworker", "team", "household"
     )
     return {key: Child(key, birth, cw, team, hh) for key, birth, cw, team, hh in rows}
 
 
-def _prices(known_at: int | None) -> dict[int, list[PricePeriod]]:
+def _prices(known_at: Known | None) -> dict[int, list[PricePeriod]]:
     by_measure: dict[int, list[PricePeriod]] = defaultdict(list)
     fields = models.PricePeriod.CONTENT_FIELDS
     order = ("measure_id", "valid_from")
@@ -87,7 +87,7 @@ def _prices(known_at: int | None) -> dict[int, list[PricePeriod]]:
     return by_measure
 
 
-def _measures(known_at: int | None) -> tuple[Measure, ...]:
+def _measures(known_at: Known | None) -> tuple[Measure, ...]:
     prices = _prices(known_at)
     rows = known_values(
         models.Measure,
@@ -123,7 +123,7 @@ def _measures(known_at: int | None) -> tuple[Measure, ...]:
     )
 
 
-def _budgets(known_at: int | None) -> tuple[BudgetFigure, ...]:
+def _budgets(known_at: Known | None) -> tuple[BudgetFigure, ...]:
     """Adopted and the latest corrected budget per (year, line); undated corrections first."""
     figures: dict[tuple[int, str], dict[str, object]] = defaultdict(dict)
     fields = ("year", "activity__name", "kind", "date", "amount")
@@ -147,7 +147,7 @@ def _budgets(known_at: int | None) -> tuple[BudgetFigure, ...]:
     return tuple(result)
 
 
-def _postings(since: date | None, known_at: int | None) -> tuple[Posting, ...]:
+def _postings(since: date | None, known_at: Known | None) -> tuple[Posting, ...]:
     values = known_values(
         models.Posting,
         known_at,
@@ -167,13 +167,13 @@ def _postings(since: date | None, known_at: int | None) -> tuple[Posting, ...]:
     return tuple(Posting(*row) for row in values.iterator(CHUNK))
 
 
-def _events(known_at: int | None) -> tuple[Event, ...]:
+def _events(known_at: Known | None) -> tuple[Event, ...]:
     fields = ("event_id", "date", "kind", "child__key", "end_date")
     return tuple(Event(*row) for row in known_values(models.Event, known_at, *fields))
 
 
 def load_dataset(
-    *, postings: bool = True, postings_since: date | None = None, known_at: int | None = None
+    *, postings: bool = True, postings_since: date | None = None, known_at: Known | None = None
 ) -> Dataset:
     """Everything in the database as core records; ``postings=False`` skips the ledger
     (load it columnar with ``load_ledger`` for the forecast), ``postings_since`` keeps only
@@ -204,7 +204,7 @@ def load_rules() -> tuple[MappingRule, ...]:
     )
 
 
-def load_ledger(dataset: Dataset, known_at: int | None = None) -> Ledger:
+def load_ledger(dataset: Dataset, known_at: Known | None = None) -> Ledger:
     """The postings as arrays (day, amount, line, dranst, measure), read in chunks."""
     lines = {a.name: i for i, a in enumerate(dataset.activities)}
     measure_index = {m.measure_id: i for i, m in enumerate(_forecast_measures(dataset))}
@@ -240,7 +240,7 @@ def _forecast_measures(dataset: Dataset) -> list[Measure]:
     return [m for m in dataset.measures if m.measure_type in dataset.measure_types]
 
 
-def load_prepared(known_at: int | None = None) -> Prepared:
+def load_prepared(known_at: Known | None = None) -> Prepared:
     """The Dataset without posting objects plus the columnar ledger, ready to forecast;
     ``known_at``: as the data stood after that import."""
     dataset = load_dataset(postings=False, known_at=known_at)

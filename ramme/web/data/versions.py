@@ -10,6 +10,7 @@ the one filter the dataset loader applies to its queries (docs/data-versions.md)
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from django.db import connection
@@ -26,6 +27,29 @@ HISTORY: dict[type[Model], type[Model]] = {
     models.Budget: models.BudgetVersion,
     models.Event: models.EventVersion,
 }
+
+# The key that names "the same row" across versions, for the corrected-rows version below.
+KEYS: dict[type[Model], str] = {
+    models.Child: "key",
+    models.Measure: "measure_id",
+    models.PricePeriod: "measure_id",  # a measure's prices are replaced as a set
+    models.PriceIndex: "year",
+    models.Posting: "posting_id",
+    models.Budget: "year",
+    models.Event: "event_id",
+}
+
+
+@dataclass(frozen=True)
+class Corrected:
+    """The rows known after import ``existed_at``, as import ``number`` left them (rettede
+    gamle data): later corrections and removals apply, rows that arrived since do not."""
+
+    number: int
+    existed_at: int
+
+
+Known = int | Corrected  # an import's number, or the corrected old rows
 
 
 def latest_import_number() -> int | None:
@@ -59,19 +83,23 @@ def next_import_number() -> int:
 
 def known_values(
     model: type[Model],
-    known_at: int | None,
+    known_at: Known | None,
     *fields: str,
     order: tuple[str, ...] = (),
     where: Q | None = None,
 ) -> QuerySet[Any, Any]:
     """``model.objects.filter(where).order_by(*order).values_list(*fields)``, as known after
     import ``known_at`` (None: as the data stands now). ``pk`` reads the current row's id."""
+    if isinstance(known_at, Corrected):
+        existed = _existed(model, known_at.existed_at)
+        where = existed if where is None else where & existed
+        known_at = known_at.number
     current = model._default_manager.all()
     if where is not None:
         current = current.filter(where)
     if known_at is None:
         return current.order_by(*order).values_list(*fields)
-    written = Q(valid_from_import__isnull=True) | Q(valid_from_import__lte=known_at)
+    written = _written(known_at)
     older = model_history(model).objects.filter(written, valid_to_import__gt=known_at)
     if where is not None:
         older = older.filter(where)
@@ -79,6 +107,18 @@ def known_values(
     past = older.order_by().values_list(*("row_pk" if f == "pk" else f for f in fields))
     both = current.filter(written).order_by().values_list(*fields).union(past, all=True)
     return both.order_by(*order) if order else both
+
+
+def _written(number: int) -> Q:
+    return Q(valid_from_import__isnull=True) | Q(valid_from_import__lte=number)
+
+
+def _existed(model: type[Model], number: int) -> Q:
+    """Rows whose key the data had after import ``number``."""
+    key = KEYS[model]
+    now = model._default_manager.filter(_written(number)).order_by().values(key)
+    history = model_history(model).objects.filter(_written(number), valid_to_import__gt=number)
+    return Q(**{f"{key}__in": now}) | Q(**{f"{key}__in": history.order_by().values(key)})
 
 
 def model_history(model: type[Model]) -> Any:

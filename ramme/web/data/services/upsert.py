@@ -51,7 +51,9 @@ def upsert(
         tuple(getattr(obj, f) for f in key_fields): obj for obj in model._default_manager.all()
     }
     counts = Counts()
-    to_create, to_update, changed_fields = [], [], set()
+    to_create: list[models.Model] = []
+    to_update: list[models.Model] = []
+    changed_fields: set[str] = set()
     for row in rows:
         counts.read += 1
         obj = existing.get(tuple(row[f] for f in key_fields))

@@ -14,11 +14,11 @@ from ramme.core.forecast import Forecast, Prepared, forecast
 from ramme.core.periods import format_date
 from ramme.web.data.dataset import load_prepared
 from ramme.web.data.models import ImportRun
-from ramme.web.data.versions import import_exists
+from ramme.web.data.versions import Corrected, Known, import_exists
 
-MAX_VERSIONS = 4
-_prepared: dict[int, Prepared] = {}
-_forecasts: dict[tuple[int, date, int, int], Forecast] = {}
+MAX_VERSIONS = 6
+_prepared: dict[Known, Prepared] = {}
+_forecasts: dict[tuple[Known, date, int, int], Forecast] = {}
 
 
 class UnknownImport(ValueError):
@@ -28,11 +28,13 @@ class UnknownImport(ValueError):
         super().__init__(f"Der er ingen gennemført import nr. {number} i importhistorikken.")
 
 
-def prepared_known_at(number: int) -> Prepared:
+def prepared_known_at(number: Known) -> Prepared:
     """The forecast arrays of the data as it stood after import ``number``."""
     if number not in _prepared:
-        if not import_exists(number):
-            raise UnknownImport(number)
+        parts = (number.number, number.existed_at) if isinstance(number, Corrected) else (number,)
+        for part in parts:
+            if not import_exists(part):
+                raise UnknownImport(part)
         if len(_prepared) >= MAX_VERSIONS:
             oldest = next(iter(_prepared))
             del _prepared[oldest]
@@ -42,7 +44,7 @@ def prepared_known_at(number: int) -> Prepared:
     return _prepared[number]
 
 
-def forecast_known_at(number: int, as_of: date, simulations: int, seed: int) -> Forecast:
+def forecast_known_at(number: Known, as_of: date, simulations: int, seed: int) -> Forecast:
     """``forecast`` on ``as_of`` from the data as known after import ``number``."""
     prep = prepared_known_at(number)
     key = (number, as_of, simulations, seed)
