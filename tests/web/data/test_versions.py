@@ -154,3 +154,71 @@ def test_an_unknown_import_number_is_refused_in_danish(db) -> None:  # type: ign
     assert import_folder(EXAMPLE).ok
     with pytest.raises(CommandError, match=r"ingen gennemført import nr\. 999"):
         forecast_json("--known-at", "999")
+
+
+AUGUST = date(2024, 8, 31)
+
+
+@pytest.fixture
+def two_approved_months(db, tmp_path):  # type: ignore[no-untyped-def]
+    """August approved after import 1; September approved after the corrections."""
+    from ramme.web.forecasts.services.approval import approve_month
+    from tests.web.personas import make_user
+
+    erik = make_user("erik", "economist")
+    first = import_folder(EXAMPLE)
+    assert first.ok
+    approve_month(erik, AUGUST)
+    second = import_folder(corrected_folder(tmp_path))
+    assert second.ok
+    cache.clear()
+    approve_month(erik, AS_OF)
+    return first.run_id, second.run_id
+
+
+def test_the_change_between_approved_months_splits_into_its_parts(two_approved_months) -> None:  # type: ignore[no-untyped-def]
+    from ramme.web.forecasts.services.change_split import between_approved_months
+
+    change = between_approved_months(AS_OF)
+    assert change is not None and change.before == AUGUST
+    old = ForecastSnapshot.objects.get(as_of=AUGUST).payload
+    new = ForecastSnapshot.objects.get(as_of=AS_OF).payload
+    frame = change.split.frame
+    assert float(frame.before) == pytest.approx(old["total"]["forecast"], abs=1)
+    assert float(frame.after) == pytest.approx(new["total"]["forecast"], abs=1)
+    assert frame.time + frame.corrections + frame.new_data == frame.after - frame.before
+    for line in change.split.lines:
+        assert line.time + line.corrections + line.new_data == line.after - line.before
+    # the corrections moved M003's end and M002's price; new postings arrived
+    assert frame.corrections != 0 and frame.new_data != 0 and frame.time != 0
+
+
+def test_the_follow_up_page_shows_the_split_and_a_known_version(two_approved_months) -> None:  # type: ignore[no-untyped-def]
+    from django.test import Client
+
+    from tests.web.personas import PASSWORD
+
+    first, _ = two_approved_months
+    client = Client()
+    assert client.login(username="erik", password=PASSWORD)
+    page = client.get("/prognose/", {"dato": "30.09.2024"}).content.decode()
+    assert 'id="forklaring"' in page and "Rettelser af gamle data" in page
+    known = client.get("/prognose/", {"dato": "30.09.2024", "kendt": str(first)})
+    assert f"Data som kendt efter import nr. {first}, " in known.content.decode()
+    assert client.get("/prognose/", {"dato": "30.09.2024", "kendt": "999"}).status_code == 404
+
+
+def test_the_api_takes_known_at(two_imports) -> None:  # type: ignore[no-untyped-def]
+    from django.test import Client
+
+    from tests.web.personas import PASSWORD, make_user
+
+    first, _ = two_imports
+    make_user("erik", "economist")
+    client = Client()
+    assert client.login(username="erik", password=PASSWORD)
+    url = "/api/v1/forecast"
+    body = client.get(url, {"as_of": AS_OF.isoformat(), "known_at": first}).json()
+    snapshot = ForecastSnapshot.objects.get(as_of=AS_OF).payload
+    assert body["total"]["forecast"] == snapshot["total"]["forecast"]
+    assert client.get(url, {"known_at": 999}).status_code == 404
