@@ -9,6 +9,7 @@ from django.http import Http404
 from ramme.core.forecast import Forecast
 from ramme.web.data.models import ActivityLine
 from ramme.web.forecasts.services import followup
+from ramme.web.forecasts.services.known import UnknownImport
 
 NO_DATA = "Der er ingen data endnu: indlæs først månedens filer."
 
@@ -18,7 +19,11 @@ def require_data() -> None:
         raise Http404(NO_DATA)
 
 
-def forecast_on(as_of: date | None) -> Forecast:
-    """The forecast on ``as_of`` (default: month end of the latest posting), as the CLI's."""
+def forecast_on(as_of: date | None, known_at: int | None = None) -> Forecast:
+    """The forecast on ``as_of`` (default: month end of the latest posting), as the CLI's;
+    ``known_at``: on the data as known after that import (404 if there is none)."""
     require_data()
-    return followup.compute_forecast(as_of or followup.default_as_of())
+    try:
+        return followup.compute_forecast(as_of or followup.default_as_of(), known_at=known_at)
+    except UnknownImport as error:
+        raise Http404(str(error)) from error

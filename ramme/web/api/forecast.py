@@ -86,7 +86,10 @@ class ForecastOut(Schema):
 
 
 @router.get("", response=ForecastOut, summary="Forventet regnskab (prognose)")
-def forecast(request: HttpRequest, as_of: date | None = None) -> dict[str, Any]:
+def forecast(
+    request: HttpRequest, as_of: date | None = None, known_at: int | None = None
+) -> dict[str, Any]:
     """Per activity line and for the frame; ``as_of`` defaults to the month end of the
-    latest posting, as in the CLI."""
-    return followup.forecast_payload(forecast_on(as_of))
+    latest posting, as in the CLI; ``known_at`` (an import's number in the import history)
+    re-runs it on the data as known after that import, as ``ramme forecast --known-at``."""
+    return followup.forecast_payload(forecast_on(as_of, known_at))

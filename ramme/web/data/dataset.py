@@ -12,6 +12,7 @@ from decimal import Decimal
 
 import numpy as np
 from django.conf import settings
+from django.db.models import Q
 
 from ramme.core.forecast.data import Ledger, Prepared, prepare
 from ramme.core.ladder import LadderStep
@@ -32,6 +33,7 @@ from ramme.core.records import (
     ProviderKind,
 )
 from ramme.web.data import models
+from ramme.web.data.versions import Known, known_values
 
 CHUNK = 200_000
 
@@ -64,16 +66,18 @@ def _measure_types() -> dict[str, MeasureType]:
     }
 
 
-def _children() -> dict[str, Child]:
-    rows = models.Child.objects.values_list("key", "birth_date", "caseworker", "team", "household")
+def _children(known_at: Known | None) -> dict[str, Child]:
+    rows = known_values(
+        models.Child, known_at, "key", "birth_date", "caseworker", "team", "household"
+    )
     return {key: Child(key, birth, cw, team, hh) for key, birth, cw, team, hh in rows}
 
 
-def _prices() -> dict[int, list[PricePeriod]]:
+def _prices(known_at: Known | None) -> dict[int, list[PricePeriod]]:
     by_measure: dict[int, list[PricePeriod]] = defaultdict(list)
-    rows = models.PricePeriod.objects.order_by("measure_id", "valid_from").values_list(
-        "measure_id", *models.PricePeriod.CONTENT_FIELDS
-    )
+    fields = models.PricePeriod.CONTENT_FIELDS
+    order = ("measure_id", "valid_from")
+    rows = known_values(models.PricePeriod, known_at, "measure_id", *fields, order=order)
     for mid, start, end, kind, amount, unit, hours, negotiated, note in rows.iterator(CHUNK):
         by_measure[mid].append(
             PricePeriod(
@@ -83,9 +87,11 @@ def _prices() -> dict[int, list[PricePeriod]]:
     return by_measure
 
 
-def _measures() -> tuple[Measure, ...]:
-    prices = _prices()
-    rows = models.Measure.objects.order_by("measure_id").values_list(
+def _measures(known_at: Known | None) -> tuple[Measure, ...]:
+    prices = _prices(known_at)
+    rows = known_values(
+        models.Measure,
+        known_at,
         "pk",
         "measure_id",
         "child__key",
@@ -97,6 +103,7 @@ def _measures() -> tuple[Measure, ...]:
         "provider__kind",
         "approved_at",
         "legal_basis",
+        order=("measure_id",),
     )
     return tuple(
         Measure(
@@ -116,10 +123,11 @@ def _measures() -> tuple[Measure, ...]:
     )
 
 
-def _budgets() -> tuple[BudgetFigure, ...]:
+def _budgets(known_at: Known | None) -> tuple[BudgetFigure, ...]:
     """Adopted and the latest corrected budget per (year, line); undated corrections first."""
     figures: dict[tuple[int, str], dict[str, object]] = defaultdict(dict)
-    rows = models.Budget.objects.values_list("year", "activity__name", "kind", "date", "amount")
+    fields = ("year", "activity__name", "kind", "date", "amount")
+    rows = known_values(models.Budget, known_at, *fields)
     ordered = sorted(rows, key=lambda r: (r[3] is not None, r[3] or date.min))
     for year, activity, kind, day, amount in ordered:
         entry = figures[(year, activity)]
@@ -139,11 +147,10 @@ def _budgets() -> tuple[BudgetFigure, ...]:
     return tuple(result)
 
 
-def _postings(since: date | None = None) -> tuple[Posting, ...]:
-    rows = models.Posting.objects.order_by("date", "posting_id")
-    if since is not None:
-        rows = rows.filter(date__gte=since)
-    values = rows.values_list(
+def _postings(since: date | None, known_at: Known | None) -> tuple[Posting, ...]:
+    values = known_values(
+        models.Posting,
+        known_at,
         "posting_id",
         "date",
         "amount",
@@ -154,28 +161,33 @@ def _postings(since: date | None = None) -> tuple[Posting, ...]:
         "child__key",
         "cost_center",
         "text",
+        order=("date", "posting_id"),
+        where=Q(date__gte=since) if since is not None else None,
     )
     return tuple(Posting(*row) for row in values.iterator(CHUNK))
 
 
-def _events() -> tuple[Event, ...]:
-    rows = models.Event.objects.values_list("event_id", "date", "kind", "child__key", "end_date")
-    return tuple(Event(*row) for row in rows)
+def _events(known_at: Known | None) -> tuple[Event, ...]:
+    fields = ("event_id", "date", "kind", "child__key", "end_date")
+    return tuple(Event(*row) for row in known_values(models.Event, known_at, *fields))
 
 
-def load_dataset(*, postings: bool = True, postings_since: date | None = None) -> Dataset:
+def load_dataset(
+    *, postings: bool = True, postings_since: date | None = None, known_at: Known | None = None
+) -> Dataset:
     """Everything in the database as core records; ``postings=False`` skips the ledger
     (load it columnar with ``load_ledger`` for the forecast), ``postings_since`` keeps only
-    the postings dated from that day (a year's reconciliation needs no older ones)."""
-    index = dict(models.PriceIndex.objects.values_list("year", "rate"))
+    the postings dated from that day (a year's reconciliation needs no older ones);
+    ``known_at`` reads the data as it stood after that import (docs/data-versions.md)."""
+    index = dict(known_values(models.PriceIndex, known_at, "year", "rate"))
     return Dataset(
         activities=_activities(),
         measure_types=_measure_types(),
-        children=_children(),
-        measures=_measures(),
-        postings=_postings(postings_since) if postings else (),
-        budgets=_budgets(),
-        events=_events(),
+        children=_children(known_at),
+        measures=_measures(known_at),
+        postings=_postings(postings_since, known_at) if postings else (),
+        budgets=_budgets(known_at),
+        events=_events(known_at),
         price_index=index,
         aftercare_bases=frozenset(settings.AFTERCARE_BASES),
     )
@@ -192,7 +204,7 @@ def load_rules() -> tuple[MappingRule, ...]:
     )
 
 
-def load_ledger(dataset: Dataset) -> Ledger:
+def load_ledger(dataset: Dataset, known_at: Known | None = None) -> Ledger:
     """The postings as arrays (day, amount, line, dranst, measure), read in chunks."""
     lines = {a.name: i for i, a in enumerate(dataset.activities)}
     measure_index = {m.measure_id: i for i, m in enumerate(_forecast_measures(dataset))}
@@ -205,9 +217,8 @@ def load_ledger(dataset: Dataset) -> Ledger:
         pk: lines.get(name, -1)
         for pk, name in models.ActivityLine.objects.values_list("pk", "name")
     }
-    rows = models.Posting.objects.values_list(
-        "date", "amount", "activity_id", "dranst", "measure_id"
-    ).iterator(CHUNK)
+    fields = ("date", "amount", "activity_id", "dranst", "measure_id")
+    rows = known_values(models.Posting, known_at, *fields).iterator(CHUNK)
     day, amount, act, dranst, measure = [], [], [], [], []
     for d, a, ap, dr, mp in rows:
         day.append(d.toordinal())
@@ -229,7 +240,8 @@ def _forecast_measures(dataset: Dataset) -> list[Measure]:
     return [m for m in dataset.measures if m.measure_type in dataset.measure_types]
 
 
-def load_prepared() -> Prepared:
-    """The Dataset without posting objects plus the columnar ledger, ready to forecast."""
-    dataset = load_dataset(postings=False)
-    return prepare(dataset, load_ledger(dataset))
+def load_prepared(known_at: Known | None = None) -> Prepared:
+    """The Dataset without posting objects plus the columnar ledger, ready to forecast;
+    ``known_at``: as the data stood after that import."""
+    dataset = load_dataset(postings=False, known_at=known_at)
+    return prepare(dataset, load_ledger(dataset, known_at))

@@ -16,6 +16,12 @@ from ramme.core.ladder import LadderStep
 LADDER_CHOICES = [(step.value, step.label) for step in LadderStep]
 
 
+def _valid_from_import() -> models.PositiveIntegerField:
+    """The import that wrote this version of the row (gyldig fra import nr.); empty for rows
+    from before versioning (docs/data-versions.md)."""
+    return models.PositiveIntegerField("gyldig fra import", null=True, blank=True, editable=False)
+
+
 class ActivityLine(models.Model):
     """A budget activity line (aktivitet) of the frame, e.g. ``Opholdssted``."""
 
@@ -128,6 +134,7 @@ class Child(models.Model):
     team = models.CharField("team", max_length=100, blank=True, db_index=True)
     household = models.CharField("husstand", max_length=64, blank=True)
     extra = models.JSONField("øvrige kolonner", default=dict, blank=True)
+    valid_from_import = _valid_from_import()
 
     class Meta:
         verbose_name = "barn"
@@ -154,6 +161,7 @@ class Measure(models.Model):
     approved_by = models.CharField("godkendt af", max_length=150, blank=True)
     approved_at = models.DateField("godkendt dato", null=True, blank=True)
     extra = models.JSONField("øvrige kolonner", default=dict, blank=True)
+    valid_from_import = _valid_from_import()
 
     class Meta:
         ordering = ["measure_id"]
@@ -203,6 +211,7 @@ class PricePeriod(models.Model):
     )
     negotiated = models.BooleanField("forhandlet", null=True, blank=True)
     note = models.CharField("note", max_length=500, blank=True)
+    valid_from_import = _valid_from_import()
 
     class Meta:
         ordering = ["measure_id", "valid_from", "kind"]
@@ -215,6 +224,7 @@ class PriceIndex(models.Model):
 
     year = models.PositiveIntegerField("år", unique=True)
     rate = models.DecimalField("sats (%)", max_digits=6, decimal_places=3)
+    valid_from_import = _valid_from_import()
 
     class Meta:
         ordering = ["year"]
@@ -243,6 +253,7 @@ class Posting(models.Model):
         verbose_name="aktivitet",
         db_index=False,  # the (activity, date) index below serves lookups by activity
     )
+    valid_from_import = _valid_from_import()
 
     class Meta:
         verbose_name = "postering"
@@ -266,6 +277,7 @@ class Budget(models.Model):
     note = models.CharField("note", max_length=300, blank=True)
     entered_by = models.CharField("indtastet af", max_length=150, blank=True)
     entered_at = models.DateTimeField("indtastet", null=True, blank=True)
+    valid_from_import = _valid_from_import()
 
     class Meta:
         ordering = ["year", "activity", "kind", "date"]
@@ -286,6 +298,7 @@ class Event(models.Model):
     kind = models.CharField("art", max_length=30, db_index=True)
     child = models.ForeignKey(Child, null=True, blank=True, on_delete=models.SET_NULL)
     end_date = models.DateField("afsluttet", null=True, blank=True)  # contract v2
+    valid_from_import = _valid_from_import()
 
     class Meta:
         ordering = ["date"]
@@ -387,3 +400,15 @@ class ImportRun(models.Model):
         if self.finished_at is None:
             return None
         return (self.finished_at - self.started_at).total_seconds()
+
+
+# The superseded versions of the case data the forecast reads (docs/data-versions.md).
+from ramme.web.data.history import history_model  # noqa: E402
+
+ChildVersion = history_model(Child, "ChildVersion")
+MeasureVersion = history_model(Measure, "MeasureVersion")
+PricePeriodVersion = history_model(PricePeriod, "PricePeriodVersion")
+PriceIndexVersion = history_model(PriceIndex, "PriceIndexVersion")
+PostingVersion = history_model(Posting, "PostingVersion")
+BudgetVersion = history_model(Budget, "BudgetVersion")
+EventVersion = history_model(Event, "EventVersion")

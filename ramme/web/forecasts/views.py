@@ -25,9 +25,10 @@ from ramme.web.accounts.audit import record_access
 from ramme.web.accounts.models import AuditEvent, User
 from ramme.web.data.models import ActivityLine, Posting
 from ramme.web.forecasts.chart import history_figure
-from ramme.web.forecasts.services import approval
+from ramme.web.forecasts.services import approval, change_split
 from ramme.web.forecasts.services import followup as service
 from ramme.web.forecasts.services.figures import CaseRow
+from ramme.web.forecasts.services.known import UnknownImport, known_label
 from ramme.web.front.danish_input import as_of_from_request
 from ramme.web.front.excel_tables import excel_tables
 from ramme.web.front.pagination import paginate
@@ -87,7 +88,11 @@ def follow_up(request: HttpRequest) -> HttpResponse:
     if not ActivityLine.objects.exists():
         return render(request, "forecasts/empty.html", {"as_of": as_of})
     user = _user(request)
-    fu = service.followup(as_of)
+    known_at = known_from_request(request)
+    try:
+        fu = service.followup(as_of, known_at=known_at)
+    except UnknownImport as error:
+        raise Http404(str(error)) from error
     line_pks = dict(ActivityLine.objects.values_list("name", "pk"))
     expensive = []
     if user.sees_all_cases:
@@ -129,9 +134,17 @@ def follow_up(request: HttpRequest) -> HttpResponse:
         "ended": _visible(user, fu.ended),
         "sees_all": user.sees_all_cases,
         "closed": fu.months[-1] if fu.months[-1].approved else None,
-        "can_close": user.sees_all_cases and as_of == service.month_end(as_of),
+        "can_close": user.sees_all_cases and as_of == service.month_end(as_of) and not known_at,
+        "known_label": known_label(known_at) if known_at else "",
+        "change_split": change_split.between_approved_months(as_of) if not known_at else None,
     }
     return render(request, "forecasts/follow_up.html", context)
+
+
+def known_from_request(request: HttpRequest) -> int | None:
+    """``?kendt=N``: the data as known after import N (none or not a number: the latest)."""
+    value = request.GET.get("kendt", "").strip()
+    return int(value) if value.isdigit() else None
 
 
 @login_required

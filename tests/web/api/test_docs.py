@@ -30,7 +30,7 @@ def test_openapi_schema_lists_every_path_with_bearer_auth(db) -> None:  # type: 
     assert set(schema["paths"]) >= PATHS
     assert schema["components"]["securitySchemes"]["BearerToken"]["scheme"] == "bearer"
     forecast = schema["paths"]["/api/v1/forecast"]["get"]
-    assert [p["name"] for p in forecast["parameters"]] == ["as_of"]
+    assert [p["name"] for p in forecast["parameters"]] == ["as_of", "known_at"]
 
 
 def test_docs_page_uses_only_local_assets(db) -> None:  # type: ignore[no-untyped-def]

@@ -26,6 +26,9 @@ class ImportContext:
     rules_replaced: bool = False
     on_rows: Callable[[int], None] | None = None  # told the rows read so far (progress bars)
     rows_done: int = 0
+    # the number this import will have in the history; stamps the rows it writes (none in a
+    # dry run, which is rolled back)
+    import_number: int | None = None
     _lookups: dict[tuple[str, str], dict[Any, int]] = field(default_factory=dict)
     _internal: set[int] | None = None
 

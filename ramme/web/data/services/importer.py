@@ -34,6 +34,7 @@ from ramme.web.data.services.sources import find_sources
 from ramme.web.data.services.steps import STEPS
 from ramme.web.data.services.summary import build_summary
 from ramme.web.data.signals import data_imported
+from ramme.web.data.versions import next_import_number
 
 # A change in any of these can move postings to another activity line.
 MAPPING_FILES = ("activities", "catalogue", "measures")
@@ -111,7 +112,10 @@ def import_folder(
 def _import_folder(folder: Path, profile: Path | None, opts: ImportOptions) -> ImportResult:
     started = timezone.now()
     ctx = ImportContext(
-        cpr_key=settings.PSEUDONYM_KEY.encode(), progress=opts.progress, on_rows=opts.on_rows
+        cpr_key=settings.PSEUDONYM_KEY.encode(),
+        progress=opts.progress,
+        on_rows=opts.on_rows,
+        import_number=None if opts.dry_run else next_import_number(),
     )
     mapping: Profile | None = None
     if profile is not None:

@@ -9,17 +9,20 @@ Two modes, chosen when the writer starts:
   the existing and changed rows, one UPDATE touches only the changed ones and one INSERT
   adds the new ones. Unchanged rows are never written, so a re-import writes nothing.
 Everything runs inside the import's transaction (DDL included), so a failed import leaves
-the table and its indexes as they were.
+the table and its indexes as they were. Rows written are stamped with the import's number
+(``valid_from_import``); a changed row's old version is first copied to the history
+(docs/data-versions.md).
 """
 
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Iterator
 from typing import Any
 
 from django.db import connection
 
-from ramme.web.data.models import Posting
+from ramme.web.data.models import Posting, PostingVersion
 from ramme.web.data.services.background import BackgroundSender
 from ramme.web.data.services.upsert import Counts
 
@@ -51,11 +54,14 @@ _TYPES = (
     "bigint",
 )
 TABLE = Posting._meta.db_table
+HISTORY = PostingVersion._meta.db_table
+STAMP = "valid_from_import"
 
 
-def ledger_writer() -> LedgerWriter:
-    """The writer for the current database connection and table state."""
-    return PostgresWriter() if connection.vendor == "postgresql" else SqliteWriter()
+def ledger_writer(number: int | None = None) -> LedgerWriter:
+    """The writer for the current database connection and table state; ``number`` is the
+    import's, stamped on the rows it writes (None in a dry run)."""
+    return PostgresWriter(number) if connection.vendor == "postgresql" else SqliteWriter(number)
 
 
 class LedgerWriter:
@@ -63,12 +69,15 @@ class LedgerWriter:
 
     differs = "IS NOT"
 
-    def __init__(self) -> None:
+    def __init__(self, number: int | None = None) -> None:
         self.sender: BackgroundSender | None = None
+        self.number = number
         with connection.cursor() as cursor:
             cursor.execute(f"SELECT 1 FROM {TABLE} LIMIT 1")
             self.load = cursor.fetchone() is None
             self.target = TABLE if self.load else STAGE
+            # a first load writes the stamp with each row; a merge sets it in SQL
+            self.columns = (*COLUMNS, STAMP) if self.load else COLUMNS
             self.indexes = self._drop_indexes(cursor) if self.load else []
             if not self.load:
                 columns = ", ".join(f"{c} {t}" for c, t in zip(COLUMNS, _TYPES, strict=True))
@@ -95,17 +104,34 @@ class LedgerWriter:
             counts.unchanged = existing - updated
             changed = " OR ".join(f"p.{c} {self.differs} s.{c}" for c in COLUMNS[1:])
             if updated:
+                self._keep_versions(cursor, changed)
                 sets = ", ".join(f"{c} = s.{c}" for c in COLUMNS[1:])
                 cursor.execute(
-                    f"UPDATE {TABLE} AS p SET {sets} FROM {STAGE} s"
-                    f" WHERE p.posting_id = s.posting_id AND ({changed})"
+                    f"UPDATE {TABLE} AS p SET {sets}, {STAMP} = %s FROM {STAGE} s"
+                    f" WHERE p.posting_id = s.posting_id AND ({changed})",
+                    [self.number],
                 )
             if counts.created:
                 columns = ", ".join(COLUMNS)
                 cursor.execute(
-                    f"INSERT INTO {TABLE} ({columns}) SELECT {columns} FROM {STAGE} s"
-                    f" WHERE NOT EXISTS (SELECT 1 FROM {TABLE} p WHERE p.posting_id = s.posting_id)"
+                    f"INSERT INTO {TABLE} ({columns}, {STAMP}) SELECT {columns}, %s FROM {STAGE} s"
+                    f" WHERE NOT EXISTS (SELECT 1 FROM {TABLE} p"
+                    " WHERE p.posting_id = s.posting_id)",
+                    [self.number],
                 )
+
+    def _keep_versions(self, cursor: Any, changed: str) -> None:
+        """Copy the rows this merge changes to the history, valid until this import."""
+        if self.number is None:
+            return
+        columns = ", ".join((*COLUMNS, STAMP))
+        selected = ", ".join(f"p.{c}" for c in (*COLUMNS, STAMP))
+        cursor.execute(
+            f"INSERT INTO {HISTORY} (row_pk, valid_to_import, {columns})"
+            f" SELECT p.id, %s, {selected} FROM {TABLE} p JOIN {STAGE} s"
+            f" ON p.posting_id = s.posting_id WHERE {changed}",
+            [self.number],
+        )
 
     def _compare(self, cursor: Any) -> tuple[int, int]:
         """How many staged rows already exist, and how many of those differ."""
@@ -157,12 +183,12 @@ class LedgerWriter:
 class SqliteWriter(LedgerWriter):
     """executemany; a large page cache, as the ledger's indexes outgrow the default 2 MB."""
 
-    def __init__(self) -> None:
+    def __init__(self, number: int | None = None) -> None:
         with connection.cursor() as cursor:
             cursor.execute("PRAGMA cache_size = -262144")
-        super().__init__()
-        marks = ", ".join("?" * len(COLUMNS))
-        self.sql = f"INSERT INTO {self.target} ({', '.join(COLUMNS)}) VALUES ({marks})"
+        super().__init__(number)
+        marks = ", ".join("?" * len(self.columns))
+        self.sql = f"INSERT INTO {self.target} ({', '.join(self.columns)}) VALUES ({marks})"
 
     def _secondary_indexes(self, cursor: Any) -> list[tuple[str, str]]:
         # Indexes behind UNIQUE and PRIMARY KEY have no SQL here and are kept.
@@ -174,7 +200,7 @@ class SqliteWriter(LedgerWriter):
         return [(name, sql) for name, sql in cursor.fetchall()]
 
     def _send(self, cursor: Any, batch: list[tuple]) -> None:
-        cursor.executemany(self.sql, batch)
+        cursor.executemany(self.sql, _stamped(batch, self.number) if self.load else batch)
 
 
 class PostgresWriter(LedgerWriter):
@@ -194,8 +220,9 @@ class PostgresWriter(LedgerWriter):
         return [(name, sql) for name, sql in cursor.fetchall()]
 
     def _send(self, cursor: Any, batch: list[tuple]) -> None:
-        with cursor.copy(f"COPY {self.target} ({', '.join(COLUMNS)}) FROM STDIN") as copy:
-            for row in batch:
+        rows = _stamped(batch, self.number) if self.load else batch
+        with cursor.copy(f"COPY {self.target} ({', '.join(self.columns)}) FROM STDIN") as copy:
+            for row in rows:
                 copy.write_row(row)
 
     def _drop_indexes(self, cursor: Any) -> list[str]:
@@ -222,3 +249,8 @@ class PostgresWriter(LedgerWriter):
 
     def _analyze(self, cursor: Any) -> None:
         cursor.execute(f"ANALYZE {STAGE}")
+
+
+def _stamped(batch: list[tuple], number: int | None) -> Iterator[tuple]:
+    """The rows of a first load with the import's number as their last column."""
+    return ((*row, number) for row in batch)

@@ -23,7 +23,7 @@ BATCH = 20_000
 def import_postings(ctx: ImportContext, converter: Converter) -> Counts:
     """Validate and write every posting of one file; returns the counts."""
     counts = Counts()
-    writer = ledger_writer()
+    writer = ledger_writer(ctx.import_number)
     numbered = _progress(ctx, converter.numbered_cells())
     try:
         for batch in posting_batches(ctx, converter, numbered, BATCH):

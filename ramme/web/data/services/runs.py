@@ -68,6 +68,7 @@ def record_run(
         "files": {n: f for n, f in result.summary.get("files", {}).items()},
     }
     run = ImportRun.objects.create(
+        pk=ctx.import_number,  # reserved when the import began: its rows carry the number
         started_at=started,
         finished_at=timezone.now(),
         username=username,

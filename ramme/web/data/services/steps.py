@@ -30,6 +30,7 @@ from ramme.web.data.services.context import ImportContext
 from ramme.web.data.services.mapping import replace_rules
 from ramme.web.data.services.reference import match_paragraphs
 from ramme.web.data.services.upsert import Counts, upsert
+from ramme.web.data.versions import keep_versions
 
 Step = Callable[[ImportContext, str, list[Row]], Counts]
 
@@ -194,7 +195,11 @@ def prices(ctx: ImportContext, file: str, rows: list[Row]) -> Counts:
         changed.append(measure)
         new.extend(PricePeriod(measure_id=measure, **_price_fields(p)) for p in periods)
     for start in range(0, len(changed), 500):
-        PricePeriod.objects.filter(measure_id__in=changed[start : start + 500]).delete()
+        replaced = PricePeriod.objects.filter(measure_id__in=changed[start : start + 500])
+        keep_versions(PricePeriod, replaced, ctx.import_number)
+        replaced.delete()
+    for period in new:
+        period.valid_from_import = ctx.import_number
     PricePeriod.objects.bulk_create(new, batch_size=1000)
     return counts
 
@@ -258,7 +263,7 @@ def _write(ctx: ImportContext, model: Any, key: tuple[str, ...], records: list[d
 
     Rows with errors are left out; the importer rolls the whole import back anyway.
     """
-    counts = upsert(model, key, records)
+    counts = upsert(model, key, records, ctx.import_number)
     ctx.forget(model)
     return counts
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from django.db import models
+
+from ramme.web.data.versions import HISTORY, keep_versions
 
 
 @dataclass
@@ -32,28 +35,42 @@ def _same(old: Any, new: Any) -> bool:
 
 
 def upsert(
-    model: type[models.Model], key_fields: tuple[str, ...], rows: Iterable[dict[str, Any]]
+    model: type[models.Model],
+    key_fields: tuple[str, ...],
+    rows: Iterable[dict[str, Any]],
+    version: int | None = None,
 ) -> Counts:
-    """Write ``rows`` (field → value, foreign keys as ``x_id``) by their key fields."""
+    """Write ``rows`` (field → value, foreign keys as ``x_id``) by their key fields.
+
+    With ``version`` (the import's number) on a versioned table, a changed row's old version
+    goes to the history and every row written is stamped with it (docs/data-versions.md).
+    """
+    stamp = {"valid_from_import": version} if version is not None and model in HISTORY else {}
+    superseded: list[models.Model] = []
     existing = {
         tuple(getattr(obj, f) for f in key_fields): obj for obj in model._default_manager.all()
     }
     counts = Counts()
-    to_create, to_update, changed_fields = [], [], set()
+    to_create: list[models.Model] = []
+    to_update: list[models.Model] = []
+    changed_fields: set[str] = set()
     for row in rows:
         counts.read += 1
         obj = existing.get(tuple(row[f] for f in key_fields))
         if obj is None:
-            to_create.append(model(**row))
+            to_create.append(model(**row, **stamp))
             continue
         changed = [f for f, value in row.items() if not _same(getattr(obj, f), value)]
         if not changed:
             counts.unchanged += 1
             continue
-        for f in changed:
-            setattr(obj, f, row[f])
-        changed_fields.update(changed)
+        if stamp:
+            superseded.append(copy.copy(obj))
+        for f, value in [*((f, row[f]) for f in changed), *stamp.items()]:
+            setattr(obj, f, value)
+        changed_fields.update(changed, stamp)
         to_update.append(obj)
+    keep_versions(model, superseded, version)
     model._default_manager.bulk_create(to_create, batch_size=1000)
     if to_update:
         model._default_manager.bulk_update(to_update, sorted(changed_fields), batch_size=1000)

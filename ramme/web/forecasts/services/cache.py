@@ -18,6 +18,7 @@ from django.db.models import Count, Max, Sum
 from ramme.core.forecast import Forecast, Prepared, forecast
 from ramme.web.data.dataset import load_prepared
 from ramme.web.data.models import Budget, ImportRun, MeasureType, PriceIndex
+from ramme.web.forecasts.services import known
 
 _prepared: dict[object, Prepared] = {}
 _forecasts: dict[tuple[object, date, int, int], Forecast] = {}
@@ -60,6 +61,7 @@ def clear() -> None:
     _prepared.clear()
     _forecasts.clear()
     _other.clear()
+    known.clear()
 
 
 def prepared() -> Prepared:

@@ -16,6 +16,7 @@ from ramme.core.forecast import (
     Bridge,
     Forecast,
     LineChange,
+    Prepared,
     SimpleMethods,
     bridge,
     explain,
@@ -24,7 +25,7 @@ from ramme.core.forecast import (
 from ramme.core.plans.trigger import TriggerResult, action_plan_required
 from ramme.web.data.models import Posting
 from ramme.web.forecasts.models import ForecastSnapshot
-from ramme.web.forecasts.services import cache, figures, snapshots
+from ramme.web.forecasts.services import cache, figures, known, snapshots
 from ramme.web.forecasts.services.table import Table, build_table
 
 MONTHS_SHOWN = 3
@@ -56,9 +57,14 @@ def default_simulations() -> int:
     return int(getattr(settings, "RAMME_FORECAST_SIMULATIONS", DEFAULT_SIMULATIONS))
 
 
-def compute_forecast(as_of: date, *, simulations: int | None = None, seed: int = 0) -> Forecast:
-    """The year-end forecast on ``as_of`` from the database (cached per process)."""
+def compute_forecast(
+    as_of: date, *, simulations: int | None = None, seed: int = 0, known_at: int | None = None
+) -> Forecast:
+    """The year-end forecast on ``as_of`` from the database (cached per process);
+    ``known_at``: from the data as it stood after that import (raises UnknownImport)."""
     sims = default_simulations() if simulations is None else simulations
+    if known_at is not None:
+        return known.forecast_known_at(known_at, as_of, sims, seed)
     return cache.cached_forecast(as_of, sims, seed)
 
 
@@ -91,12 +97,15 @@ class Month:
         return self.approved_at is not None
 
 
-def month_forecast(day: date, simulations: int | None, seed: int) -> Month:
+def month_forecast(
+    day: date, simulations: int | None, seed: int, known_at: int | None = None
+) -> Month:
     """The month's approved (or else saved) snapshot; computed now without one."""
     snap = ForecastSnapshot.objects.filter(as_of=day).first()
     if snap is not None:
         return Month(day, snapshots.rebuild(snap.payload), True, snap.approved_by, snap.approved_at)
-    return Month(day, compute_forecast(day, simulations=simulations, seed=seed), False)
+    fc = compute_forecast(day, simulations=simulations, seed=seed, known_at=known_at)
+    return Month(day, fc, False)
 
 
 @dataclass(frozen=True)
@@ -116,17 +125,26 @@ class FollowUp:
     new: list[figures.CaseRow]  # case level: filter before showing
     ended: list[figures.CaseRow]
     changes: list[figures.ChangeCount]
+    known_at: int | None = None  # the data as known after this import; None: as it stands
 
     def most_expensive(self, n: int = 10) -> list[figures.CaseRow]:
         """Case level (restricted to economists and heads): the caller checks access."""
-        return figures.most_expensive(cache.prepared(), self.forecast, n)
+        return figures.most_expensive(prepared_data(self.known_at), self.forecast, n)
 
 
-def followup(as_of: date, *, simulations: int | None = None, seed: int = 0) -> FollowUp:
-    """The follow-up on ``as_of``: forecast, months side by side, bridge, explanations."""
-    prep = cache.prepared()
-    fc = compute_forecast(as_of, simulations=simulations, seed=seed)
-    earlier = [month_forecast(d, simulations, seed) for d in earlier_month_ends(as_of)]
+def prepared_data(known_at: int | None = None) -> Prepared:
+    """The forecast arrays of the data as it stands, or as known after import ``known_at``."""
+    return cache.prepared() if known_at is None else known.prepared_known_at(known_at)
+
+
+def followup(
+    as_of: date, *, simulations: int | None = None, seed: int = 0, known_at: int | None = None
+) -> FollowUp:
+    """The follow-up on ``as_of``: forecast, months side by side, bridge, explanations;
+    ``known_at``: on the data as known after that import (raises UnknownImport)."""
+    prep = prepared_data(known_at)
+    fc = compute_forecast(as_of, simulations=simulations, seed=seed, known_at=known_at)
+    earlier = [month_forecast(d, simulations, seed, known_at) for d in earlier_month_ends(as_of)]
     close = ForecastSnapshot.objects.filter(as_of=as_of, approved_at__isnull=False).first()
     current = Month(as_of, fc, False)
     if close is not None:  # the month is closed: show what was approved, not a recomputation
@@ -147,6 +165,7 @@ def followup(as_of: date, *, simulations: int | None = None, seed: int = 0) -> F
         new=new,
         ended=ended,
         changes=figures.change_counts(new, ended),
+        known_at=known_at,
     )
 
 

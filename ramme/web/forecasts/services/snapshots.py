@@ -13,6 +13,7 @@ from ramme.core.forecast import Components, Forecast, LineForecast, MeasureTable
 from ramme.core.forecast.results import COMPONENT_NAMES
 from ramme.web.accounts.audit import record_access
 from ramme.web.accounts.models import AuditEvent, User
+from ramme.web.data.versions import latest_import_number
 from ramme.web.forecasts.models import ForecastSnapshot
 
 _COLUMNS = ("daily_price", "accrued", "committed", "expected", "days_to_date", "expected_days")
@@ -35,6 +36,8 @@ def measures_dict(table: MeasureTable) -> dict[str, list[Any]]:
 def snapshot_payload(fc: Forecast, payload: dict[str, Any]) -> dict[str, Any]:
     """What a snapshot stores: the public payload plus the detail the bridge needs."""
     return payload | {
+        # the data version: the change to a later month can be explained from it
+        "data_version": latest_import_number(),
         "simulations": fc.simulations,
         "expectations": fc.expectations,
         "inflow_by_type": fc.inflow_by_type,

@@ -13,6 +13,7 @@ from ramme.core.periods import format_date
 from ramme.web.data.models import ActivityLine
 from ramme.web.forecasts.management.commands._args import iso_date
 from ramme.web.forecasts.services import followup
+from ramme.web.forecasts.services.known import UnknownImport, known_label
 from ramme.web.forecasts.services.snapshots import SnapshotLocked
 from ramme.web.forecasts.services.table import Row, build_table
 
@@ -65,6 +66,13 @@ class Command(BaseCommand):
             "--simulations", type=int, default=None, help="antal simulationer (standard 200)"
         )
         parser.add_argument("--seed", type=int, default=0, help="startværdi for simulationen")
+        parser.add_argument(
+            "--known-at",
+            type=int,
+            default=None,
+            metavar="N",
+            help="brug data som kendt efter import nr. N i importhistorikken (standard: seneste)",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         if not ActivityLine.objects.exists():
@@ -72,9 +80,15 @@ class Command(BaseCommand):
         if options["simulations"] is not None and options["simulations"] < 0:
             raise CommandError("Antal simulationer kan ikke være negativt.")
         as_of = options["as_of"] or followup.default_as_of()
-        fc = followup.compute_forecast(
-            as_of, simulations=options["simulations"], seed=options["seed"]
-        )
+        known_at = options["known_at"]
+        if known_at is not None and options["save"]:
+            raise CommandError("En prognose på ældre data (--known-at) kan ikke gemmes.")
+        try:
+            fc = followup.compute_forecast(
+                as_of, simulations=options["simulations"], seed=options["seed"], known_at=known_at
+            )
+        except UnknownImport as error:
+            raise CommandError(str(error)) from error
         payload = followup.forecast_payload(fc)
         if options["save"]:
             try:
@@ -93,6 +107,8 @@ class Command(BaseCommand):
             rows.append(("", []))
         rows.append((table.total.activity, _cells(table.total)))
         self.stdout.write(f"Forventet regnskab {fc.year} pr. {format_date(as_of)}\n")
+        if known_at is not None:
+            self.stdout.write(known_label(known_at) + "\n")
         self.stdout.write(render_table(payload, rows))
         if options["save"]:
             self.stdout.write(f"Gemt som opgørelse pr. {format_date(as_of)}.")
