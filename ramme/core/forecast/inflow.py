@@ -131,8 +131,8 @@ def plan(prep: Prepared, state: State, survival: Survival, pending: bool = True)
     start = np.concatenate([*rows_start, waiting.start]).astype(np.int64)
     rate = np.concatenate([*rows_rate, waiting.count]).astype(float)
     # days after as_of only: a past start's earlier days come with the billing-lag ratio
-    first = np.maximum(state.t + 1 - start + 1, 1)
-    days = survival.days_alive(types, first, state.year_last - start + 1)
+    from_day = np.asarray(np.maximum(state.t + 2 - start, 1), dtype=np.int64)
+    days = survival.days_alive(types, from_day, state.year_last - start + 1)
     return InflowPlan(types, start, rate, daily, once, prices, days, last12, months, waiting)
 
 
