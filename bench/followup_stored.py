@@ -84,10 +84,10 @@ def _get(client: Any, url: str) -> float:
 
 
 def _follow_up(client: Any, as_of: date) -> dict[str, float]:
+    from django.test import Client
+
     from ramme.web.forecasts.models import StoredForecast
     from ramme.web.forecasts.services import cache, precompute
-
-    from django.test import Client
 
     url = f"/prognose/?dato={as_of:%d.%m.%Y}"
     login = min(_get(Client(), "/login/") for _ in range(3))
