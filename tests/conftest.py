@@ -27,3 +27,5 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 def _no_accuracy_after_import(settings):  # type: ignore[no-untyped-def]
     # Every import would queue a whole backtest; the tests of that hook turn it back on.
     settings.RAMME_ACCURACY_AFTER_IMPORT = False
+    # likewise the stored forecasts: a page computes and stores the one it needs
+    settings.RAMME_FORECAST_AFTER_IMPORT = False

@@ -231,6 +231,8 @@ ACCESSIBILITY_URL = os.environ.get("RAMME_ACCESSIBILITY_URL", "")
 
 # After every import, queue the backtest behind the accuracy page (prognosens træfsikkerhed).
 RAMME_ACCURACY_AFTER_IMPORT = flag("RAMME_ACCURACY_AFTER_IMPORT", True)
+# after new data, the forecasts the pages read are computed once in the background
+RAMME_FORECAST_AFTER_IMPORT = flag("RAMME_FORECAST_AFTER_IMPORT", True)
 
 # A municipality's own legal-basis codes that mean aftercare (efterværn), beside the laws'
 # paragraphs (Serviceloven § 76, Barnets lov §§ 108-123), comma-separated.

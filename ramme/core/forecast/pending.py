@@ -4,11 +4,10 @@ A caseworker often registers that a measure ended weeks after it did. On the as-
 a measure looks active, and the forecast would pay it to its expected end. The file does not
 say when an end was registered, but the gap shows in the ends themselves: fewer ends fall in
 the last weeks before the as-of date than the duration model expects, and the shortfall grows
-towards the as-of date. Against the ends of an older window (where every end has long been
-registered, which also absorbs a hazard that runs high or low this year), the shortfall by
-recency gives the registration delay: an exponential delay with mean ``lag`` days, fitted by
-Poisson likelihood and taken only when it explains the ends clearly better than no delay
-(a likelihood-ratio test). Each apparently active measure then gets the probability that it
+towards the as-of date. The shortfall by recency gives the registration delay: an
+exponential delay with mean ``lag`` days, fitted by Poisson likelihood with the level free
+(so a year whose ends simply run below the curve is not taken for a delay), and taken only
+when it explains the ends clearly better than no delay (a likelihood-ratio test). Each apparently active measure then gets the probability that it
 has in fact ended unregistered; its expected remaining cost is scaled by the rest.
 
 On earlier years (the self-calibration's backtest) every end is known, the shortfall is nil
@@ -25,11 +24,10 @@ from ramme.core.forecast.data import INF, BoolArray, FloatArray, IntArray, Prepa
 from ramme.core.forecast.known import State
 from ramme.core.forecast.survival import Survival
 
-WINDOW = 120  # days before as_of in which ends may still be unregistered
+WINDOW = 180  # days before as_of in which ends may still be unregistered
 BIN = 15  # days per recency bin of the fit
-REFERENCE = 365  # days of the older window that sets the level
-MIN_REFERENCE_ENDS = 15  # fewer ends in the older window: too little to see a shortfall
-LAGS = np.arange(2.0, WINDOW + 1, 2.0)  # candidate mean delays (days)
+MIN_ENDS = 20  # fewer ends in the window: too little to see a shortfall
+LAGS = np.arange(2.0, 121.0, 2.0)  # candidate mean delays (days)
 EVIDENCE = 3.84  # deviance gain required (chi-square, 1 degree of freedom, 5 %)
 STEP = 5  # days per step when a measure's probability of an unregistered end is summed
 
@@ -49,22 +47,21 @@ def estimate(prep: Prepared, state: State, surv: Survival, limit: IntArray) -> P
     none = PendingEnds(0.0, 0.0, np.zeros(len(prep.m_start)))
     eligible = _eligible(prep, state)
     t = state.t
-    ref_lo, ref_hi = t - WINDOW - REFERENCE + 1, t - WINDOW
-    observed_ref = _observed(prep, eligible, limit, ref_lo, ref_hi)
-    expected_ref = _expected(prep, state, surv, eligible, limit, ref_lo, ref_hi)
-    if observed_ref < MIN_REFERENCE_ENDS or expected_ref <= 0:
-        return none
-    level = observed_ref / expected_ref
     bins = [(t - a1 + 1, t - a0) for a0, a1 in _bin_ages()]
     observed = np.array([_observed(prep, eligible, limit, lo, hi) for lo, hi in bins])
-    expected = level * np.array(
-        [_expected(prep, state, surv, eligible, limit, lo, hi) for lo, hi in bins]
-    )
-    lag = fit_delay(observed, expected)
+    expected = np.array([_expected(prep, state, surv, eligible, limit, lo, hi) for lo, hi in bins])
+    if observed.sum() < MIN_ENDS or expected.sum() <= 0:
+        return none
+    # the level is fitted with the delay: a year whose ends run below the curve throughout
+    # is not a delay, only a shortfall that grows towards the as-of date is
+    lag = fit_delay(observed, expected, free_level=True)
     if lag == 0.0:
         return none
-    deficit = float((expected - observed).sum())
-    return PendingEnds(lag, deficit, _probability(prep, state, surv, eligible, limit, lag))
+    shares = np.array([registered_share(lag, a0, a1) for a0, a1 in _bin_ages()])
+    level = float(observed.sum() / (expected * shares).sum())
+    deficit = float((level * expected * (1 - shares)).sum())
+    probability = _probability(prep, state, surv, eligible, limit, lag, level)
+    return PendingEnds(lag, deficit, probability)
 
 
 def _bin_ages(window: int = WINDOW) -> list[tuple[int, int]]:
@@ -151,9 +148,16 @@ def fit_delay(observed: FloatArray, expected: FloatArray, free_level: bool = Fal
 
 
 def _probability(
-    prep: Prepared, state: State, surv: Survival, eligible: BoolArray, limit: IntArray, lag: float
+    prep: Prepared,
+    state: State,
+    surv: Survival,
+    eligible: BoolArray,
+    limit: IntArray,
+    lag: float,
+    level: float,
 ) -> FloatArray:
-    """Per active measure: P(it ended in the window and is not registered | it looks active)."""
+    """Per active measure: P(it ended in the window and is not registered | it looks active),
+    with the duration curve's hazard scaled by the window's ``level``."""
     t = state.t
     out = np.zeros(len(prep.m_start))
     idx = np.flatnonzero(eligible & state.active & (prep.m_end == INF) & (limit > t))
@@ -168,7 +172,7 @@ def _probability(
         # the end's chance to fall here, given active at the window start, times unregistered
         gone = _end_probability(prep, surv, idx, lo, np.maximum(day_lo - 1, lo - 1))
         unregistered = 1 - registered_share(lag, a0, a0 + STEP)
-        hidden += np.where(inside, (1 - gone) * p * unregistered, 0.0)
+        hidden += np.where(inside, (1 - gone) * level * p * unregistered, 0.0)
     still = 1 - _end_probability(prep, surv, idx, lo, np.full(len(idx), t))
     out[idx] = hidden / np.maximum(still + hidden, 1e-12)
     return out

@@ -20,10 +20,11 @@ import numpy as np
 
 from ramme.core.forecast.data import FloatArray, IntArray, Prepared, month_index
 from ramme.core.forecast.known import State
-from ramme.core.forecast.pending import BIN, REFERENCE, fit_delay, registered_share
+from ramme.core.forecast.pending import BIN, fit_delay, registered_share
 
 WINDOW = 120  # days before as_of in which starts may still be unregistered
 MIN_REFERENCE_STARTS = 20
+REFERENCE = 365  # days of the year before the window that give the rate
 
 
 @dataclass(frozen=True)

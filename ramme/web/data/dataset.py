@@ -1,7 +1,9 @@
 """Database → core: the Dataset of records the pure core computes on, and the columnar
 ledger the forecast reads (millions of postings are loaded as arrays, never as objects).
 
-Every table is read with one ``values_list`` query; nothing is fetched per row.
+Every table is read with one ``values_list`` query; nothing is fetched per row. Each table
+is read through ``versions.known_values``, so the data as known after an earlier import
+(``known_at``) is filtered in one place for the records and the columns alike.
 """
 
 from __future__ import annotations
@@ -12,7 +14,8 @@ from decimal import Decimal
 
 import numpy as np
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import FloatField, Q
+from django.db.models.functions import Cast
 
 from ramme.core.forecast.data import Ledger, Prepared, prepare
 from ramme.core.ladder import LadderStep
@@ -204,34 +207,61 @@ def load_rules() -> tuple[MappingRule, ...]:
     )
 
 
+ORDINAL_1970 = date(1970, 1, 1).toordinal()
+
+
+def _lookup(mapping: dict[int, int]) -> np.ndarray:
+    """An array from primary key to index (-1 for unknown keys)."""
+    table = np.full(max(mapping, default=0) + 2, -1, dtype=np.int64)
+    for pk, index in mapping.items():
+        table[pk] = index
+    return table
+
+
+def _indices(column: tuple[int | None, ...], table: np.ndarray) -> np.ndarray:
+    """Primary keys (None for none) through ``table``: -1 where none or unknown."""
+    keys = np.array(column, dtype=np.float64)  # None becomes NaN
+    known = ~np.isnan(keys)
+    out = np.full(len(keys), -1, dtype=np.int64)
+    safe = np.where(known, keys, len(table) - 1).astype(np.int64)
+    inside = safe < len(table)
+    out[inside] = table[safe[inside]]
+    out[~known] = -1
+    return out
+
+
 def load_ledger(dataset: Dataset, known_at: Known | None = None) -> Ledger:
-    """The postings as arrays (day, amount, line, dranst, measure), read in chunks."""
+    """The postings as arrays (day, amount, line, dranst, measure): one query whose columns
+    go straight into numpy (the database casts the amounts), no object per row."""
     lines = {a.name: i for i, a in enumerate(dataset.activities)}
     measure_index = {m.measure_id: i for i, m in enumerate(_forecast_measures(dataset))}
-    pk_to_index = {
-        pk: measure_index[mid]
-        for pk, mid in models.Measure.objects.values_list("pk", "measure_id")
-        if mid in measure_index
-    }
-    act_pk = {
-        pk: lines.get(name, -1)
-        for pk, name in models.ActivityLine.objects.values_list("pk", "name")
-    }
-    fields = ("date", "amount", "activity_id", "dranst", "measure_id")
-    rows = known_values(models.Posting, known_at, *fields).iterator(CHUNK)
-    day, amount, act, dranst, measure = [], [], [], [], []
-    for d, a, ap, dr, mp in rows:
-        day.append(d.toordinal())
-        amount.append(float(a))
-        act.append(act_pk.get(ap, -1) if ap is not None else -1)
-        dranst.append(dr)
-        measure.append(pk_to_index.get(mp, -1) if mp is not None else -1)
+    measures = _lookup(
+        {
+            pk: measure_index[mid]
+            for pk, mid in models.Measure.objects.values_list("pk", "measure_id")
+            if mid in measure_index
+        }
+    )
+    acts = _lookup(
+        {
+            pk: lines.get(name, -1)
+            for pk, name in models.ActivityLine.objects.values_list("pk", "name")
+        }
+    )
+    # the database casts the amounts; rows of earlier versions come as Decimal (numpy casts)
+    amount_field = Cast("amount", FloatField()) if known_at is None else "amount"
+    rows = known_values(
+        models.Posting, known_at, "date", amount_field, "activity_id", "dranst", "measure_id"
+    )
+    columns = tuple(zip(*rows, strict=True)) or ((), (), (), (), ())
+    day, amount, act, dranst, measure = columns
+    days = np.array(day, dtype="datetime64[D]").astype(np.int64) + ORDINAL_1970
     return Ledger(
-        np.array(day, dtype=np.int64),
+        days.astype(np.int64),
         np.array(amount, dtype=np.float64),
-        np.array(act, dtype=np.int64),
+        _indices(act, acts),
         np.array(dranst, dtype=np.int64),
-        np.array(measure, dtype=np.int64),
+        _indices(measure, measures),
     )
 
 

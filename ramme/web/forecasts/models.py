@@ -63,3 +63,43 @@ class AccuracyReport(models.Model):
 
     def __str__(self) -> str:
         return f"Træfsikkerhed {self.year}"
+
+
+class StoredForecast(models.Model):
+    """A forecast computed once per data version (lagret prognose) and read by every worker,
+    the API, the CLI and the reports, so a page never simulates while a user waits.
+
+    ``simulations`` 0 is the deterministic forecast (no paths) the history chart and the
+    earlier months' columns use; the latest month end is stored with its simulated band.
+    ``payload`` is ``snapshots.snapshot_payload``: enough to rebuild the Forecast exactly.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "venter"
+        RUNNING = "running", "beregnes"
+        DONE = "done", "færdig"
+        FAILED = "failed", "fejlede"
+
+    data_version = models.CharField("dataversion", max_length=64)
+    as_of = models.DateField("opgørelsesdato")
+    simulations = models.PositiveIntegerField("simulationer")
+    seed = models.IntegerField("startværdi", default=0)
+    status = models.CharField("status", max_length=10, choices=Status, default=Status.PENDING)
+    payload = models.JSONField("prognose", null=True, blank=True)
+    error = models.TextField("fejl", blank=True)
+    requested_at = models.DateTimeField("bestilt", auto_now_add=True)
+    finished_at = models.DateTimeField("færdig", null=True, blank=True)
+
+    class Meta:
+        ordering = ["-requested_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["data_version", "as_of", "simulations", "seed"],
+                name="one_forecast_per_version",
+            )
+        ]
+        verbose_name = "lagret prognose"
+        verbose_name_plural = "lagrede prognoser"
+
+    def __str__(self) -> str:
+        return f"Prognose pr. {self.as_of.isoformat()} ({self.data_version[:8]})"

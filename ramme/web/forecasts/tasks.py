@@ -11,3 +11,11 @@ from ramme.web.forecasts.services import accuracy
 def compute_accuracy(report_pk: int) -> None:
     """The backtest behind the accuracy page (prognosens træfsikkerhed)."""
     accuracy.compute(report_pk)
+
+
+@task()
+def compute_stored_forecast(pk: int) -> None:
+    """A forecast of new data, stored for every reader (lagret prognose)."""
+    from ramme.web.forecasts.services import precompute
+
+    precompute.compute(pk)

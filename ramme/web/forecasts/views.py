@@ -7,7 +7,7 @@ from typing import cast
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -25,7 +25,7 @@ from ramme.web.accounts.audit import record_access
 from ramme.web.accounts.models import AuditEvent, User
 from ramme.web.data.models import ActivityLine, Posting
 from ramme.web.forecasts.chart import history_figure
-from ramme.web.forecasts.services import approval, change_split
+from ramme.web.forecasts.services import approval, change_split, precompute
 from ramme.web.forecasts.services import followup as service
 from ramme.web.forecasts.services.figures import CaseRow
 from ramme.web.forecasts.services.known import UnknownImport, known_label
@@ -87,6 +87,9 @@ def follow_up(request: HttpRequest) -> HttpResponse:
     as_of = as_of_from_request(request)
     if not ActivityLine.objects.exists():
         return render(request, "forecasts/empty.html", {"as_of": as_of})
+    waiting = precompute.waiting(as_of)
+    if waiting is not None:  # new data: the background task is computing what we show
+        return render(request, "forecasts/computing.html", {"as_of": as_of, "progress": waiting})
     user = _user(request)
     known_at = known_from_request(request)
     try:
@@ -152,6 +155,9 @@ def known_from_request(request: HttpRequest) -> int | None:
 def line_detail(request: HttpRequest, pk: int) -> HttpResponse:
     activity = get_object_or_404(ActivityLine, pk=pk)
     as_of = as_of_from_request(request)
+    waiting = precompute.waiting(as_of)
+    if waiting is not None:
+        return render(request, "forecasts/computing.html", {"as_of": as_of, "progress": waiting})
     fc = service.compute_forecast(as_of)
     try:
         line = fc.line(activity.name)
@@ -181,6 +187,15 @@ def line_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "min_cases": MIN_CHILDREN,
     }
     return render(request, "forecasts/line_detail.html", context)
+
+
+@login_required
+def progress(request: HttpRequest) -> JsonResponse:
+    """How far the background computation of the forecasts on ``?dato=`` has come."""
+    waiting = precompute.waiting(as_of_from_request(request))
+    if waiting is None:
+        return JsonResponse({"ready": True})
+    return JsonResponse({"ready": False, "done": waiting.done, "total": waiting.total})
 
 
 @login_required

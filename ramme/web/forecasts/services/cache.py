@@ -1,7 +1,8 @@
-"""The prepared data (arrays of the whole database) and forecasts, cached per process.
+"""The prepared data (arrays of the whole database), cached per process, and the forecasts,
+stored in the database per data version (``stored``) and kept in memory once read.
 
-Preparing reads every table; a page view should not do that each time. The cache is keyed
-on the latest import (id and time) and a fingerprint of the master data the admin edits
+Preparing reads every table; a page view should not do that each time. Both are keyed on
+the data version: the latest import and a fingerprint of the master data the admin edits
 (budgets, price index, catalogue), so either change is seen at once; code that changes
 case data outside an import calls ``clear()``.
 """
@@ -18,26 +19,35 @@ from django.db.models import Count, Max, Sum
 from ramme.core.forecast import Forecast, Prepared, forecast
 from ramme.web.data.dataset import load_prepared
 from ramme.web.data.models import Budget, ImportRun, MeasureType, PriceIndex
-from ramme.web.forecasts.services import known
+from ramme.web.forecasts.services import known, stored
 
 _prepared: dict[object, Prepared] = {}
-_forecasts: dict[tuple[object, date, int, int], Forecast] = {}
+_forecasts: dict[tuple[str, date, int, int], Forecast] = {}
 _other: dict[tuple[str, object], object] = {}
 MAX_FORECASTS = 64
 T = TypeVar("T")
 
 
-def _key() -> object:
-    """The latest import, plus a fingerprint of what the admin can edit between imports.
+def _import_key() -> object:
+    """Which import the case data comes from (its id and start; an import number later)."""
+    return ImportRun.objects.order_by("-pk").values_list("pk", "started_at").first()
+
+
+def _master_key() -> object:
+    """A fingerprint of what the admin can edit between imports.
 
     Budgets, price index and the catalogue are master data an economist may correct in the
-    admin; such an edit must show on the follow-up page without a new import.
+    admin or on the budget page; such an edit must show on the follow-up page at once.
     """
-    run = ImportRun.objects.order_by("-pk").values_list("pk", "started_at").first()
     budget = Budget.objects.aggregate(n=Count("pk"), top=Max("pk"), total=Sum("amount"))
     index = PriceIndex.objects.aggregate(n=Count("pk"), total=Sum("rate"))
     types = MeasureType.objects.aggregate(n=Count("pk"), top=Max("pk"))
-    return (run, tuple(budget.values()), tuple(index.values()), tuple(types.values()))
+    return (tuple(budget.values()), tuple(index.values()), tuple(types.values()))
+
+
+def _key() -> object:
+    """The data version (dataversion): the one definition every cache and store keys on."""
+    return (_import_key(), _master_key())
 
 
 def data_version() -> str:
@@ -74,11 +84,16 @@ def prepared() -> Prepared:
 
 
 def cached_forecast(as_of: date, simulations: int, seed: int) -> Forecast:
-    """``forecast(prepared(), as_of)``, computed once per import, date and settings."""
-    prep = prepared()
-    key = (_key(), as_of, simulations, seed)
+    """``forecast(prepared(), as_of)`` as stored for the data version: read from the
+    database when any process computed it, else computed here once and stored."""
+    version = data_version()
+    key = (version, as_of, simulations, seed)
     if key not in _forecasts:
+        fc = stored.load(*key)
+        if fc is None:
+            fresh = forecast(prepared(), as_of, simulations=simulations, seed=seed)
+            fc = stored.store(version, fresh, seed)
         if len(_forecasts) >= MAX_FORECASTS:
             _forecasts.pop(next(iter(_forecasts)))
-        _forecasts[key] = forecast(prep, as_of, simulations=simulations, seed=seed)
+        _forecasts[key] = fc
     return _forecasts[key]

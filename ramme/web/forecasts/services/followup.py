@@ -30,6 +30,10 @@ from ramme.web.forecasts.services.table import Table, build_table
 
 MONTHS_SHOWN = 3
 DEFAULT_SIMULATIONS = 200
+# Earlier month ends (the table's columns, the history chart) without a snapshot are the
+# deterministic forecast: the same centre as with paths, a band from the calibration alone,
+# at a fraction of the cost; only the as-of date is simulated.
+EARLIER_SIMULATIONS = 0
 
 
 def month_end(day: date) -> date:
@@ -97,15 +101,27 @@ class Month:
         return self.approved_at is not None
 
 
-def month_forecast(
-    day: date, simulations: int | None, seed: int, known_at: int | None = None
-) -> Month:
-    """The month's approved (or else saved) snapshot; computed now without one."""
+def month_forecast(day: date, seed: int = 0, known_at: int | None = None) -> Month:
+    """The month's approved (or else saved) snapshot; else the stored deterministic one."""
     snap = ForecastSnapshot.objects.filter(as_of=day).first()
     if snap is not None:
         return Month(day, snapshots.rebuild(snap.payload), True, snap.approved_by, snap.approved_at)
-    fc = compute_forecast(day, simulations=simulations, seed=seed, known_at=known_at)
+    fc = compute_forecast(day, simulations=EARLIER_SIMULATIONS, seed=seed, known_at=known_at)
     return Month(day, fc, False)
+
+
+def year_month_ends(as_of: date) -> list[date]:
+    """The month ends of ``as_of``'s year before its month (the history chart's points)."""
+    return [month_end(date(as_of.year, m, 1)) for m in range(1, as_of.month)]
+
+
+def needed_forecasts(as_of: date) -> list[tuple[date, int]]:
+    """(date, simulations) of every forecast the follow-up and line pages on ``as_of`` read:
+    the as-of date with its band, and each earlier month end without a snapshot."""
+    days = year_month_ends(as_of)
+    saved = set(ForecastSnapshot.objects.filter(as_of__in=days).values_list("as_of", flat=True))
+    earlier = [(day, EARLIER_SIMULATIONS) for day in days if day not in saved]
+    return [(as_of, default_simulations()), *earlier]
 
 
 @dataclass(frozen=True)
@@ -144,7 +160,7 @@ def followup(
     ``known_at``: on the data as known after that import (raises UnknownImport)."""
     prep = prepared_data(known_at)
     fc = compute_forecast(as_of, simulations=simulations, seed=seed, known_at=known_at)
-    earlier = [month_forecast(d, simulations, seed, known_at) for d in earlier_month_ends(as_of)]
+    earlier = [month_forecast(d, seed, known_at) for d in earlier_month_ends(as_of)]
     close = ForecastSnapshot.objects.filter(as_of=as_of, approved_at__isnull=False).first()
     current = Month(as_of, fc, False)
     if close is not None:  # the month is closed: show what was approved, not a recomputation
@@ -170,17 +186,16 @@ def followup(
 
 
 def history(
-    activity: str | None, as_of: date, *, simulations: int = 200, seed: int = 0
+    activity: str | None, as_of: date, *, simulations: int | None = None, seed: int = 0
 ) -> list[tuple[date, Any, Any, Any]]:
     """A line's (or the frame's, ``None``) forecast, P10, P90 at each month end of the year
-    up to ``as_of``: saved snapshots where there are any, else computed."""
-    days = [month_end(date(as_of.year, m, 1)) for m in range(1, as_of.month)]
+    up to ``as_of``: saved snapshots where there are any, else stored deterministic ones."""
     out = []
-    for day in [*days, as_of]:
+    for day in [*year_month_ends(as_of), as_of]:
         fc = (
             compute_forecast(day, simulations=simulations, seed=seed)
             if day == as_of
-            else (month_forecast(day, simulations, seed).forecast)
+            else month_forecast(day, seed).forecast
         )
         line = fc.total if activity is None else fc.line(activity)
         out.append((day, line.forecast, line.p10, line.p90))

@@ -10,7 +10,8 @@ import numpy as np
 from django.db import transaction
 
 from ramme.core.forecast import Components, Forecast, LineForecast, MeasureTable
-from ramme.core.forecast.results import COMPONENT_NAMES
+from ramme.core.forecast.calibration import METHODS
+from ramme.core.forecast.results import COMPONENT_NAMES, CalibrationSummary
 from ramme.web.accounts.audit import record_access
 from ramme.web.accounts.models import AuditEvent, User
 from ramme.web.data.versions import latest_import_number
@@ -98,8 +99,25 @@ def _line(row: dict[str, Any], activity: str, step: str) -> LineForecast:
     )
 
 
+def _calibration(saved: dict[str, Any] | None) -> CalibrationSummary | None:
+    """``CalibrationSummary.to_dict`` read back (older snapshots have none)."""
+    if not saved:
+        return None
+    lines = saved["lines"]
+    return CalibrationSummary(
+        years=tuple(saved["years"]),
+        methods=METHODS,
+        weights={name: dict(v["weights"]) for name, v in lines.items()},
+        case_based_ratio={name: v["case_based_ratio"] for name, v in lines.items()},
+        switched={name: bool(v["switched"]) for name, v in lines.items()},
+        case_based={name: v["case_based"] for name, v in lines.items()},
+        band_scores=int(saved["band_scores"]),
+    )
+
+
 def rebuild(payload: dict[str, Any]) -> Forecast:
-    """The Forecast a snapshot was saved from (figures rounded as saved)."""
+    """The Forecast a snapshot was saved from (figures rounded as saved), with its
+    calibration, so a stored forecast shows on the line page as a fresh one does."""
     m = payload["measures"]
     table = MeasureTable(
         measure_ids=list(m["measure_ids"]),
@@ -120,6 +138,11 @@ def rebuild(payload: dict[str, Any]) -> Forecast:
         payload.get("expectations", {}),
         int(payload.get("simulations", 0)),
         payload.get("inflow_by_type", {}),
+        _calibration(payload.get("calibration")),
+        tuple(
+            (a["measure_type"], int(a["went_on"]), int(a["stopped"]))
+            for a in payload.get("age_limits_overruled", ())
+        ),
     )
 
 

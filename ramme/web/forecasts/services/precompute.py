@@ -1,0 +1,75 @@
+"""The forecasts of new data computed in the background (forudberegning): after an import,
+a budget, price index or catalogue change, the forecasts the follow-up, line pages and
+reports read are queued once for the new data version, so no page simulates while a user
+waits; ``waiting`` tells a page that they are still being computed.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.conf import settings
+from django.db import connection, transaction
+
+from ramme.web.forecasts.models import StoredForecast
+from ramme.web.forecasts.services import cache, followup, stored
+
+
+def queue(as_of: date | None = None) -> list[int]:
+    """Queue every forecast the pages on ``as_of`` (default: the latest month end) need
+    and are not stored for the current data version; forget the older versions."""
+    version = cache.data_version()
+    stored.forget_other_versions(version)
+    day = as_of or followup.default_as_of()
+    queued = []
+    for when, simulations in followup.needed_forecasts(day):
+        pk = stored.queue_row(version, when, simulations, 0)
+        if pk is not None:
+            queued.append(pk)
+    for pk in queued:
+        enqueue(pk)
+    return queued
+
+
+def _queue_on_commit() -> None:
+    queue()
+
+
+def after_data_change(**_: object) -> None:
+    """New data (the import signal, or a saved budget, price index or measure type): queue
+    the forecasts once the transaction commits, once per transaction however many rows
+    changed (``RAMME_FORECAST_AFTER_IMPORT = False`` turns it off, as the tests do)."""
+    if not getattr(settings, "RAMME_FORECAST_AFTER_IMPORT", True):
+        return
+    if any(entry[1] is _queue_on_commit for entry in connection.run_on_commit):
+        return
+    transaction.on_commit(_queue_on_commit)
+
+
+def enqueue(pk: int) -> None:
+    """Run the computation in the background task queue."""
+    from ramme.web.forecasts.tasks import compute_stored_forecast
+
+    compute_stored_forecast.enqueue(pk)
+
+
+def compute(pk: int) -> None:
+    """The task's body: compute and store the row's forecast, unless the data changed since
+    it was queued (then the new version's own rows are queued and this one is dropped)."""
+    row = StoredForecast.objects.filter(pk=pk).first()
+    if row is None or row.status == stored.Status.DONE:
+        return
+    if row.data_version != cache.data_version():
+        row.delete()
+        return
+    stored.mark(pk, stored.Status.RUNNING)
+    try:
+        cache.cached_forecast(row.as_of, row.simulations, row.seed)
+    except Exception as error:  # the page then computes itself; the log has the traceback
+        stored.mark(pk, stored.Status.FAILED, str(error))
+        raise
+
+
+def waiting(as_of: date) -> stored.Progress | None:
+    """Progress while forecasts the pages on ``as_of`` need are queued or running."""
+    return stored.progress(cache.data_version(), followup.needed_forecasts(as_of))

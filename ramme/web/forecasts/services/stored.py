@@ -1,0 +1,117 @@
+"""Forecasts stored per data version (lagrede prognoser): computed once, read by every
+gunicorn worker, the API, the CLI and the reports, so none of them simulates again.
+
+This module only reads and writes the rows; ``cache.cached_forecast`` decides when to
+compute, ``precompute`` queues the background computation after new data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.db import IntegrityError, transaction
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from ramme.core.forecast import Forecast
+from ramme.web.forecasts.models import StoredForecast
+from ramme.web.forecasts.services import snapshots
+
+Status = StoredForecast.Status
+# A queued row this old is taken as lost (no worker ran it): the page computes it itself
+# rather than saying "beregnes" for ever.
+STALE_AFTER = timedelta(minutes=15)
+
+
+def _rows(version: str, as_of: date, simulations: int, seed: int) -> QuerySet[StoredForecast]:
+    return StoredForecast.objects.filter(
+        data_version=version, as_of=as_of, simulations=simulations, seed=seed
+    )
+
+
+def load(version: str, as_of: date, simulations: int, seed: int) -> Forecast | None:
+    """The finished forecast of this version and date, rebuilt from its row, or None."""
+    payload = (
+        _rows(version, as_of, simulations, seed)
+        .filter(status=Status.DONE)
+        .values_list("payload", flat=True)
+        .first()
+    )
+    return None if payload is None else snapshots.rebuild(payload)
+
+
+def store(version: str, fc: Forecast, seed: int) -> Forecast:
+    """Save ``fc`` under ``version`` (finishing a queued row) and return it as every other
+    reader will rebuild it, so this process shows exactly what the others show."""
+    payload = snapshots.snapshot_payload(fc, fc.to_dict())
+    values = {"status": Status.DONE, "payload": payload, "error": "", "finished_at": timezone.now()}
+    try:
+        with transaction.atomic():
+            StoredForecast.objects.update_or_create(
+                data_version=version,
+                as_of=fc.as_of,
+                simulations=fc.simulations,
+                seed=seed,
+                defaults=values,
+            )
+    except IntegrityError:  # another worker stored the same forecast at the same moment
+        pass
+    return snapshots.rebuild(payload)
+
+
+def queue_row(version: str, as_of: date, simulations: int, seed: int) -> int | None:
+    """A pending row for a forecast not stored yet (its pk to compute), None when there is
+    one already (done, or queued by someone else)."""
+    try:
+        with transaction.atomic():
+            row, created = StoredForecast.objects.get_or_create(
+                data_version=version, as_of=as_of, simulations=simulations, seed=seed
+            )
+    except IntegrityError:
+        return None
+    if not created and row.status != Status.FAILED:
+        return None
+    if not created:
+        row.status, row.error = Status.PENDING, ""
+        row.save(update_fields=["status", "error"])
+    return row.pk
+
+
+def mark(pk: int, status: str, error: str = "") -> None:
+    StoredForecast.objects.filter(pk=pk).update(status=status, error=error)
+
+
+def forget_other_versions(version: str) -> int:
+    """Delete the rows of earlier data versions (nobody reads them again)."""
+    deleted, _ = StoredForecast.objects.exclude(data_version=version).delete()
+    return deleted
+
+
+@dataclass(frozen=True)
+class Progress:
+    """How far the background computation of the forecasts a page needs has come."""
+
+    done: int
+    total: int
+
+
+def progress(version: str, wanted: list[tuple[date, int]], seed: int = 0) -> Progress | None:
+    """Progress while some of ``wanted`` (date, simulations) are queued or running; None when
+    none is (all stored, or missing: then the caller computes)."""
+    rows = StoredForecast.objects.filter(
+        data_version=version, seed=seed, as_of__in={day for day, _ in wanted}
+    ).values_list("as_of", "simulations", "status", "requested_at")
+    by_key = {(day, sims): (status, at) for day, sims, status, at in rows}
+    fresh = timezone.now() - STALE_AFTER
+    waiting = [
+        key
+        for key in wanted
+        if key in by_key
+        and by_key[key][0] in (Status.PENDING, Status.RUNNING)
+        and by_key[key][1] >= fresh
+    ]
+    if not waiting:
+        return None
+    done = sum(1 for key in wanted if by_key.get(key, ("",))[0] == Status.DONE)
+    return Progress(done, len(wanted))
