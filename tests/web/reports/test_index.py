@@ -45,7 +45,7 @@ def test_index_offers_every_report_with_its_inputs(logged_in) -> None:  # type: 
         assert kind in BUILDERS
         assert f"/rapporter/vis/{kind}/" in _section(html, kind)
     monthly = _section(html, "monthly")
-    assert f'name="as_of" id="as_of" value="{default_as_of():%d.%m.%Y}"' in monthly
+    assert f'name="dato" id="dato" value="{default_as_of():%d.%m.%Y}"' in monthly
     assert 'placeholder="dd.mm.åååå"' in monthly  # Danish whatever the browser's language
     options = re.findall(r'<option value="(\d+)">', _section(html, "actionplan"))
     assert options == [str(plan.pk)]
