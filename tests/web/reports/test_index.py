@@ -78,5 +78,5 @@ def test_plan_page_links_to_the_action_plan_report(logged_in) -> None:  # type: 
     client, plan = logged_in
     html = client.get(f"/handleplaner/{plan.pk}/", {"dato": AS_OF.isoformat()}).content.decode()
     link = re.search(r'<a id="handleplan-rapport" href="([^"]+)">Handleplan som rapport</a>', html)
-    assert link and link[1].startswith(f"/rapporter/vis/actionplan/?id={plan.pk}&amp;as_of=")
+    assert link and link[1].startswith(f"/rapporter/vis/actionplan/?id={plan.pk}&amp;dato=")
     assert client.get(link[1].replace("&amp;", "&")).status_code == 200
