@@ -18,6 +18,7 @@ import numpy as np
 from ramme.core.forecast.data import FloatArray, IntArray, Prepared, month_index, wsum
 from ramme.core.forecast.known import State
 from ramme.core.forecast.survival import Survival
+from ramme.core.periods import is_month_end
 
 SEASON_PRIOR = 36  # starts it takes before a type's own seasonal pattern weighs half
 
@@ -95,7 +96,7 @@ def plan(prep: Prepared, state: State, survival: Survival) -> InflowPlan:
     known = np.flatnonzero(state.known)
     month_idx = month_index(prep.m_start[known])
     as_of = state.as_of
-    complete = as_of.year * 12 + as_of.month - (0 if _is_month_end(as_of) else 1)
+    complete = as_of.year * 12 + as_of.month - (0 if is_month_end(as_of) else 1)
     history = month_idx[month_idx < complete]
     months = int(complete - history.min()) if len(history) else 0
     n_types = len(prep.type_codes)
@@ -128,10 +129,6 @@ def plan(prep: Prepared, state: State, survival: Survival) -> InflowPlan:
     rate = np.concatenate(rows_rate) if rows_rate else np.zeros(0)
     days = survival.days_alive(types, np.ones_like(start), state.year_last - start + 1)
     return InflowPlan(types, start, rate, daily, once, prices, days, last12, months)
-
-
-def _is_month_end(day: date) -> bool:
-    return (day + timedelta(days=1)).day == 1
 
 
 def _days_in_month(first: int) -> int:

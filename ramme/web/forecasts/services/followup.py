@@ -4,7 +4,6 @@ are the same everywhere (one computation, cached per process)."""
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -21,6 +20,7 @@ from ramme.core.forecast import (
     explain,
     simple_methods,
 )
+from ramme.core.periods import month_end
 from ramme.core.plans.trigger import TriggerResult, action_plan_required
 from ramme.web.data.models import Posting
 from ramme.web.forecasts.models import ForecastSnapshot
@@ -29,10 +29,6 @@ from ramme.web.forecasts.services.table import Table, build_table
 
 MONTHS_SHOWN = 3
 DEFAULT_SIMULATIONS = 200
-
-
-def month_end(day: date) -> date:
-    return day.replace(day=calendar.monthrange(day.year, day.month)[1])
 
 
 def default_as_of() -> date:
