@@ -102,6 +102,15 @@ class DateRange:
         return result
 
 
+def month_end(day: date) -> date:
+    """The last day of ``day``'s month (ultimo måneden): 14.02.2024 → 29.02.2024."""
+    return Month.of(day).last_day
+
+
+def is_month_end(day: date) -> bool:
+    return day == month_end(day)
+
+
 def year_fraction_elapsed(as_of: date) -> float:
     """Share of the calendar year up to and including ``as_of``."""
     total = DateRange.year(as_of.year).days

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Mapping
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from typing import TypeVar
@@ -28,6 +29,16 @@ def active_days(measure: Measure, period: DateRange) -> int:
 def full_year_cases(measures: Iterable[Measure], period: DateRange) -> Decimal:
     """Sum of active days / 365: the volume unit behind price × volume."""
     return Decimal(sum(active_days(m, period) for m in measures)) / DAYS_PER_YEAR
+
+
+def known_on(measures: Iterable[Measure], as_of: date) -> list[Measure]:
+    """The measures as known on ``as_of`` (kendt pr. opgørelsesdatoen): none started later,
+    and an end date after ``as_of`` not known yet, so the measure is still open."""
+    return [
+        m if m.end_date is None or m.end_date <= as_of else replace(m, end_date=None)
+        for m in measures
+        if m.start_date <= as_of
+    ]
 
 
 def units_on(measures: Iterable[Measure], day: date) -> int:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import calendar
 from datetime import date, timedelta
 
+from ramme.core.periods import Month
 from ramme.worlds.prices import SimPrice, level
 from ramme.worlds.simulate import SimMeasure
 from ramme.worlds.spec import WorldSpec
@@ -19,8 +19,8 @@ def month_index(day: date) -> int:
 
 def month_bounds(index: int) -> tuple[date, date]:
     year, month = divmod(index, 12)
-    last = calendar.monthrange(year, month + 1)[1]
-    return date(year, month + 1, 1), date(year, month + 1, last)
+    month_of = Month(year, month + 1)
+    return month_of.first_day, month_of.last_day
 
 
 def _period_cost(spec: WorldSpec, p: SimPrice, first: date, last: date, month_days: int) -> float:

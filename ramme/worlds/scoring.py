@@ -8,12 +8,12 @@ and the P10-P90 band holding 70-90 % of the outturns, for the frame and for the 
 
 from __future__ import annotations
 
-import calendar
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from ramme.core.periods import Month
 from ramme.core.records import Dataset
 from ramme.worlds.world import FRAME
 
@@ -65,7 +65,7 @@ class Summary:
 
 
 def month_ends(year: int) -> list[date]:
-    return [date(year, m, calendar.monthrange(year, m)[1]) for m in range(1, 13)]
+    return [Month(year, m).last_day for m in range(1, 13)]
 
 
 def run_rate(dataset: Dataset, year: int, as_of: date) -> dict[str, Decimal]:

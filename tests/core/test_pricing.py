@@ -5,7 +5,7 @@ from ramme.core.ladder import LadderStep
 from ramme.core.periods import DateRange, Month
 from ramme.core.pricing import measure_cost, yearly_price
 from ramme.core.records import Measure, PriceKind, PricePeriod, PriceUnit
-from ramme.core.volume import full_year_cases, price_per_full_year_case, units_on
+from ramme.core.volume import full_year_cases, known_on, price_per_full_year_case, units_on
 
 
 def _measure(*prices, start=date(2023, 1, 1), end=None):
@@ -62,3 +62,12 @@ def test_month_periods():
     assert Month(2024, 1).previous() == Month(2023, 12)
     assert DateRange.year(2023).months()[-1] == Month(2023, 12)
     assert LadderStep("indgribende").label == "Indgribende foranstaltninger"
+
+
+def test_known_on_forgets_later_starts_and_later_end_dates():
+    ended = _measure(end=date(2023, 3, 31))
+    ends_later = _measure(end=date(2023, 12, 31))
+    starts_later = _measure(start=date(2023, 8, 1))
+    known = known_on([ended, ends_later, starts_later], date(2023, 6, 30))
+    assert [m.end_date for m in known] == [date(2023, 3, 31), None]
+    assert units_on(known, date(2023, 6, 30)) == 1

@@ -5,7 +5,6 @@ the corrected budget. Errors are in percent of the frame's corrected budget.
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -17,6 +16,7 @@ from ramme.core.forecast.lag import booked
 from ramme.core.forecast.model import Config
 from ramme.core.forecast.results import Forecast
 from ramme.core.forecast.simple import cases_x_price, periodised, run_rate
+from ramme.core.periods import Month
 from ramme.core.records import Dataset
 
 ACCEPTANCE_MONTHS = (3, 6, 9)
@@ -157,7 +157,7 @@ def backtest(
     corrected, _ = budgets(prep.dataset, year, prep.activities)
     result = []
     for month in months:
-        as_of = date(year, month, calendar.monthrange(year, month)[1])
+        as_of = Month(year, month).last_day
         fc = forecast(
             prep, as_of, simulations=simulations, seed=seed, config=config, calibrated=calibrated
         )

@@ -19,6 +19,7 @@ from ramme.core.forecast import pending_starts
 from ramme.core.forecast.data import FloatArray, IntArray, Prepared, month_index, wsum
 from ramme.core.forecast.known import State
 from ramme.core.forecast.survival import Survival
+from ramme.core.periods import is_month_end
 
 SEASON_PRIOR = 36  # starts it takes before a type's own seasonal pattern weighs half
 
@@ -97,7 +98,7 @@ def plan(prep: Prepared, state: State, survival: Survival, pending: bool = True)
     known = np.flatnonzero(state.known)
     month_idx = month_index(prep.m_start[known])
     as_of = state.as_of
-    complete = as_of.year * 12 + as_of.month - (0 if _is_month_end(as_of) else 1)
+    complete = as_of.year * 12 + as_of.month - (0 if is_month_end(as_of) else 1)
     history = month_idx[month_idx < complete]
     months = int(complete - history.min()) if len(history) else 0
     n_types = len(prep.type_codes)
@@ -134,10 +135,6 @@ def plan(prep: Prepared, state: State, survival: Survival, pending: bool = True)
     from_day = np.asarray(np.maximum(state.t + 2 - start, 1), dtype=np.int64)
     days = survival.days_alive(types, from_day, state.year_last - start + 1)
     return InflowPlan(types, start, rate, daily, once, prices, days, last12, months, waiting)
-
-
-def _is_month_end(day: date) -> bool:
-    return (day + timedelta(days=1)).day == 1
 
 
 def _days_in_month(first: int) -> int:

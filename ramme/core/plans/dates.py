@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 from datetime import date, timedelta
 
 from ramme.core.periods import DateRange, Month
@@ -12,8 +11,7 @@ def add_months(day: date, months: int) -> date:
     """``day`` moved by whole months, clamped to the month's last day (31.08 + 6 = 28.02)."""
     index = day.year * 12 + day.month - 1 + months
     year, month = divmod(index, 12)
-    last = calendar.monthrange(year, month + 1)[1]
-    return date(year, month + 1, min(day.day, last))
+    return date(year, month + 1, min(day.day, Month(year, month + 1).days))
 
 
 def month_range(month: Month) -> DateRange:

@@ -11,15 +11,10 @@ from datetime import date, datetime, time, timedelta
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from ramme.web.accounts.models import AuditEvent, Role, User
+from ramme.web.accounts.models import AuditEvent
 
 PAGE_ROWS = 500
 CSV_COLUMNS = ("tidspunkt", "bruger", "handling", "type", "nøgle", "detaljer")
-
-
-def may_read_log(user: User) -> bool:
-    """Heads of department (afdelingsledere) and superusers read the access log."""
-    return user.is_active and (user.is_superuser or user.role == Role.HEAD)
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from django.shortcuts import render
 from ramme.web.accounts import auditlog
 from ramme.web.accounts.audit import record_access
 from ramme.web.accounts.models import AuditEvent, User
+from ramme.web.accounts.rights import may_read_log
 
 
 class LoginView(auth_views.LoginView):
@@ -33,7 +34,7 @@ class LoginView(auth_views.LoginView):
 def audit_log(request: HttpRequest) -> HttpResponse:
     """Search and export the access log (adgangslog); every search is itself logged."""
     user = cast(User, request.user)
-    if not auditlog.may_read_log(user):
+    if not may_read_log(user):
         raise PermissionDenied("Kun afdelingsledere kan se adgangsloggen.")
     query = auditlog.LogQuery.parse(request.GET.dict())
     rows = auditlog.search(query)

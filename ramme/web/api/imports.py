@@ -18,7 +18,7 @@ from ninja.files import UploadedFile
 
 from ramme.importing.errors import RowError
 from ramme.web.accounts.models import User
-from ramme.web.uploads.access import may_import
+from ramme.web.accounts.rights import may_import
 from ramme.web.uploads.models import Upload
 from ramme.web.uploads.services import uploads
 

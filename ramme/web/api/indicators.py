@@ -6,10 +6,10 @@ from datetime import date
 from typing import Any
 
 from django.http import HttpRequest
-from django.utils import timezone
 from ninja import Router, Schema
 
 from ramme.core.plans.indicators import IndicatorStatus
+from ramme.web.front.danish_input import default_as_of
 from ramme.web.plans import figures
 from ramme.web.plans.loader import load_plan_data
 from ramme.web.plans.models import Indicator
@@ -62,8 +62,8 @@ FIELDS = ("id", "name", "area", "kind", "plan_id", "baseline_from", "baseline_to
 
 @router.get("", response=list[IndicatorOut], summary="Pejlemærker med status")
 def indicators(request: HttpRequest, as_of: date | None = None) -> list[dict[str, Any]]:
-    """Each indicator's months as known on ``as_of`` (default today, as on the page)."""
-    data, day = load_plan_data(), as_of or timezone.localdate()
+    """Each indicator's months as known on ``as_of`` (default: the pages' default)."""
+    data, day = load_plan_data(), as_of or default_as_of()
     return [
         {f: getattr(ind, f) for f in FIELDS} | _status(figures.indicator_report(ind, data, day))
         for ind in Indicator.objects.all()

@@ -10,7 +10,7 @@ from ninja import Router, Schema
 
 from ramme.web.benchmark import figures
 from ramme.web.benchmark.serialize import offers_json
-from ramme.web.forecasts.services.followup import default_as_of
+from ramme.web.front.danish_input import default_as_of
 
 router = Router(tags=["interne tilbud"])
 Value = float | str | None  # "<5"/"–": hidden because fewer than five children

@@ -8,9 +8,9 @@ from datetime import date
 from typing import Any
 
 from django.http import Http404, HttpRequest
-from django.utils import timezone
 from ninja import Router, Schema
 
+from ramme.web.front.danish_input import default_as_of
 from ramme.web.plans import figures
 from ramme.web.plans.loader import load_plan_data
 from ramme.web.plans.models import Action, ActionPlan
@@ -106,11 +106,11 @@ def plans(request: HttpRequest) -> Any:
 
 @router.get("/{int:plan_id}", response=PlanDetail, summary="Én handleplan med effekter")
 def plan(request: HttpRequest, plan_id: int, as_of: date | None = None) -> Any:
-    """Effects as known on ``as_of`` (default today, never past the plan year)."""
+    """Effects as known on ``as_of`` (default: the pages' default, never past the plan year)."""
     found = ActionPlan.objects.filter(pk=plan_id).first()
     if found is None:
         raise Http404(f"Handleplan {plan_id} findes ikke.")
-    day = figures.plan_as_of(found, as_of or timezone.localdate())
+    day = figures.plan_as_of(found, as_of or default_as_of())
     rows = figures.effect_rows(found, load_plan_data(), day)
     areas, total = figures.area_rows(rows)
     return {

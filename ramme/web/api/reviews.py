@@ -6,10 +6,10 @@ from datetime import date
 from typing import Any
 
 from django.http import HttpRequest
-from django.utils import timezone
 from ninja import Router, Schema
 
 from ramme.web.api.auth import api_user
+from ramme.web.front.danish_input import default_as_of
 from ramme.web.plans.loader import load_plan_data
 from ramme.web.plans.review_lists import review_lists
 
@@ -33,6 +33,6 @@ class ReviewsOut(Schema):
 
 @router.get("", response=ReviewsOut, summary="Opfølgningslister")
 def reviews(request: HttpRequest, as_of: date | None = None) -> dict[str, Any]:
-    """As known on ``as_of`` (default today, as on the page)."""
-    day = as_of or timezone.localdate()
+    """As known on ``as_of`` (default: the pages' default opgørelsesdato)."""
+    day = as_of or default_as_of()
     return {"as_of": day, **review_lists(api_user(request), load_plan_data(), day)}

@@ -6,8 +6,6 @@ renderer, so the page shows exactly what the annual and monthly reports print.
 
 from __future__ import annotations
 
-from datetime import date
-
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -17,19 +15,12 @@ from ramme.reports.model import Report, Section
 from ramme.reports.renderers.html import render_body, stylesheet
 from ramme.web.benchmark import figures, sections
 from ramme.web.data import queries
-from ramme.web.forecasts.services.followup import default_as_of
+from ramme.web.front.danish_input import as_of_from_request
 
 
 def _year(request: HttpRequest) -> int:
     text = request.GET.get("year", "")
     return int(text) if text.isdigit() and 1900 < int(text) < 2200 else figures.default_year()
-
-
-def _as_of(request: HttpRequest) -> date:
-    try:
-        return date.fromisoformat(request.GET.get("as_of", ""))
-    except ValueError:
-        return default_as_of()
 
 
 def _page(request: HttpRequest, title: str, section: Section, **context: object) -> HttpResponse:
@@ -48,13 +39,13 @@ def comparison(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def offers(request: HttpRequest) -> HttpResponse:
-    as_of = _as_of(request)
+    as_of = as_of_from_request(request)
     section = sections.offers_section(as_of, figures.months_to(as_of))
     return _page(request, "Interne tilbud", section, as_of=as_of)
 
 
 @login_required
 def casework(request: HttpRequest) -> HttpResponse:
-    as_of = _as_of(request)
+    as_of = as_of_from_request(request)
     section = sections.casework_section(as_of, figures.months_to(as_of))
     return _page(request, "Underretninger og undersøgelser", section, as_of=as_of)

@@ -11,12 +11,12 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from ramme.web.accounts.models import User
+from ramme.web.accounts.rights import may_edit_reports, require_report_editor
 from ramme.web.budgets.forms import BudgetForm
 from ramme.web.budgets.overview import year_budget
 from ramme.web.budgets.services.budgets import BudgetEntry, BudgetError, enter_budget
 from ramme.web.front.danish_input import as_of_from_request
 from ramme.web.front.excel_tables import excel_tables
-from ramme.web.reports.access import can_edit_reports, require_editor
 
 
 def _year(request: HttpRequest) -> int:
@@ -30,7 +30,7 @@ def budget_page(request: HttpRequest) -> HttpResponse:
     year = _year(request)
     form = BudgetForm(request.POST or None, initial={"kind": "korrigeret"})
     if request.method == "POST":
-        require_editor(request.user)
+        require_report_editor(request.user)
         if form.is_valid():
             data = form.cleaned_data
             entry = BudgetEntry(
@@ -46,6 +46,6 @@ def budget_page(request: HttpRequest) -> HttpResponse:
         "year": year,
         "budget": year_budget(year),
         "form": form,
-        "can_edit": can_edit_reports(request.user),
+        "can_edit": may_edit_reports(request.user),
     }
     return render(request, "budgets/page.html", context)

@@ -8,10 +8,10 @@ from decimal import Decimal
 
 from django.utils.safestring import SafeString, mark_safe
 
+from ramme.core.periods import MONTH_ABBR_DA
 from ramme.reports.model import Chart, ChartKind, Series
 from ramme.reports.renderers.html import chart_figure
 
-MONTHS = ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
 THOUSAND = Decimal(1000)
 
 
@@ -26,7 +26,7 @@ def history_chart(
     return Chart(
         title=title,
         kind=ChartKind.LINE_BAND,
-        categories=tuple(f"{MONTHS[d.month - 1]}." for d, *_ in points),
+        categories=tuple(f"{MONTH_ABBR_DA[d.month - 1]}." for d, *_ in points),
         series=(
             Series("Prognose", tuple(k(fc) for _, fc, _, _ in points)),
             Series("Korrigeret budget", tuple(k(budget) for _ in points)),

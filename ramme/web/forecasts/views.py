@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from ramme.core.forecast import METHOD_LABELS, Forecast
 from ramme.core.ladder import LadderStep
+from ramme.core.periods import is_month_end
 from ramme.reports.suppression import MIN_CHILDREN
 from ramme.web.accounts.access import (
     get_measure_for_user,
@@ -137,7 +138,7 @@ def follow_up(request: HttpRequest) -> HttpResponse:
         "ended": _visible(user, fu.ended),
         "sees_all": user.sees_all_cases,
         "closed": fu.months[-1] if fu.months[-1].approved else None,
-        "can_close": user.sees_all_cases and as_of == service.month_end(as_of) and not known_at,
+        "can_close": user.sees_all_cases and is_month_end(as_of) and not known_at,
         "known_label": known_label(known_at) if known_at else "",
         "change_split": change_split.between_approved_months(as_of) if not known_at else None,
     }

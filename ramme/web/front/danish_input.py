@@ -58,10 +58,25 @@ def as_of_from(value: str | None, name: str = "dato") -> date:
     return day or default_as_of()
 
 
-def as_of_from_request(request: HttpRequest, name: str = "dato") -> date:
-    """``?dato=31.03.2024`` (or ISO, or ``dato`` in a posted form), else the default."""
-    value = request.POST.get(name) if request.method == "POST" else None
-    return as_of_from(value or request.GET.get(name), name)
+# ``dato`` is the as-of date's one name in pages, forms and links; ``as_of`` (the report
+# builders' option and the API's name) is read too, so an English link still lands right
+AS_OF_PARAMETER = "dato"
+AS_OF_ALIASES = ("as_of",)
+
+
+def as_of_value(params: Any) -> str | None:
+    """The raw as-of text of a query or form: ``dato`` first, then its alias ``as_of``."""
+    for name in (AS_OF_PARAMETER, *AS_OF_ALIASES):
+        if params.get(name):
+            return str(params.get(name))
+    return None
+
+
+def as_of_from_request(request: HttpRequest) -> date:
+    """``?dato=31.03.2024`` (or ISO, or ``?as_of=``, or either in a posted form), else the
+    one default: every page and list reads its opgørelsesdato here."""
+    value = as_of_value(request.POST) if request.method == "POST" else None
+    return as_of_from(value or as_of_value(request.GET), AS_OF_PARAMETER)
 
 
 class DanishDateInput(forms.TextInput):

@@ -6,12 +6,12 @@ from typing import Any
 
 from django import forms
 
+from ramme.core.periods import MONTH_ABBR_DA
 from ramme.web.data.models import MeasureType
 from ramme.web.front.danish_input import DanishDateField, DanishDateInput, MoneyField
 from ramme.web.plans.models import Action, ActionPlan, Indicator
 
 MONTH_FIELDS = [f"effect_{m}" for m in range(1, 13)]
-MONTH_LABELS = ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
 DATE_INPUT = DanishDateInput()
 INDICATOR_DATES = ("baseline_from", "baseline_to", "target_date")
 OVERSPEND_FIELDS = ("overspend_at_start", "overspend_last_update", "overspend_after_update")
@@ -72,7 +72,7 @@ class ActionForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.plan = plan
         self.fields["count_per_month"].validators.append(_not_negative)
-        for name, label in zip(MONTH_FIELDS, MONTH_LABELS, strict=True):
+        for name, label in zip(MONTH_FIELDS, MONTH_ABBR_DA, strict=True):
             self.fields[name] = MoneyField(
                 label=f"{label} {plan.year}", required=False, max_digits=14, decimal_places=2
             )

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import cast
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from ramme.web.accounts.access import record_shown, visible_measures
 from ramme.web.accounts.models import User
+from ramme.web.accounts.rights import may_edit_plans, require_plan_editor
 from ramme.web.front.danish_input import as_of_from_request
 from ramme.web.front.excel_tables import excel_tables
 from ramme.web.front.pagination import paginate
@@ -23,30 +22,9 @@ from ramme.web.plans.overspend import plan_overspend
 from ramme.web.plans.services import plans as services
 
 
-def can_edit(user: object) -> bool:
-    """Economists, heads, team leaders of a team and superusers may change plans and
-    indicators (a team leader without a team is no one's leader)."""
-    if not isinstance(user, User) or not user.is_active:
-        return False
-    leads = user.role == "team_leader" and user.team_id is not None
-    return bool(user.is_superuser or user.sees_all_cases or leads)
-
-
-def as_of(request: HttpRequest) -> date:
-    """``?dato=30.09.2021`` (or ISO), else the one default: the latest posting's month end."""
-    return as_of_from_request(request)
-
-
 def current_user(request: HttpRequest) -> User:
     """The logged-in user (the views are behind ``login_required``)."""
     return cast(User, request.user)
-
-
-def _editor(request: HttpRequest) -> User:
-    user = request.user
-    if not isinstance(user, User) or not can_edit(user):
-        raise PermissionDenied("Du har ikke adgang til at ændre handleplaner.")
-    return user
 
 
 @login_required
@@ -54,13 +32,13 @@ def _editor(request: HttpRequest) -> User:
 def plan_list(request: HttpRequest) -> HttpResponse:
     plans = ActionPlan.objects.select_related("updated_by")
     return render(
-        request, "plans/plan_list.html", {"plans": plans, "can_edit": can_edit(request.user)}
+        request, "plans/plan_list.html", {"plans": plans, "can_edit": may_edit_plans(request.user)}
     )
 
 
 @login_required
 def plan_form(request: HttpRequest, pk: int | None = None) -> HttpResponse:
-    user = _editor(request)
+    user = require_plan_editor(request.user)
     plan = get_object_or_404(ActionPlan, pk=pk) if pk else None
     form = PlanForm(
         request.POST or None, instance=plan, initial={"version": plan.version if plan else 0}
@@ -82,7 +60,7 @@ def plan_form(request: HttpRequest, pk: int | None = None) -> HttpResponse:
 @excel_tables
 def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     plan = get_object_or_404(ActionPlan, pk=pk)
-    day = figures.plan_as_of(plan, as_of(request))
+    day = figures.plan_as_of(plan, as_of_from_request(request))
     rows = figures.effect_rows(plan, load_plan_data(), day)
     areas, total = figures.area_rows(rows)
     context = {
@@ -92,7 +70,7 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "areas": areas,
         "total": total,
         "expected": figures.expected_table(plan),
-        "can_edit": can_edit(request.user),
+        "can_edit": may_edit_plans(request.user),
         "overspend": plan_overspend(plan, day),
     }
     return render(request, "plans/plan_detail.html", context)
@@ -100,7 +78,7 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def action_form(request: HttpRequest, plan_pk: int, pk: int | None = None) -> HttpResponse:
-    user = _editor(request)
+    user = require_plan_editor(request.user)
     plan = get_object_or_404(ActionPlan, pk=plan_pk)
     action = get_object_or_404(Action, pk=pk, plan=plan) if pk else None
     form = ActionForm(
@@ -122,7 +100,7 @@ def action_form(request: HttpRequest, plan_pk: int, pk: int | None = None) -> Ht
 def action_cases(request: HttpRequest, pk: int) -> HttpResponse:
     """The cases behind an action's realised effect, limited to the user's visible cases."""
     action = get_object_or_404(Action.objects.select_related("plan"), pk=pk)
-    day = figures.plan_as_of(action.plan, as_of(request))
+    day = figures.plan_as_of(action.plan, as_of_from_request(request))
     (row,) = [
         r for r in figures.effect_rows(action.plan, load_plan_data(), day) if r.action.pk == pk
     ]
@@ -138,7 +116,7 @@ def action_cases(request: HttpRequest, pk: int) -> HttpResponse:
         "cases": paginate(request, cases),
         "hidden": len(row.realised.cases) - len(cases),
         "as_of": day,
-        "form": form if can_edit(request.user) else None,
+        "form": form if may_edit_plans(request.user) else None,
         "links": action.links.select_related("measure", "created_by").filter(
             measure__measure_id__in=visible
         ),
@@ -148,7 +126,7 @@ def action_cases(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _link(request: HttpRequest, action: Action, form: LinkForm) -> bool:
     """Link the measure named in the form; a message beside the field when it cannot."""
-    user = _editor(request)
+    user = require_plan_editor(request.user)
     if not form.is_valid():
         return False
     measure_id = form.cleaned_data["measure_id"].strip()

@@ -10,6 +10,8 @@ from django.utils.safestring import mark_safe
 from ramme.core.plans.indicators import IndicatorKind
 from ramme.core.plans.internal import Capacity, caseloads, occupancy
 from ramme.web.accounts.access import get_measure_for_user
+from ramme.web.accounts.rights import may_edit_plans, require_plan_editor
+from ramme.web.front.danish_input import as_of_from_request
 from ramme.web.front.excel_tables import excel_tables
 from ramme.web.front.pagination import paginate
 from ramme.web.plans import figures
@@ -19,24 +21,24 @@ from ramme.web.plans.loader import load_plan_data
 from ramme.web.plans.models import Action, Indicator, InternalOffer
 from ramme.web.plans.review_lists import review_lists
 from ramme.web.plans.services import followup
-from ramme.web.plans.views import _editor, as_of, can_edit, current_user
+from ramme.web.plans.views import current_user
 
 
 @login_required
 @excel_tables
 def indicator_list(request: HttpRequest) -> HttpResponse:
-    data, day = load_plan_data(), as_of(request)
+    data, day = load_plan_data(), as_of_from_request(request)
     rows = [(ind, figures.indicator_report(ind, data, day)) for ind in Indicator.objects.all()]
     return render(
         request,
         "plans/indicator_list.html",
-        {"rows": rows, "as_of": day, "can_edit": can_edit(request.user)},
+        {"rows": rows, "as_of": day, "can_edit": may_edit_plans(request.user)},
     )
 
 
 @login_required
 def indicator_form(request: HttpRequest, pk: int | None = None) -> HttpResponse:
-    user = _editor(request)
+    user = require_plan_editor(request.user)
     indicator = get_object_or_404(Indicator, pk=pk) if pk else None
     form = IndicatorForm(request.POST or None, instance=indicator)
     if request.method == "POST" and form.is_valid():
@@ -49,11 +51,14 @@ def indicator_form(request: HttpRequest, pk: int | None = None) -> HttpResponse:
 @excel_tables
 def indicator_detail(request: HttpRequest, pk: int) -> HttpResponse:
     indicator = get_object_or_404(Indicator, pk=pk)
-    day = as_of(request)
+    day = as_of_from_request(request)
     form = ConclusionForm(request.POST or None, initial={"month": day.replace(day=1)})
     if request.method == "POST" and form.is_valid():
         followup.record_conclusion(
-            _editor(request), indicator, form.cleaned_data["month"], form.cleaned_data["text"]
+            require_plan_editor(request.user),
+            indicator,
+            form.cleaned_data["month"],
+            form.cleaned_data["text"],
         )
         return redirect("plans:indicator", pk=pk)
     status = figures.indicator_report(indicator, load_plan_data(), day)
@@ -90,7 +95,7 @@ def _paged_lists(request: HttpRequest, lists: dict[str, object]) -> list[dict[st
 
 
 def _review_lists(request: HttpRequest) -> dict[str, object]:
-    data, day = load_plan_data(), as_of(request)
+    data, day = load_plan_data(), as_of_from_request(request)
     offers = list(InternalOffer.objects.select_related("provider"))
     capacities = [
         Capacity(

@@ -23,11 +23,11 @@ from ramme.reports.suppression import MIN_CHILDREN
 from ramme.web.accounts.access import visible_measures
 from ramme.web.accounts.audit import record_access
 from ramme.web.accounts.models import AuditEvent, User
+from ramme.web.accounts.rights import may_edit_plans, require_plan_editor
 from ramme.web.front.danish_input import as_of_from_request
 from ramme.web.front.excel_tables import excel_tables
 from ramme.web.plans.loader import load_plan_data
 from ramme.web.plans.services import plans as services
-from ramme.web.plans.views import _editor, can_edit
 from ramme.web.plans.whatif_forms import MECHANISMS, SaveWhatIfForm, WhatIfForm
 
 log = logging.getLogger(__name__)
@@ -112,15 +112,10 @@ def record_whatif(user: User, data: dict[str, Any], result: whatif.WhatIf) -> No
     record_access(user, AuditEvent.Action.READ, "whatif", data["kind"], detail)
 
 
-def default_as_of(request: HttpRequest) -> date:
-    """``?dato=`` or the month end of the latest posting (what the forecast page uses)."""
-    return as_of_from_request(request)
-
-
 @login_required
 @excel_tables
 def whatif_page(request: HttpRequest) -> HttpResponse:
-    day = default_as_of(request)
+    day = as_of_from_request(request)
     user = cast(User, request.user)
     form = WhatIfForm(request.GET if "kind" in request.GET else None, as_of=day, user=user)
     result = effect = None
@@ -134,7 +129,7 @@ def whatif_page(request: HttpRequest) -> HttpResponse:
             effect = forecast_effect(result, day)
     context = {"form": form, "as_of": day, "result": result, "effect": effect,
                "too_few": too_few, "min_cases": MIN_CHILDREN,
-               "save_form": SaveWhatIfForm(), "can_save": can_edit(user),
+               "save_form": SaveWhatIfForm(), "can_save": may_edit_plans(user),
                "query": request.GET.urlencode(),
                "hidden": [(k, v) for k in request.GET for v in request.GET.getlist(k)
                           if k != "excel"]}  # fmt: skip
@@ -145,8 +140,8 @@ def whatif_page(request: HttpRequest) -> HttpResponse:
 @require_POST
 def whatif_save(request: HttpRequest) -> HttpResponse:
     """Save the what-if (recomputed from its parameters) as a proposed action of a plan."""
-    user = _editor(request)
-    day = default_as_of(request)
+    user = require_plan_editor(request.user)
+    day = as_of_from_request(request)
     form = WhatIfForm(request.POST, as_of=day, user=user)
     target = SaveWhatIfForm(request.POST)
     if not (form.is_valid() and target.is_valid()):

@@ -1,4 +1,5 @@
-"""Who may change the portfolio and the transfers: economists, heads and superusers."""
+"""Who may take the restricted (case-level) version of a report; edit rights are in
+``ramme.web.accounts.rights``."""
 
 from __future__ import annotations
 
@@ -7,19 +8,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 
 from ramme.web.accounts.audit import record_access
-from ramme.web.accounts.models import AuditEvent, Role
-
-
-def can_edit_reports(user: Any) -> bool:
-    return bool(
-        user.is_authenticated
-        and (user.is_superuser or getattr(user, "role", "") in (Role.ECONOMIST, Role.HEAD))
-    )
-
-
-def require_editor(user: Any) -> None:
-    if not can_edit_reports(user):
-        raise PermissionDenied("Kun økonomikonsulenter og ledere kan ændre dette.")
+from ramme.web.accounts.models import AuditEvent
 
 
 def require_case_access(user: Any, kind: str) -> None:

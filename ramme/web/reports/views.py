@@ -20,12 +20,13 @@ from django.urls import reverse
 from ramme.reports.renderers import RENDERERS
 from ramme.reports.renderers.html import render_body, stylesheet
 from ramme.web.accounts.models import User
+from ramme.web.accounts.rights import may_edit_reports, require_report_editor
 from ramme.web.data import queries
 from ramme.web.data.models import ActivityLine
-from ramme.web.forecasts.services.followup import default_as_of
+from ramme.web.front.danish_input import default_as_of
 from ramme.web.plans.models import ActionPlan
 from ramme.web.reports import forms
-from ramme.web.reports.access import can_edit_reports, require_case_access, require_editor
+from ramme.web.reports.access import require_case_access
 from ramme.web.reports.builders import BUILDERS, OptionError, Options, parse_options
 from ramme.web.reports.models import Initiative, YearTransfer
 from ramme.web.reports.services.portfolio import save_initiative, set_transfers
@@ -77,7 +78,7 @@ def show(request: HttpRequest, kind: str) -> HttpResponse:
         "formats": RENDERERS.values(),
         "query": request.GET.urlencode(),
         "options": options,
-        "can_edit": can_edit_reports(request.user),
+        "can_edit": may_edit_reports(request.user),
         "can_see_cases": getattr(request.user, "sees_all_cases", False),
     }
     return render(request, "reports/show.html", context)
@@ -100,7 +101,7 @@ def download(request: HttpRequest, kind: str, fmt: str) -> HttpResponse:
 
 @login_required
 def initiative_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
-    require_editor(request.user)
+    require_report_editor(request.user)
     initiative = get_object_or_404(Initiative, pk=pk) if pk else None
     form = forms.InitiativeForm(request.POST or None, instance=initiative)
     needs = forms.BudgetNeedFormSet(
@@ -128,13 +129,13 @@ def portfolio(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "reports/portfolio.html",
-        {"initiatives": rows, "can_edit": can_edit_reports(request.user)},
+        {"initiatives": rows, "can_edit": may_edit_reports(request.user)},
     )
 
 
 @login_required
 def portfolio_import(request: HttpRequest) -> HttpResponse:
-    require_editor(request.user)
+    require_report_editor(request.user)
     form = forms.PortfolioImportForm(request.POST or None, request.FILES or None)
     errors = []
     if request.method == "POST" and form.is_valid():
@@ -156,7 +157,7 @@ def portfolio_import(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def transfers(request: HttpRequest, year: int) -> HttpResponse:
-    require_editor(request.user)
+    require_report_editor(request.user)
     lines = list(ActivityLine.objects.all())
     current = {t.activity_id: t.amount for t in YearTransfer.objects.filter(year=year)}
     initial = {"frame": current.get(None)} | {

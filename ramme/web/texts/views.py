@@ -13,8 +13,8 @@ from django.urls import reverse
 
 from ramme.reports.richtext import to_html
 from ramme.web.accounts.models import User
+from ramme.web.accounts.rights import may_edit_reports, require_report_editor
 from ramme.web.front.danish_input import as_of_from_request
-from ramme.web.reports.access import can_edit_reports, require_editor
 from ramme.web.texts.elements import ANNUAL, MONTHLY, REPORT_LABELS, areas_of, elements
 from ramme.web.texts.read import period_of, texts_for_editing
 from ramme.web.texts.services.texts import TextError, save_texts
@@ -50,7 +50,7 @@ def edit_texts(request: HttpRequest, slug: str) -> HttpResponse:
         raise Http404("Ukendt rapport.")
     period = _period(request, report)
     if request.method == "POST":
-        require_editor(request.user)
+        require_report_editor(request.user)
         texts = {tuple(k.split("|", 1)): v for k, v in request.POST.items() if "|" in k}
         try:
             n = save_texts(cast(User, request.user), report, period, texts)  # type: ignore[arg-type]
@@ -61,6 +61,6 @@ def edit_texts(request: HttpRequest, slug: str) -> HttpResponse:
         return redirect(f"{reverse('texts:edit', args=[slug])}?{query}")
     context = {
         "slug": slug, "report": report, "label": REPORT_LABELS[report], "period": period,
-        "slots": _slots(report, period), "can_edit": can_edit_reports(request.user),
+        "slots": _slots(report, period), "can_edit": may_edit_reports(request.user),
     }  # fmt: skip
     return render(request, "texts/edit.html", context)

@@ -11,8 +11,9 @@ from django.views.decorators.http import require_POST
 
 from ramme.importing.errors import RowError
 from ramme.web.accounts.models import User
+from ramme.web.accounts.rights import require_importer
 from ramme.web.data.models import ImportRun
-from ramme.web.uploads.access import get_upload_for_user, require_importer
+from ramme.web.uploads.access import get_upload_for_user
 from ramme.web.uploads.forms import UploadForm
 from ramme.web.uploads.services import preview, progress, uploads
 

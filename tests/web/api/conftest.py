@@ -11,18 +11,14 @@ from django.test import Client
 from ramme.web.accounts.models import User
 from ramme.web.api.services.tokens import create_token
 from ramme.web.data.services.importer import import_folder
-from ramme.web.forecasts.services import cache
 from ramme.web.plans.services import followup, plans
 from tests.web.forecasts.conftest import EXAMPLE
 from tests.web.personas import make_user
 
 
 @pytest.fixture(autouse=True)
-def _fast_forecast(settings):  # type: ignore[no-untyped-def]
-    settings.RAMME_FORECAST_SIMULATIONS = 50
-    cache.clear()  # rows differ per test; ids may repeat after a rollback
-    yield
-    cache.clear()
+def _fast_forecast(fast_forecast: None) -> None:
+    """Every test here forecasts fast (the shared fixture in tests/web/conftest.py)."""
 
 
 @pytest.fixture

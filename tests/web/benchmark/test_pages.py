@@ -10,7 +10,6 @@ from django.test import Client
 
 from ramme.web.benchmark import sections
 from ramme.web.data.services.importer import import_folder
-from ramme.web.forecasts.services import cache
 from tests.web.forecasts.conftest import EXAMPLE
 from tests.web.personas import PASSWORD, make_user
 from tests.web.test_import import write_folder
@@ -20,11 +19,8 @@ PAGES = ("/sammenligning/", "/sammenligning/interne-tilbud/", "/sammenligning/un
 
 
 @pytest.fixture(autouse=True)
-def _fresh_cache(settings):  # type: ignore[no-untyped-def]
-    settings.RAMME_FORECAST_SIMULATIONS = 50
-    cache.clear()
-    yield
-    cache.clear()
+def _fresh_cache(fast_forecast: None) -> None:
+    """Every test here forecasts fast (the shared fixture in tests/web/conftest.py)."""
 
 
 def _client(role: str = "caseworker", team: str = "Team Nord") -> Client:

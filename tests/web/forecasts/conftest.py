@@ -9,7 +9,6 @@ import pytest
 
 import ramme.web.front
 from ramme.web.data.services.importer import import_folder
-from ramme.web.forecasts.services import cache
 from tests.web.personas import make_user
 
 AS_OF = date(2024, 9, 30)
@@ -17,11 +16,8 @@ EXAMPLE = Path(ramme.web.front.__file__).parent / "demo_example"
 
 
 @pytest.fixture(autouse=True)
-def _fast_forecast(settings):  # type: ignore[no-untyped-def]
-    settings.RAMME_FORECAST_SIMULATIONS = 50
-    cache.clear()  # rows differ per test; ids may repeat after a rollback
-    yield
-    cache.clear()
+def _fast_forecast(fast_forecast: None) -> None:
+    """Every test here forecasts fast (the shared fixture in tests/web/conftest.py)."""
 
 
 @pytest.fixture

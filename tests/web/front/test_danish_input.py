@@ -3,20 +3,27 @@
 from __future__ import annotations
 
 import argparse
+import json
 from datetime import date
 from decimal import Decimal
+from io import StringIO
 
 import pytest
 from django.core.exceptions import BadRequest
+from django.http import HttpRequest
+from django.test import RequestFactory
 
+from ramme.web.front.command_options import add_as_of, add_json, as_of_option, write_json
 from ramme.web.front.danish_input import (
     DanishDateField,
     DanishDateInput,
     MoneyField,
     MoneyInput,
     as_of_from,
+    as_of_from_request,
     date_argument,
 )
+from tests.web.personas import make_line, post
 
 
 @pytest.mark.parametrize(
@@ -60,3 +67,37 @@ def test_commands_take_danish_dates_with_a_danish_message() -> None:
     assert date_argument("31.03.2024") == date(2024, 3, 31)
     with pytest.raises(argparse.ArgumentTypeError, match="ugyldig dato"):
         date_argument("marts")
+
+
+def _request(method: str = "GET", **params: str) -> HttpRequest:
+    factory = RequestFactory()
+    return factory.post("/", params) if method == "POST" else factory.get("/", params)
+
+
+def test_dato_is_the_as_of_name_and_as_of_its_alias(db) -> None:  # type: ignore[no-untyped-def]
+    assert as_of_from_request(_request(dato="31.03.2024")) == date(2024, 3, 31)
+    assert as_of_from_request(_request(as_of="2024-03-31")) == date(2024, 3, 31)
+    both = _request(dato="30.06.2024", as_of="2024-03-31")
+    assert as_of_from_request(both) == date(2024, 6, 30)  # the one name wins over the alias
+    assert as_of_from_request(_request("POST", as_of="30.09.2024")) == date(2024, 9, 30)
+
+
+def test_pages_and_commands_share_the_one_default(db) -> None:  # type: ignore[no-untyped-def]
+    line = make_line("Opholdssted", "indgribende")
+    post("p1", date(2024, 5, 14), "1000", line)
+    assert as_of_from_request(_request()) == date(2024, 5, 31)  # the latest posting's month end
+    assert as_of_option({"as_of": None}) == date(2024, 5, 31)
+    assert as_of_option({"as_of": date(2024, 2, 29)}) == date(2024, 2, 29)
+    with pytest.raises(BadRequest, match="dato"):
+        as_of_from_request(_request(as_of="31.02.2024"))
+
+
+def test_every_as_of_command_takes_a_danish_date_and_prints_the_same_json() -> None:
+    parser = argparse.ArgumentParser()
+    add_as_of(parser)
+    add_json(parser)
+    options = vars(parser.parse_args(["--as-of", "31.03.2024", "--json"]))
+    assert options == {"as_of": date(2024, 3, 31), "json": True}
+    out = StringIO()
+    write_json(out, {"as_of": date(2024, 3, 31), "navn": "Æblegård"})
+    assert json.loads(out.getvalue()) == {"as_of": "2024-03-31", "navn": "Æblegård"}

@@ -45,7 +45,7 @@ def test_index_offers_every_report_with_its_inputs(logged_in) -> None:  # type: 
         assert kind in BUILDERS
         assert f"/rapporter/vis/{kind}/" in _section(html, kind)
     monthly = _section(html, "monthly")
-    assert f'name="as_of" id="as_of" value="{default_as_of():%d.%m.%Y}"' in monthly
+    assert f'name="dato" id="dato" value="{default_as_of():%d.%m.%Y}"' in monthly
     assert 'placeholder="dd.mm.åååå"' in monthly  # Danish whatever the browser's language
     options = re.findall(r'<option value="(\d+)">', _section(html, "actionplan"))
     assert options == [str(plan.pk)]
@@ -78,5 +78,5 @@ def test_plan_page_links_to_the_action_plan_report(logged_in) -> None:  # type: 
     client, plan = logged_in
     html = client.get(f"/handleplaner/{plan.pk}/", {"dato": AS_OF.isoformat()}).content.decode()
     link = re.search(r'<a id="handleplan-rapport" href="([^"]+)">Handleplan som rapport</a>', html)
-    assert link and link[1].startswith(f"/rapporter/vis/actionplan/?id={plan.pk}&amp;as_of=")
+    assert link and link[1].startswith(f"/rapporter/vis/actionplan/?id={plan.pk}&amp;dato=")
     assert client.get(link[1].replace("&amp;", "&")).status_code == 200

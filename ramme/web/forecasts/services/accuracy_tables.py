@@ -14,6 +14,7 @@ from statistics import mean
 from typing import Any
 
 from ramme.core.forecast import METHOD_LABELS
+from ramme.core.periods import MONTH_ABBR_DA
 from ramme.reports.model import Chart, ChartKind, Series
 
 METHODS = (  # the simple methods under the names the follow-up page gives them
@@ -22,7 +23,6 @@ METHODS = (  # the simple methods under the names the follow-up page gives them
     *((key, METHOD_LABELS[key]) for key in ("run_rate", "periodised", "cases_x_price")),
     ("budget", "Korrigeret budget"),
 )
-MONTHS = ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
 
 
 @dataclass(frozen=True)
@@ -101,7 +101,7 @@ def error_chart(months: list[FrameMonth]) -> Chart:
     return Chart(
         title="Fejl i forventet regnskab pr. månedsskifte",
         kind=ChartKind.LINE_BAND,
-        categories=tuple(f"{MONTHS[m.as_of.month - 1]}." for m in months),
+        categories=tuple(f"{MONTH_ABBR_DA[m.as_of.month - 1]}." for m in months),
         series=tuple(
             Series(
                 METHODS[k][1],

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from ramme.core.money import format_kr
+from ramme.core.periods import is_month_end
 from ramme.web.accounts.audit import record_access
 from ramme.web.accounts.models import AuditEvent, User
 from ramme.web.forecasts.models import ForecastSnapshot
@@ -23,7 +24,7 @@ class ApprovalError(ValueError):
 @transaction.atomic
 def approve_month(user: User, as_of: date) -> ForecastSnapshot:
     """Save and lock the forecast of the month ending ``as_of``."""
-    if as_of != followup.month_end(as_of):
+    if not is_month_end(as_of):
         raise ApprovalError(
             f"Kun en prognose pr. månedens sidste dag kan godkendes, ikke {as_of:%d.%m.%Y}."
         )

@@ -10,10 +10,12 @@ from decimal import Decimal
 
 from ramme.core.forecast import Forecast, Prepared, TypeVolume, volumes_from_forecast
 from ramme.core.forecast.data import INF
-from ramme.core.forecast.decompose import volumes_in_year
 from ramme.core.forecast.results import kr
+from ramme.core.periods import DateRange
 from ramme.core.pricing import yearly_price
 from ramme.core.records import Measure
+from ramme.core.volume import full_year_cases, grouped, known_on, units_on
+from ramme.reports.development import development
 
 YEARS_BACK = 4
 
@@ -29,12 +31,42 @@ class StepVolume:
     expected: bool  # this year's figures are the forecast's expectation
 
 
-def _known_active(measure: Measure, day: date, as_of: date) -> bool:
-    """Active on ``day`` as known on ``as_of`` (a later end date is not known yet)."""
-    if measure.start_date > min(day, as_of):
-        return False
-    end = measure.end_date if measure.end_date and measure.end_date <= as_of else None
-    return end is None or day <= end
+def ladder_volumes(prep: Prepared, fc: Forecast) -> dict[str, list[StepVolume]]:
+    """Per ladder step, the years up to the forecast year (this year as expected).
+
+    The completed years are the annual report's development figures (``development``: units
+    on 31 December, price per full-year case) on the measures as known on the as-of date,
+    so the page and the report show one figure; this year is the forecast's expectation."""
+    data = prep.dataset
+    measures = known_on(
+        (m for m in data.measures if m.measure_type in data.measure_types), fc.as_of
+    )
+    first = min((m.start_date.year for m in measures), default=fc.year)
+    past = range(max(first, fc.year - YEARS_BACK), fc.year)
+    figures = development(measures, data.measure_types, data.price_index, past)
+    by_step = grouped(measures, lambda m: str(data.measure_types[m.measure_type].ladder_step))
+    result: dict[str, list[StepVolume]] = defaultdict(list)
+    for step, years in sorted((str(s), y) for s, y in figures.items()):
+        for year, fig in years.items():
+            if fig.price is not None:  # no volume in the year: no row, as in the report
+                cases = full_year_cases(by_step[step], DateRange.year(year))
+                result[step].append(StepVolume(year, fig.units, cases.quantize(Decimal("0.1")),
+                                               fig.price.quantize(Decimal(1)), False))  # fmt: skip
+    _add_expected_year(result, by_step, prep, fc)
+    return dict(result)
+
+
+def _add_expected_year(
+    result: dict[str, list[StepVolume]],
+    by_step: dict[str, list[Measure]],
+    prep: Prepared,
+    fc: Forecast,
+) -> None:
+    """This year: units on the as-of date, full-year cases and cost as the forecast expects."""
+    for step, (cases, cost) in sorted(_by_step(prep, volumes_from_forecast(fc)).items()):
+        price = (cost / cases).quantize(Decimal(1)) if cases else None
+        units = units_on(by_step.get(step, []), fc.as_of)
+        result[step].append(StepVolume(fc.year, units, cases.quantize(Decimal("0.1")), price, True))
 
 
 def _by_step(prep: Prepared, volumes: dict[str, TypeVolume]) -> dict[str, list[Decimal]]:
@@ -45,28 +77,6 @@ def _by_step(prep: Prepared, volumes: dict[str, TypeVolume]) -> dict[str, list[D
             out[str(mtype.ladder_step)][0] += vol.full_year_cases
             out[str(mtype.ladder_step)][1] += vol.cost
     return out
-
-
-def ladder_volumes(prep: Prepared, fc: Forecast) -> dict[str, list[StepVolume]]:
-    """Per ladder step, the years up to the forecast year (this year as expected)."""
-    types = prep.dataset.measure_types
-    measures = [m for m in prep.dataset.measures if m.measure_type in types]
-    first = min((m.start_date.year for m in measures), default=fc.year)
-    result: dict[str, list[StepVolume]] = defaultdict(list)
-    for year in range(max(first, fc.year - YEARS_BACK), fc.year + 1):
-        current = year == fc.year
-        day = fc.as_of if current else date(year, 12, 31)
-        units: dict[str, int] = defaultdict(int)
-        for m in measures:
-            if _known_active(m, day, fc.as_of):
-                units[str(types[m.measure_type].ladder_step)] += 1
-        vols = volumes_from_forecast(fc) if current else volumes_in_year(prep, year, fc.as_of)
-        for step, (cases, cost) in sorted(_by_step(prep, vols).items()):
-            price = (cost / cases).quantize(Decimal(1)) if cases else None
-            result[step].append(
-                StepVolume(year, units.get(step, 0), cases.quantize(Decimal("0.1")), price, current)
-            )
-    return dict(result)
 
 
 @dataclass(frozen=True)

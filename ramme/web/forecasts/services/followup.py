@@ -4,7 +4,6 @@ are the same everywhere (one computation, cached per process)."""
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -22,6 +21,7 @@ from ramme.core.forecast import (
     explain,
     simple_methods,
 )
+from ramme.core.periods import month_end
 from ramme.core.plans.trigger import TriggerResult, action_plan_required
 from ramme.web.data.models import Posting
 from ramme.web.forecasts.models import ForecastSnapshot
@@ -34,10 +34,6 @@ DEFAULT_SIMULATIONS = 200
 # deterministic forecast: the same centre as with paths, a band from the calibration alone,
 # at a fraction of the cost; only the as-of date is simulated.
 EARLIER_SIMULATIONS = 0
-
-
-def month_end(day: date) -> date:
-    return day.replace(day=calendar.monthrange(day.year, day.month)[1])
 
 
 def default_as_of() -> date:

@@ -6,7 +6,7 @@ from typing import Any
 
 from django import template
 
-from ramme.web.forecasts.services.followup import default_as_of
+from ramme.web.front.danish_input import default_as_of
 from ramme.web.quality.services.findings import unexplained_count
 
 register = template.Library()

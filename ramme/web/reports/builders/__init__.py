@@ -16,6 +16,7 @@ from collections.abc import Callable, Mapping
 from typing import Any, NamedTuple
 
 from ramme.reports.model import Report
+from ramme.web.front.danish_input import AS_OF_PARAMETER
 from ramme.web.reports.builders import actionplan, annual, monthly, portfolio
 
 Options = dict[str, Any]
@@ -51,8 +52,8 @@ class _Parser(argparse.ArgumentParser):
         raise OptionError(f"Ugyldige valg: {message}")
 
 
-# ``?dato=31.03.2024`` is the as-of date on every page, so reports take it too
-ALIASES = {"dato": "as_of"}
+# ``?dato=31.03.2024`` is the as-of date's one name on every page, so reports take it too
+ALIASES = {AS_OF_PARAMETER: "as_of"}
 
 
 def parse_options(kind: str, params: Mapping[str, str]) -> Options:

@@ -24,7 +24,7 @@ from ramme.reports.model import (
     Section,
     Table,
 )
-from ramme.web.front.danish_input import date_argument, default_as_of
+from ramme.web.front.command_options import add_as_of, as_of_option
 from ramme.web.plans import figures
 from ramme.web.plans.loader import load_plan_data
 from ramme.web.plans.models import ActionPlan
@@ -47,11 +47,9 @@ def plan_id(value: str) -> int:
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--id", type=plan_id, required=True, help="handleplanens nummer")
-    parser.add_argument(
-        "--as-of",
-        type=date_argument,
-        default=None,
-        help="status pr. DD.MM.ÅÅÅÅ for den realiserede effekt og prognosen "
+    add_as_of(
+        parser,
+        "status pr. DD.MM.ÅÅÅÅ for den realiserede effekt og prognosen "
         "(standard: ultimo måneden for seneste postering)",
     )
 
@@ -153,7 +151,7 @@ def realised(plan: ActionPlan, as_of: date) -> Section:
 def build(options: dict[str, Any]) -> Report:
     plan = ActionPlan.objects.get(pk=options["id"])
     today: date = options["today"]
-    as_of = figures.plan_as_of(plan, options.get("as_of") or default_as_of())
+    as_of = figures.plan_as_of(plan, as_of_option(options))
     report = Report(
         title=f"Handleplan {plan.year}",
         subtitle=f"{plan.title} – udarbejdes ved forventet merforbrug på 5 % af korrigeret "

@@ -30,8 +30,8 @@ from ramme.reports.model import Report, Section
 from ramme.web.benchmark import figures as benchmark_figures
 from ramme.web.benchmark import sections as benchmark_sections
 from ramme.web.forecasts.services import cache
-from ramme.web.forecasts.services.followup import default_as_of, followup
-from ramme.web.front.danish_input import date_argument
+from ramme.web.forecasts.services.followup import followup
+from ramme.web.front.command_options import add_as_of, as_of_option
 from ramme.web.plans import figures as plan_figures
 from ramme.web.plans.loader import PlanData
 from ramme.web.plans.models import ActionPlan, Indicator, IndicatorConclusion
@@ -92,12 +92,7 @@ AREAS = (
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--as-of",
-        type=date_argument,
-        default=None,
-        help="opgørelsesdato ÅÅÅÅ-MM-DD (standard: ultimo måneden for seneste postering)",
-    )
+    add_as_of(parser)
 
 
 def last_months(as_of: date, n: int) -> tuple[Month, ...]:
@@ -244,7 +239,7 @@ def monthly_figures(as_of: date, today: date) -> MonthlyFigures:
 
 
 def build(options: dict[str, Any]) -> Report:
-    as_of = options.get("as_of") or default_as_of()
+    as_of = as_of_option(options)
     report = build_monthly(monthly_figures(as_of, options["today"]))
     report = replace(report, sections=(*report.sections, *capacity_sections(as_of)))
     return replace(branded(report), meta={"as_of": as_of.isoformat()})

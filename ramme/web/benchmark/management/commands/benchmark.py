@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from django.conf import settings
@@ -13,6 +12,7 @@ from ramme.reports.benchmark import has_values, table
 from ramme.reports.cells import format_cell
 from ramme.web.benchmark import figures, sections
 from ramme.web.benchmark.serialize import comparisons_json
+from ramme.web.front.command_options import add_json, write_json
 
 
 def _line(cells: list[str]) -> str:
@@ -43,14 +43,14 @@ class Command(BaseCommand):
             default=None,
             help="seneste år (standard: seneste år med posteringer)",
         )
-        parser.add_argument("--json", action="store_true", help="skriv JSON (som API'et)")
+        add_json(parser, "skriv JSON (som API'et)")
 
     def handle(self, *args: Any, **options: Any) -> None:
         year = options["year"] or figures.default_year()
         found = figures.benchmark(year, str(settings.MUNICIPALITY_NAME))
         if options["json"]:
             payload = comparisons_json(year, found.comparisons)
-            self.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2))
+            write_json(self.stdout, payload)
             return
         for ask in sections.missing_benchmark_files(found):
             self.stdout.write(ask)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from decimal import Decimal
 from typing import Any
 
@@ -11,11 +10,11 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from ramme.core.money import format_number
 from ramme.core.periods import format_date
 from ramme.web.data.models import ActivityLine
-from ramme.web.forecasts.management.commands._args import iso_date
 from ramme.web.forecasts.services import followup
 from ramme.web.forecasts.services.known import UnknownImport, known_label
 from ramme.web.forecasts.services.snapshots import SnapshotLocked
 from ramme.web.forecasts.services.table import Row, build_table
+from ramme.web.front.command_options import add_as_of, add_json, as_of_option, write_json
 
 HEADERS = ("Korr. budget", "Bogført", "Prognose", "P10", "P90", "Forv. resultat")
 NAME_WIDTH, WIDTH = 46, 16
@@ -52,13 +51,8 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument(
-            "--as-of",
-            type=iso_date,
-            default=None,
-            help="opgørelsesdato ÅÅÅÅ-MM-DD (standard: ultimo måneden for seneste postering)",
-        )
-        parser.add_argument("--json", action="store_true", help="skriv JSON i stedet for tabel")
+        add_as_of(parser)
+        add_json(parser)
         parser.add_argument(
             "--save", action="store_true", help="gem prognosen som opgørelse for datoen"
         )
@@ -79,7 +73,7 @@ class Command(BaseCommand):
             raise CommandError("Der er ingen data. Indlæs først med 'ramme import MAPPE'.")
         if options["simulations"] is not None and options["simulations"] < 0:
             raise CommandError("Antal simulationer kan ikke være negativt.")
-        as_of = options["as_of"] or followup.default_as_of()
+        as_of = as_of_option(options)
         known_at = options["known_at"]
         if known_at is not None and options["save"]:
             raise CommandError("En prognose på ældre data (--known-at) kan ikke gemmes.")
@@ -96,7 +90,7 @@ class Command(BaseCommand):
             except SnapshotLocked as error:
                 raise CommandError(str(error)) from error
         if options["json"]:
-            self.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2))
+            write_json(self.stdout, payload)
             return
         table = build_table(fc, [])
         rows: list[tuple[str, list[Decimal]]] = []

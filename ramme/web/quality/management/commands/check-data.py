@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
@@ -11,8 +10,7 @@ from ramme.core.money import format_number
 from ramme.core.periods import format_date
 from ramme.core.quality import RULES
 from ramme.web.data.models import ActivityLine
-from ramme.web.forecasts.management.commands._args import iso_date
-from ramme.web.forecasts.services.followup import default_as_of
+from ramme.web.front.command_options import add_as_of, add_json, as_of_option, write_json
 from ramme.web.quality.services.findings import all_findings, explained
 
 
@@ -24,22 +22,17 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument(
-            "--as-of",
-            type=iso_date,
-            default=None,
-            help="opgørelsesdato ÅÅÅÅ-MM-DD (standard: ultimo måneden for seneste postering)",
-        )
-        parser.add_argument("--json", action="store_true", help="skriv JSON i stedet for tekst")
+        add_as_of(parser)
+        add_json(parser, "skriv JSON i stedet for tekst")
 
     def handle(self, *args: Any, **options: Any) -> None:
         if not ActivityLine.objects.exists():
             raise CommandError("Der er ingen data. Indlæs først med 'ramme import MAPPE'.")
-        as_of = options["as_of"] or default_as_of()
+        as_of = as_of_option(options)
         findings = all_findings(as_of)
         if options["json"]:
             payload = {"as_of": as_of.isoformat(), "findings": [f.to_dict() for f in findings]}
-            self.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2))
+            write_json(self.stdout, payload)
             return
         notes = explained([f.key for f in findings])
         self.stdout.write(f"Datakvalitet pr. {format_date(as_of)}: {len(findings)} fund")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from typing import Any
 
@@ -12,8 +11,7 @@ from ramme.core.money import format_number
 from ramme.core.periods import format_date
 from ramme.core.reconcile import Reconciliation
 from ramme.web.data.models import ActivityLine
-from ramme.web.forecasts.management.commands._args import iso_date
-from ramme.web.forecasts.services.followup import default_as_of
+from ramme.web.front.command_options import add_as_of, add_json, as_of_option, write_json
 from ramme.web.quality.services.reconciliation import reconciliation
 
 HEADERS = ("Bogført", "På indsatser", "Øvrige", "I prognosen", "Afvigelse")
@@ -58,23 +56,18 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--year", type=int, default=None, help="år (standard: datoens år)")
-        parser.add_argument(
-            "--as-of",
-            type=iso_date,
-            default=None,
-            help="opgørelsesdato ÅÅÅÅ-MM-DD (standard: ultimo måneden for seneste postering)",
-        )
-        parser.add_argument("--json", action="store_true", help="skriv JSON i stedet for tabel")
+        add_as_of(parser)
+        add_json(parser)
 
     def handle(self, *args: Any, **options: Any) -> None:
         if not ActivityLine.objects.exists():
             raise CommandError("Der er ingen data. Indlæs først med 'ramme import MAPPE'.")
-        as_of: date = options["as_of"] or default_as_of()
+        as_of: date = as_of_option(options)
         year = options["year"] or as_of.year
         if year > as_of.year:
             raise CommandError(f"Året {year} ligger efter opgørelsesdatoen {format_date(as_of)}.")
         result = reconciliation(year, as_of)
         if options["json"]:
-            self.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+            write_json(self.stdout, result.to_dict())
         else:
             self.stdout.write(render(result))

@@ -1,0 +1,33 @@
+"""The follow-up page (``/prognose/``) asks the database a bounded number of times, however
+many measures and children there are (no query per row)."""
+
+from __future__ import annotations
+
+from django.test import Client
+
+from tests.web.personas import PASSWORD
+from tests.web.query_counts import more_cases, queries
+
+PAGE = "/prognose/?dato=30.09.2024"
+# measured 150 cold on the example municipality: most are the forecast cache's check of
+# the data's fingerprint (4 queries), repeated for each forecast the page asks for
+MAX_QUERIES = 160
+
+
+def test_the_follow_up_page_stays_within_its_query_budget(example) -> None:  # type: ignore[no-untyped-def]
+    client = Client()
+    assert client.login(username="erik", password=PASSWORD)
+    before = queries(lambda: client.get(PAGE))
+    assert before <= MAX_QUERIES
+
+
+def test_the_follow_up_page_does_not_query_per_measure(example) -> None:  # type: ignore[no-untyped-def]
+    client = Client()
+    assert client.login(username="erik", password=PASSWORD)
+    # the first unpaid measures add a data-quality finding (a fixed few queries); from then
+    # on more of them must cost nothing
+    more_cases(0, 2)
+    client.get(PAGE)  # the first request of a session writes its own rows
+    before = queries(lambda: client.get(PAGE))
+    more_cases(2, 10)
+    assert queries(lambda: client.get(PAGE)) == before

@@ -1,0 +1,28 @@
+"""The monthly report's builder asks the database a bounded number of times, however many
+measures there are (no query per row)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from ramme.web.reports.builders import BUILDERS
+from tests.web.forecasts.conftest import example  # noqa: F401  (the fixture)
+from tests.web.query_counts import more_cases, queries
+
+OPTIONS = {"as_of": date(2024, 9, 30), "today": date(2024, 10, 5)}
+MAX_QUERIES = 120  # measured 95 cold on the example municipality
+
+
+@pytest.fixture(autouse=True)
+def _fast_forecast(fast_forecast: None) -> None:
+    """The report forecasts (the shared fixture in tests/web/conftest.py)."""
+
+
+def test_the_monthly_report_builder_does_not_query_per_measure(example) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    more_cases(0, 2)
+    before = queries(lambda: BUILDERS["monthly"].build(dict(OPTIONS)))
+    assert before <= MAX_QUERIES
+    more_cases(2, 10)
+    assert queries(lambda: BUILDERS["monthly"].build(dict(OPTIONS))) == before
