@@ -7,8 +7,9 @@ the last weeks before the as-of date than the duration model expects, and the sh
 towards the as-of date. The shortfall by recency gives the registration delay: an
 exponential delay with mean ``lag`` days, fitted by Poisson likelihood with the level free
 (so a year whose ends simply run below the curve is not taken for a delay), and taken only
-when it explains the ends clearly better than no delay (a likelihood-ratio test). Each apparently active measure then gets the probability that it
-has in fact ended unregistered; its expected remaining cost is scaled by the rest.
+when it explains the ends clearly better than no delay (a likelihood-ratio test). Each
+apparently active measure then gets the probability that it has in fact ended unregistered;
+its expected remaining cost is scaled by the rest.
 
 On earlier years (the self-calibration's backtest) every end is known, the shortfall is nil
 and nothing changes, so calibration and this correction do not count the same thing twice.

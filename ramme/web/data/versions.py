@@ -15,6 +15,7 @@ from typing import Any
 
 from django.db import connection
 from django.db.models import Model, Q, QuerySet
+from django.db.models.expressions import Combinable
 
 from ramme.web.data import models
 
@@ -84,7 +85,7 @@ def next_import_number() -> int:
 def known_values(
     model: type[Model],
     known_at: Known | None,
-    *fields: str,
+    *fields: str | Combinable,
     order: tuple[str, ...] = (),
     where: Q | None = None,
 ) -> QuerySet[Any, Any]:
