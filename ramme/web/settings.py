@@ -66,6 +66,7 @@ MIDDLEWARE = [
     "ramme.web.accounts.middleware.SessionLimitsMiddleware",
     "ramme.web.accounts.middleware.NoStoreMiddleware",
     "ramme.web.accounts.middleware.DeniedAccessMiddleware",
+    "ramme.web.forecasts.middleware.DataVersionMiddleware",
     "axes.middleware.AxesMiddleware",  # last, as django-axes asks
 ]
 

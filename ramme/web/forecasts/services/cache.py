@@ -10,7 +10,9 @@ case data outside an import calls ``clear()``.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import date
 from typing import TypeVar, cast
 
@@ -45,9 +47,29 @@ def _master_key() -> object:
     return (tuple(budget.values()), tuple(index.values()), tuple(types.values()))
 
 
+_memo: ContextVar[dict[str, object] | None] = ContextVar("ramme_data_version", default=None)
+
+
+@contextmanager
+def one_version() -> Iterator[None]:
+    """Within the block the data version is read once: a page asks for several forecasts,
+    and each would otherwise check the data's fingerprint again (4 queries)."""
+    token = _memo.set({})
+    try:
+        yield
+    finally:
+        _memo.reset(token)
+
+
 def _key() -> object:
     """The data version (dataversion): the one definition every cache and store keys on."""
-    return (_import_key(), _master_key())
+    memo = _memo.get()
+    if memo is not None and "key" in memo:
+        return memo["key"]
+    key = (_import_key(), _master_key())
+    if memo is not None:
+        memo["key"] = key
+    return key
 
 
 def data_version() -> str:
@@ -68,6 +90,13 @@ def per_import(name: str, build: Callable[[], T]) -> T:
 
 def clear() -> None:
     """Forget the cached data (after changing rows outside an import)."""
+    _forget()
+    memo = _memo.get()
+    if memo is not None:
+        memo.clear()
+
+
+def _forget() -> None:
     _prepared.clear()
     _forecasts.clear()
     _other.clear()
@@ -78,7 +107,7 @@ def prepared() -> Prepared:
     """The database as forecast arrays, prepared once per import."""
     key = _key()
     if key not in _prepared:
-        clear()
+        _forget()  # an older version's arrays; the version just read stays valid
         _prepared[key] = load_prepared()
     return _prepared[key]
 
