@@ -26,6 +26,7 @@ from ramme.core.forecast.results import (
     Forecast,
     LineForecast,
     MeasureTable,
+    RegistrationDelays,
     kr,
 )
 from ramme.core.forecast.simulate import simulate
@@ -260,6 +261,24 @@ def forecast(
         _inflow_by_type(model),
         _summary(prep, cal, det, bands),
         tuple(model.limits.overruled(prep.type_codes)),
+        _registration(model),
+    )
+
+
+def _registration(model: Model) -> RegistrationDelays:
+    """What the forecast assumed of ends and starts not yet registered."""
+    ends, waiting, plan = model.pending, model.inflow.waiting, model.inflow
+    rows = slice(len(plan.types) - len(waiting.types), len(plan.types))
+    per_start = plan.daily_price[waiting.types] * plan.expected_days[rows]
+    added = waiting.count * (per_start + plan.once_price[waiting.types])
+    lines = model.measure_line >= 0
+    return RegistrationDelays(
+        end_lag=ends.lag,
+        ended_unregistered=float(ends.probability[lines].sum()),
+        end_effect=float(model.unregistered[lines].sum()),
+        start_lag=waiting.lag,
+        started_unregistered=waiting.total,
+        start_effect=float(added[model.prep.type_activity[waiting.types] >= 0].sum()),
     )
 
 

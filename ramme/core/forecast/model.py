@@ -84,6 +84,7 @@ class Model:
     inflow: inflow_model.InflowPlan
     lag: lag_model.LagModel
     pending: pending_model.PendingEnds
+    unregistered: FloatArray  # per measure: expected cost taken off for an unregistered end
     segments: Segments
     accrued: FloatArray  # per measure, 1 January to as_of
     committed: FloatArray  # per measure, after as_of
@@ -233,7 +234,8 @@ def build(prep: Prepared, as_of: date, config: Config | None = None) -> Model:
     seg = _segments(prep, state, config, calibrated, limits.limit)
     committed, expected, days = _committed_expected(prep, state, seg, surv, plan_surv)
     pending = _pending(prep, state, config, surv, limits.limit)
-    expected, days = expected * (1 - pending.probability), days * (1 - pending.probability)
+    unregistered = expected * pending.probability  # cost of ends not yet registered
+    expected, days = expected - unregistered, days * (1 - pending.probability)
     accrued = measure_cost(prep, state, state.year_first, state.t)
     lag = lag_model.estimate(prep, state)
     line = line_of_measure(prep)
@@ -255,6 +257,7 @@ def build(prep: Prepared, as_of: date, config: Config | None = None) -> Model:
         inflow=inflow_model.plan(prep, state, surv, config.pending_starts),
         lag=lag,
         pending=pending,
+        unregistered=unregistered,
         segments=seg,
         accrued=accrued,
         committed=committed,

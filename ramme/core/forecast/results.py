@@ -119,6 +119,32 @@ class MeasureTable:
 
 
 @dataclass(frozen=True)
+class RegistrationDelays:
+    """Ends and starts the case system has not registered yet, as learned from the shortfall
+    of recent ones (pending.py, pending_starts.py); zero lags when the data show none."""
+
+    end_lag: float  # mean delay of end registrations, days
+    ended_unregistered: float  # measures that look active but have probably ended
+    end_effect: float  # kr. taken off the expected cost for them
+    start_lag: float  # mean delay of registrations of new measures, days
+    started_unregistered: float  # measures probably begun but not yet registered
+    start_effect: float  # kr. added for them
+
+    @property
+    def any(self) -> bool:
+        return self.end_lag > 0 or self.start_lag > 0
+
+    def to_dict(self) -> dict[str, float]:
+        return {name: round(float(getattr(self, name)), 1) for name in REGISTRATION_FIELDS}
+
+
+REGISTRATION_FIELDS = (
+    "end_lag", "ended_unregistered", "end_effect", "start_lag", "started_unregistered",
+    "start_effect",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
 class CalibrationSummary:
     """How the forecast was calibrated on earlier years (for the line page and the JSON)."""
 
@@ -160,6 +186,7 @@ class Forecast:
     inflow_by_type: dict[str, dict[str, float]] = field(default_factory=dict)  # count/days/cost
     calibration: CalibrationSummary | None = None
     age_limits_overruled: tuple[tuple[str, int, int], ...] = ()  # (type, went on, stopped)
+    registration: RegistrationDelays | None = None
 
     def line(self, activity: str) -> LineForecast:
         return next(line for line in self.lines if line.activity == activity)
@@ -197,6 +224,7 @@ class Forecast:
                 {"measure_type": code, "went_on": on, "stopped": stop}
                 for code, on, stop in self.age_limits_overruled
             ],
+            "registration": self.registration.to_dict() if self.registration else None,
         }
 
 

@@ -75,6 +75,17 @@ class AgeLimitOverruled(Schema):
     stopped: int
 
 
+class Registration(Schema):
+    """Ends and starts not yet registered, as learned from the data (0 days: none seen)."""
+
+    end_lag: float
+    ended_unregistered: float
+    end_effect: float
+    start_lag: float
+    started_unregistered: float
+    start_effect: float
+
+
 class ForecastOut(Schema):
     as_of: date
     year: int
@@ -82,6 +93,7 @@ class ForecastOut(Schema):
     total: Figures
     calibration: Calibration | None
     age_limits_overruled: list[AgeLimitOverruled]
+    registration: Registration | None
     action_plan: ActionPlanRule
 
 

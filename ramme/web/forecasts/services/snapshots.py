@@ -11,7 +11,12 @@ from django.db import transaction
 
 from ramme.core.forecast import Components, Forecast, LineForecast, MeasureTable
 from ramme.core.forecast.calibration import METHODS
-from ramme.core.forecast.results import COMPONENT_NAMES, CalibrationSummary
+from ramme.core.forecast.results import (
+    COMPONENT_NAMES,
+    REGISTRATION_FIELDS,
+    CalibrationSummary,
+    RegistrationDelays,
+)
 from ramme.web.accounts.audit import record_access
 from ramme.web.accounts.models import AuditEvent, User
 from ramme.web.data.versions import latest_import_number
@@ -143,7 +148,15 @@ def rebuild(payload: dict[str, Any]) -> Forecast:
             (a["measure_type"], int(a["went_on"]), int(a["stopped"]))
             for a in payload.get("age_limits_overruled", ())
         ),
+        _registration(payload.get("registration")),
     )
+
+
+def _registration(saved: dict[str, float] | None) -> RegistrationDelays | None:
+    """``RegistrationDelays.to_dict`` read back (older snapshots have none)."""
+    if not saved:
+        return None
+    return RegistrationDelays(**{name: float(saved[name]) for name in REGISTRATION_FIELDS})
 
 
 def load(as_of: date) -> Forecast | None:
