@@ -23,3 +23,4 @@ def more_cases(first: int, count: int) -> None:
     """``count`` more measures of new children without payments, on the example's lines."""
     for number in range(first, first + count):
         make_measure(f"EKSTRA-{number}", "alice", "Team Nord")
+    cache.case_data_changed()  # no import: the data version cannot see the new rows

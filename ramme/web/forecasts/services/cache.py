@@ -4,7 +4,7 @@ stored in the database per data version (``stored``) and kept in memory once rea
 Preparing reads every table; a page view should not do that each time. Both are keyed on
 the data version: the latest import and a fingerprint of the master data the admin edits
 (budgets, price index, catalogue), so either change is seen at once; code that changes
-case data outside an import calls ``clear()``.
+case data outside an import calls ``case_data_changed()``.
 """
 
 from __future__ import annotations
@@ -88,8 +88,15 @@ def per_import(name: str, build: Callable[[], T]) -> T:
     return cast(T, _other[key])
 
 
+def case_data_changed() -> None:
+    """Case rows changed outside an import (the data version cannot see it): forget what
+    this process holds and what is stored for every process."""
+    clear()
+    stored.forget_all()
+
+
 def clear() -> None:
-    """Forget the cached data (after changing rows outside an import)."""
+    """Forget what this process holds (a fresh process: stored forecasts stay)."""
     _forget()
     memo = _memo.get()
     if memo is not None:

@@ -82,6 +82,11 @@ def mark(pk: int, status: str, error: str = "") -> None:
     StoredForecast.objects.filter(pk=pk).update(status=status, error=error)
 
 
+def forget_all() -> int:
+    """Drop every stored forecast (case data changed outside an import)."""
+    return int(StoredForecast.objects.all().delete()[0])
+
+
 def forget_other_versions(version: str) -> int:
     """Delete the rows of earlier data versions (nobody reads them again)."""
     deleted, _ = StoredForecast.objects.exclude(data_version=version).delete()

@@ -16,6 +16,7 @@ from collections.abc import Callable, Mapping
 from typing import Any, NamedTuple
 
 from ramme.reports.model import Report
+from ramme.web.forecasts.services.cache import one_version
 from ramme.web.front.danish_input import AS_OF_PARAMETER
 from ramme.web.reports.builders import actionplan, annual, monthly, portfolio
 
@@ -25,7 +26,12 @@ Options = dict[str, Any]
 class ReportBuilder(NamedTuple):
     title: str  # Danish, for pages and help
     add_arguments: Callable[[argparse.ArgumentParser], None]
-    build: Callable[[Options], Report]
+    make: Callable[[Options], Report]
+
+    def build(self, options: Options) -> Report:
+        """The report; the data version is read once, however many forecasts it asks for."""
+        with one_version():
+            return self.make(options)
 
 
 BUILDERS: dict[str, ReportBuilder] = {
