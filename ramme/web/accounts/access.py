@@ -43,6 +43,17 @@ def visible_children(user: User) -> QuerySet[Child]:
     return Child.objects.filter(**lookups)
 
 
+def visible_child_keys(user: User) -> frozenset[str] | None:
+    """The keys of the children ``user`` may see; ``None`` when she may see every child.
+    For deciding which aggregates to show her: nothing case-level is shown, so no log row."""
+    if user.is_authenticated and user.is_active and user.sees_all_cases:
+        return None
+    lookups = _child_filter(user)
+    if lookups is None:
+        return frozenset()
+    return frozenset(Child.objects.filter(**lookups).values_list("key", flat=True))
+
+
 def visible_measures(user: User) -> QuerySet[Measure]:
     """The measures of the children ``user`` may see (logged as one read of the list)."""
     lookups = _child_filter(user)

@@ -3,6 +3,7 @@ only through the access helpers (a caseworker sees her own cases; every read is 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import cast
 
 from django.contrib import messages
@@ -12,22 +13,25 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from ramme.core.disclosure import TableDisclosure
 from ramme.core.forecast import METHOD_LABELS, Forecast
 from ramme.core.ladder import LadderStep
 from ramme.reports.suppression import MIN_CHILDREN
 from ramme.web.accounts.access import (
     get_measure_for_user,
-    hides_small_figure,
     record_shown,
     visible_measures,
 )
 from ramme.web.accounts.audit import record_access
+from ramme.web.accounts.disclosure import line_disclosure, shown_changes
 from ramme.web.accounts.models import AuditEvent, User
 from ramme.web.data.models import ActivityLine, Posting
 from ramme.web.forecasts.chart import history_figure
 from ramme.web.forecasts.services import approval
 from ramme.web.forecasts.services import followup as service
 from ramme.web.forecasts.services.figures import CaseRow
+from ramme.web.forecasts.services.printed import PrintedRow, printed_rows
+from ramme.web.forecasts.services.table import Table
 from ramme.web.front.danish_input import as_of_from_request
 from ramme.web.front.excel_tables import excel_tables
 from ramme.web.front.pagination import paginate
@@ -80,6 +84,21 @@ def _visible(user: User, rows: list[CaseRow]) -> list[CaseRow]:
     return shown
 
 
+def table_groups(
+    table: Table, hide: TableDisclosure[str, str], line_pks: dict[str, int]
+) -> tuple[list[dict[str, object]], PrintedRow]:
+    """The page's groups and total as printed (the reports' rounding), with what ``hide``
+    keeps from the user marked ``hidden``."""
+    printed = iter(printed_rows(table))
+    groups: list[dict[str, object]] = []
+    for g in table.groups:
+        rows = [replace(next(printed), hidden=hide.hides(r.activity)) for r in g.rows]
+        subtotal = replace(next(printed), hidden=g.step in hide.groups)
+        groups.append({"label": g.label, "subtotal": subtotal,
+                       "rows": [(r, line_pks.get(r.activity)) for r in rows]})  # fmt: skip
+    return groups, replace(next(printed), hidden=hide.total_hidden)
+
+
 @login_required
 @excel_tables
 def follow_up(request: HttpRequest) -> HttpResponse:
@@ -104,24 +123,23 @@ def follow_up(request: HttpRequest) -> HttpResponse:
         )
         for step, rows in fu.volumes.items()
     ]
-    groups = [
-        {
-            "label": g.label,
-            "subtotal": g.subtotal,
-            "rows": [(r, line_pks.get(r.activity)) for r in g.rows],
-        }
-        for g in fu.table.groups
-    ]
+    hide = line_disclosure(user, fu.forecast)
+    groups, total = table_groups(fu.table, hide, line_pks)
     context = {
         "as_of": as_of,
         "fu": fu,
         "line_pks": line_pks,
         "expensive": expensive,
         "methods": methods,
-        "method_rows": [(m, [m.figures[k] for k, _ in methods]) for m in fu.methods.lines],
+        "method_rows": [(m, [m.figures[k] for k, _ in methods]) for m in fu.methods.lines
+                        if not hide.hides(m.activity)],
         "method_total": [fu.methods.total.figures[k] for k, _ in methods],
         "volume_rows": volume_rows,
         "groups": groups,
+        "total": total,
+        "changes": shown_changes(user, fu.changes, fu.new, fu.ended),
+        "hide": hide,
+        "hidden_lines": hide.cells,
         "bridge_change": None if fu.bridge is None else fu.bridge.after - fu.bridge.before,
         "volume_years": volume_years,
         "chart": history_figure(HISTORY_TITLE, history, fu.forecast.total.budget),
@@ -150,7 +168,8 @@ def line_detail(request: HttpRequest, pk: int) -> HttpResponse:
         .values_list("measure_id", flat=True)
     )
     on_line = [row for row in fc.measures.rows() if row["activity"] == activity.name]
-    hidden = hides_small_figure(_user(request), [r["measure_id"] for r in on_line], allowed)
+    # hidden as on the follow-up page: the line itself, or as the one that would give it away
+    hidden = line_disclosure(_user(request), fc).hides(activity.name)
     measures = [row for row in on_line if row["measure_id"] in allowed]
     measures.sort(key=lambda r: -r["year_cost"])
     record_shown(_user(request), "measure", [r["measure_id"] for r in measures], activity.name)
