@@ -8,9 +8,9 @@ from decimal import Decimal
 
 from django.test import Client
 
-from ramme.web.front.danish_input import parse_money
 from ramme.reports.model import RowLevel
 from ramme.reports.rounding import as_printed
+from ramme.web.front.danish_input import parse_money
 from ramme.web.front.excel_tables import _TableReader
 from ramme.web.reports.builders import BUILDERS
 from tests.web.forecasts.conftest import AS_OF
