@@ -9,6 +9,7 @@ step subtotals and the frame total. To a user who may not see every case, a line
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -17,7 +18,7 @@ from ramme.core.forecast import Forecast
 from ramme.web.accounts.access import visible_child_keys
 from ramme.web.accounts.models import User
 from ramme.web.data.models import Measure
-from ramme.web.forecasts.services.figures import CaseRow, ChangeCount
+from ramme.web.forecasts.services.figures import CaseRow, ChangeCount, StepVolume
 
 NOTHING_HIDDEN: TableDisclosure[str, str] = TableDisclosure(frozenset(), frozenset(), False)
 
@@ -97,3 +98,34 @@ class HiddenChange:
     @property
     def ended_year_cost(self) -> Decimal | None:
         return None if self.ended_hidden else self.change.ended_year_cost
+
+
+@dataclass(frozen=True)
+class ShownVolume:
+    """A ladder step's year on the follow-up page, each figure hidden or not (diskretionering)."""
+
+    year: int
+    units: int
+    price: Decimal | None
+    units_hidden: bool = False
+    price_hidden: bool = False
+
+
+def shown_volumes(user: User, volumes: dict[str, list[StepVolume]],
+                  behind: Callable[[], dict[tuple[str, int], tuple[set[str], set[str]]]],
+                  ) -> dict[str, list[ShownVolume]]:  # fmt: skip
+    """Units and price per ladder step and year; each hidden when it rests on 1-4 children
+    ``user`` may not see (no total row, so no secondary suppression). ``behind`` gives the
+    children of each (step, year); it is asked only when something may be hidden."""
+    visible = visible_child_keys(user)
+    children = {} if visible is None else behind()
+    shown: dict[str, list[ShownVolume]] = {}
+    for step, rows in volumes.items():
+        shown[step] = []
+        for v in rows:
+            units, in_year = children.get((step, v.year), (set(), set()))
+            hide_units, hide_price = is_disclosive(units, visible), is_disclosive(in_year, visible)
+            shown[step].append(ShownVolume(v.year, 0 if hide_units else v.units,
+                                           None if hide_price else v.price,
+                                           hide_units, hide_price))  # fmt: skip
+    return shown

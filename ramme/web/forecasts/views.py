@@ -23,13 +23,18 @@ from ramme.web.accounts.access import (
     visible_measures,
 )
 from ramme.web.accounts.audit import record_access
-from ramme.web.accounts.disclosure import line_disclosure, shown_changes
+from ramme.web.accounts.disclosure import (
+    ShownVolume,
+    line_disclosure,
+    shown_changes,
+    shown_volumes,
+)
 from ramme.web.accounts.models import AuditEvent, User
 from ramme.web.data.models import ActivityLine, Posting
 from ramme.web.forecasts.chart import history_figure
-from ramme.web.forecasts.services import approval
+from ramme.web.forecasts.services import approval, cache
 from ramme.web.forecasts.services import followup as service
-from ramme.web.forecasts.services.figures import CaseRow
+from ramme.web.forecasts.services.figures import CaseRow, volume_children
 from ramme.web.forecasts.services.printed import PrintedRow, printed_rows
 from ramme.web.forecasts.services.table import Table
 from ramme.web.front.danish_input import as_of_from_request
@@ -99,6 +104,12 @@ def table_groups(
     return groups, replace(next(printed), hidden=hide.total_hidden)
 
 
+def _volumes(user: User, fu: service.FollowUp) -> dict[str, list[ShownVolume]]:
+    """Units and prices per ladder step as ``user`` may see them."""
+    return shown_volumes(user, fu.volumes,
+                         lambda: volume_children(cache.prepared(), fu.forecast))  # fmt: skip
+
+
 @login_required
 @excel_tables
 def follow_up(request: HttpRequest) -> HttpResponse:
@@ -121,7 +132,7 @@ def follow_up(request: HttpRequest) -> HttpResponse:
             steps.get(step, step),
             [next((v for v in rows if v.year == y), None) for y in volume_years],
         )
-        for step, rows in fu.volumes.items()
+        for step, rows in _volumes(user, fu).items()
     ]
     hide = line_disclosure(user, fu.forecast)
     groups, total = table_groups(fu.table, hide, line_pks)

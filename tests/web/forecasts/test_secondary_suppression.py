@@ -9,9 +9,11 @@ import pytest
 from django.test import Client
 
 from ramme.core.disclosure import MIN_CASES
+from ramme.core.ladder import LadderStep
 from ramme.web.accounts.disclosure import children_by_line
 from ramme.web.data.models import Child, Posting
-from ramme.web.forecasts.services import followup
+from ramme.web.forecasts.services import cache, followup
+from ramme.web.forecasts.services.figures import volume_children
 from ramme.web.front.excel_tables import _TableReader
 from tests.web.api.conftest import token_client
 from tests.web.forecasts.conftest import AS_OF
@@ -107,3 +109,22 @@ def test_the_start_page_hides_a_small_year_and_line_from_a_caseworker(example) -
     for year, line in small:
         column = 1 + years.index(year)
         assert bobs[line][column] == HIDDEN and eriks[line][column] != HIDDEN
+
+
+def test_units_prices_and_the_bridge_on_few_children_are_hidden_from_a_caseworker(example) -> None:  # type: ignore[no-untyped-def]
+    query = {"dato": AS_OF.isoformat()}
+    bob = _login("bob").get("/prognose/", query).content.decode()
+    erik = _login("erik").get("/prognose/", query).content.decode()
+    behind = volume_children(cache.prepared(), followup.compute_forecast(AS_OF))
+    small = [key for key, (units, _) in behind.items()
+             if 0 < len(_unseen("bob", frozenset(units))) < MIN_CASES]  # fmt: skip
+    assert small
+    bobs, eriks = _rows(bob, "enheder"), _rows(erik, "enheder")
+    years = [int(y.rstrip("*")) for y in bobs[0][1:]]
+    labels = {r[0]: r for r in bobs[1:]}
+    for step, year in small:
+        if year in years:
+            assert labels[LadderStep(step).label][1 + years.index(year)] == "<5"
+    assert "<5" not in [c for r in eriks[1:] for c in r]
+    assert 'id="bro-skjult"' in bob or 'id="bro"' not in bob
+    assert 'id="bro-skjult"' not in erik
