@@ -38,4 +38,11 @@ def disclosed(payload: dict[str, Any], hide: TableDisclosure[str, str]) -> dict[
     """``payload`` (the forecast JSON) with what ``hide`` keeps from the caller ``null``."""
     lines = [hidden_figures(x) if hide.hides(x["activity"]) else x for x in payload["lines"]]
     total = hidden_figures(payload["total"]) if hide.total_hidden else payload["total"]
-    return payload | {"lines": lines, "total": total}
+    calibration = payload.get("calibration")
+    if calibration:  # the case-based estimate per line is a case figure too
+        per_line = {
+            name: line | {"case_based": None} if hide.hides(name) else line
+            for name, line in calibration["lines"].items()
+        }
+        calibration = calibration | {"lines": per_line}
+    return payload | {"lines": lines, "total": total, "calibration": calibration}

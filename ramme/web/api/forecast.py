@@ -58,7 +58,7 @@ class ActionPlanRule(Schema):
 
 
 class LineCalibration(Schema):
-    case_based: float  # the case-based estimate before calibration (kr.)
+    case_based: float | None  # the case-based estimate before calibration (kr.); null: hidden
     case_based_ratio: float  # its learned ratio to the outturn in earlier years
     weights: dict[str, float]  # method -> weight in the combination
     switched: bool  # a simple method took the line's place

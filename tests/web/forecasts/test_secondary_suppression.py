@@ -90,6 +90,10 @@ def test_the_api_gives_a_caseworker_no_small_line_figure(example) -> None:  # ty
         hidden = [x for x in bobs.values() if x["actual"] is None]
         assert len(hidden) != 1  # one hidden line would be the total minus the others
         assert shown or hidden
+    calibration = bob.get(f"/api/v1/forecast?as_of={AS_OF}").json()["calibration"]
+    if calibration:  # the case-based estimate of a hidden line is hidden too
+        assert all(calibration["lines"][x]["case_based"] is None
+                   for x in small if x in calibration["lines"])  # fmt: skip
     line = next(iter(small))
     detail = bob.get(f"/api/v1/lines/{line}?as_of={AS_OF}").json()
     assert detail["forecast"] is None and detail["p90"] is None
