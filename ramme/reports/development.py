@@ -52,7 +52,7 @@ def development(
     ``own_rows`` (label -> activity lines) are rows of their own after the steps, as
     document 002's «Småbørnsstøtte og specialinstitutioner»: the measures of types booked on
     those lines count there and not under their step, so the rows add to Table 4's total.
-    A row whose lines exist but have no measures is still shown (0 units: what the data say).
+    A row whose lines exist but have no measures is still shown (the tables say «ingen data»).
     """
     rows = _row_of_line(own_rows or {})
     by_row = grouped(

@@ -85,3 +85,17 @@ def test_without_such_a_line_there_is_no_row(settings) -> None:  # type: ignore[
     build_municipality()
     units = _rows(_build(), "Tabel 4")
     assert LABEL not in units and list(units)[-1] == "I alt"
+
+
+def test_a_line_without_measures_reads_no_data_not_zero() -> None:
+    """The demo's Småbørnsstøtte is paid by salary: no measures, so no units or price."""
+    build_municipality()
+    ActivityLine.objects.create(name="Småbørnsstøtte og Specialinstitutioner",
+                                ladder_step="oevrige", position=3)  # fmt: skip
+    report = _build()
+    for table in ("Tabel 3", "Tabel 4"):
+        assert set(_rows(report, table)[LABEL]) == {"ingen data"}, table
+    units = _rows(report, "Tabel 4")
+    assert units["I alt"][-1] == 6 + 2
+    note = next(t for t in report.tables() if t.title.startswith("Tabel 4")).note
+    assert "ingen indsatser registreret" in note
