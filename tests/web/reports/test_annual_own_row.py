@@ -99,3 +99,7 @@ def test_a_line_without_measures_reads_no_data_not_zero() -> None:
     assert units["I alt"][-1] == 6 + 2
     note = next(t for t in report.tables() if t.title.startswith("Tabel 4")).note
     assert "ingen indsatser registreret" in note
+    book = load_workbook(io.BytesIO(RENDERERS["xlsx"].render(report)))
+    row = next(r for r in book["Tabel 4"].iter_rows(values_only=True) if r[0] == LABEL)
+    assert set(row[1:5]) == {"ingen data"}
+    assert RENDERERS["docx"].render(report)[:2] == b"PK"
