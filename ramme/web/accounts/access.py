@@ -13,7 +13,6 @@ from collections.abc import Iterable
 from django.db.models import QuerySet
 from django.http import Http404
 
-from ramme.reports.suppression import MIN_CHILDREN
 from ramme.web.accounts.audit import record_access
 from ramme.web.accounts.models import AuditEvent, Role, User
 from ramme.web.data.models import Child, Measure
@@ -70,17 +69,6 @@ def record_shown(user: User, object_type: str, keys: Iterable[str], where: str) 
     if shown:
         detail = f"viste {len(shown)}: " + ", ".join(shown)
         record_access(user, AuditEvent.Action.READ, object_type, where[:KEY_LENGTH], detail)
-
-
-def hides_small_figure(user: User, behind: Iterable[str], visible: Iterable[str]) -> bool:
-    """True when a figure summed over the measures ``behind`` must not be shown to ``user``:
-    it rests on 1-4 children (the reports' small-number rule) and not all of them are hers,
-    so the figure would tell her what another caseworker's case costs."""
-    behind = set(behind)
-    if user.sees_all_cases or not behind or behind <= set(visible):
-        return False
-    children = Measure.objects.filter(measure_id__in=behind).values("child").distinct().count()
-    return 0 < children < MIN_CHILDREN
 
 
 def get_measure_for_user(user: User, measure_id: str) -> Measure:
