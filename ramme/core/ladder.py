@@ -30,3 +30,17 @@ LADDER_LABELS = {
 }
 
 LADDER_CODES = frozenset(step.value for step in LadderStep)
+
+
+# The kinds of placement (anbringelse) the law knows: plejefamilie, netværksplejefamilie,
+# opholdssted, døgninstitution, eget værelse, kost-/efterskole, sikret institution. A type's
+# name with one of these words is a placement; other types on the intervening step are
+# document 001's «øvrige indgribende foranstaltninger».
+PLACEMENT_WORDS = ("anbring", "pleje", "opholdssted", "institution", "døgn", "eget værelse",
+                   "egen bolig", "kostskole", "efterskole", "kost-")  # fmt: skip
+
+
+def is_placement(step: LadderStep, type_name: str) -> bool:
+    """A measure type that places the child outside the home (anbringelse)."""
+    name = type_name.casefold()
+    return step is LadderStep.INTERVENING and any(word in name for word in PLACEMENT_WORDS)

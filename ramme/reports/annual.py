@@ -16,7 +16,7 @@ from datetime import date
 from decimal import Decimal
 
 from ramme.core.benchmark import Comparison
-from ramme.core.ladder import LadderStep
+from ramme.core.ladder import LADDER_CODES, LadderStep
 from ramme.core.money import format_mio
 from ramme.reports.benchmark import benchmark_blocks
 from ramme.reports.cells import THOUSAND, total_row
@@ -67,7 +67,9 @@ class AnnualFigures:
     municipality: str
     lines: tuple[LineFigures, ...]
     frame_transfer: Decimal = Decimal(0)  # a transfer for the frame as a whole
-    development: Mapping[LadderStep, Mapping[int, StepYear]] = field(default_factory=dict)
+    # per ladder step (its code) or own row (its label, e.g. «Småbørnsstøtte og
+    # specialinstitutioner»), per year: Tables 3 and 4
+    development: Mapping[str, Mapping[int, StepYear]] = field(default_factory=dict)
     generated_on: date | None = None
     corrected_note: str = ""
     expensive: tuple[CaseCost, ...] | None = None  # only in the restricted version
@@ -215,20 +217,47 @@ def _years(figures: AnnualFigures) -> list[int]:
     return list(range(figures.year - 3, figures.year + 1))
 
 
+def row_label(key: str) -> str:
+    """A row of Tables 3-4: a ladder step by its label, an own row by its name."""
+    return LadderStep(key).label if key in LADDER_CODES else key
+
+
+NO_MEASURES = "ingen data"
+NO_MEASURES_NOTE = (
+    " «ingen data»: der er ingen indsatser registreret på aktiviteten (fx et tilbud, der"
+    " betales med løn), så enheder og pris kan ikke opgøres."
+)
+
+
+def _unmeasured(key: str, cells: Mapping[int, StepYear]) -> bool:
+    """An own row (not a ladder step) whose lines have no measures in any of the years."""
+    return key not in LADDER_CODES and not any(
+        c.units or c.unit_children or c.price_children for c in cells.values()
+    )
+
+
+def _note(figures: AnnualFigures, note: str) -> str:
+    unmeasured = any(_unmeasured(k, c) for k, c in figures.development.items())
+    return note + (NO_MEASURES_NOTE if unmeasured else "")
+
+
 def table_prices(figures: AnnualFigures) -> Table:
     years = _years(figures)
     columns = (Column("Pris pr. helårssag (1.000 kr.)"), *(Column(str(y), TKR) for y in years))
     rows = [
-        Row((step.label, *(derived_cell(cells[y].price, cells[y].price_children) for y in years)))
-        for step, cells in figures.development.items()
-    ]
+        Row((row_label(key), *(NO_MEASURES if _unmeasured(key, cells)
+                               else derived_cell(cells[y].price, cells[y].price_children)
+                               for y in years)))
+        for key, cells in figures.development.items()
+    ]  # fmt: skip
     return Table(
         "Tabel 3. Udviklingen i prisniveau på aktiviteter",
         columns,
         tuple(rows),
-        "Pris = udgift efter takster divideret med antal helårssager. «–»: færre end 5 børn.",
+        _note(figures, "Pris = udgift efter takster divideret med antal helårssager."
+                       " «–»: færre end 5 børn."),
         "Tabel 3",
-    )
+    )  # fmt: skip
 
 
 def table_units(figures: AnnualFigures) -> Table:
@@ -238,9 +267,11 @@ def table_units(figures: AnnualFigures) -> Table:
         *(Column(str(y), ColumnKind.COUNT) for y in years),
     )
     rows = [
-        Row((step.label, *(count_cell(cells[y].units, cells[y].unit_children) for y in years)))
-        for step, cells in figures.development.items()
-    ]
+        Row((row_label(key), *(NO_MEASURES if _unmeasured(key, cells)
+                               else count_cell(cells[y].units, cells[y].unit_children)
+                               for y in years)))
+        for key, cells in figures.development.items()
+    ]  # fmt: skip
     totals = tuple(sum(cells[y].units for cells in figures.development.values()) for y in years)
     children = tuple(
         sum(cells[y].unit_children for cells in figures.development.values()) for y in years
@@ -255,7 +286,7 @@ def table_units(figures: AnnualFigures) -> Table:
         "Tabel 4. Udviklingen i enheder pr. 31. december",
         columns,
         tuple(rows),
-        "Enheder = aktive indsatser pr. 31. december. «<5»: færre end 5 børn.",
+        _note(figures, "Enheder = aktive indsatser pr. 31. december. «<5»: færre end 5 børn."),
         "Tabel 4",
     )
 

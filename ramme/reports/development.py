@@ -5,7 +5,7 @@ children behind each figure so the small-number rule can be applied.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -45,18 +45,36 @@ def development(
     types: Mapping[str, MeasureType],
     index: Mapping[int, Decimal],
     years: Iterable[int],
-) -> dict[LadderStep, dict[int, StepYear]]:
-    """Per ladder step (in ladder order) and year: price per unit and units per 31 December."""
-    by_step = grouped(
+    own_rows: Mapping[str, Collection[str]] | None = None,
+) -> dict[str, dict[int, StepYear]]:
+    """Per ladder step (in ladder order) and year: price per unit and units per 31 December.
+
+    ``own_rows`` (label -> activity lines) are rows of their own after the steps, as
+    document 002's «Småbørnsstøtte og specialinstitutioner»: the measures of types booked on
+    those lines count there and not under their step, so the rows add to Table 4's total.
+    A row whose lines exist but have no measures is still shown (the tables say «ingen data»).
+    """
+    rows = _row_of_line(own_rows or {})
+    by_row = grouped(
         (m for m in measures if m.measure_type in types),
-        lambda m: types[m.measure_type].ladder_step,
+        lambda m: _row(types[m.measure_type], rows),
     )
     wanted = list(years)
+    order = [*LadderStep, *(own_rows or {})]
     return {
-        step: {year: step_year(by_step[step], year, index) for year in wanted}
-        for step in LadderStep
-        if step in by_step
+        str(key): {year: step_year(by_row.get(key, []), year, index) for year in wanted}
+        for key in order
+        if key in by_row or key in (own_rows or {})
     }
+
+
+def _row_of_line(own_rows: Mapping[str, Collection[str]]) -> dict[str, str]:
+    """Activity line (case-folded, as names are spelt differently) -> its own row's label."""
+    return {line.casefold(): label for label, lines in own_rows.items() for line in lines}
+
+
+def _row(kind: MeasureType, rows: Mapping[str, str]) -> str:
+    return rows.get(kind.activity.casefold(), kind.ladder_step)
 
 
 @dataclass(frozen=True, slots=True)

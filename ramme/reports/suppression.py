@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from ramme.core.disclosure import MIN_CASES
 from ramme.reports.model import Suppressed
 
-MIN_CHILDREN = 5
+MIN_CHILDREN = MIN_CASES  # one threshold for reports, pages and the API
 SMALL_COUNT = Suppressed("<5")
 DERIVED = Suppressed("–")
 

@@ -62,3 +62,14 @@ def words(name: str, default: str = "", sep: str = ",") -> list[str]:
 def missing(names: tuple[str, ...]) -> list[str]:
     """The variables of ``names`` that are unset or empty."""
     return [name for name in names if not os.environ.get(name, "").strip()]
+
+
+def named_lines(name: str, default: str) -> dict[str, tuple[str, ...]]:
+    """``Label=line;line`` (or only ``Label``: the line of that name) -> {label: lines};
+    empty: none."""
+    value = os.environ.get(name, default).strip()
+    if not value:
+        return {}
+    label, _, lines = value.partition("=")
+    names = tuple(x.strip() for x in lines.split(";") if x.strip()) or (label.strip(),)
+    return {label.strip(): names}

@@ -12,7 +12,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 from ramme.web.accounts.oidc.config import oidc_config
 from ramme.web.data.dbfiles import database_file, protect
-from ramme.web.env import decimal, flag, integer, secret, var_dir, words
+from ramme.web.env import decimal, flag, integer, named_lines, secret, var_dir, words
 from ramme.web.production import proxy_ssl_header, pseudonym_key, require_environment
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -223,6 +223,9 @@ COMMITTEE_NAME = os.environ.get("RAMME_COMMITTEE", "Børne- og Skoleudvalget")
 # how the reports sign the expected result: "merforbrug+" (forecast − budget, the follow-up
 # page) or "merforbrug-" (budget − forecast: an overspend is negative, as document 001 shows)
 RESULT_SIGN = os.environ.get("RAMME_RESULT_SIGN", "merforbrug+")
+# the annual accounts' Tables 3-4 row of its own (document 002's «Småbørnsstøtte og
+# specialinstitutioner»): label and the activity lines it takes out of their ladder step
+SPECIALISED_ROW = named_lines("RAMME_SPECIALISED_ROW", "Småbørnsstøtte og specialinstitutioner")
 
 # The accessibility statement's contact (the law asks for both written and phone contact)
 # and the address of the municipality's official statement in the WAS-Tool, if it has one.

@@ -13,7 +13,6 @@ from collections.abc import Iterable
 from django.db.models import QuerySet
 from django.http import Http404
 
-from ramme.reports.suppression import MIN_CHILDREN
 from ramme.web.accounts.audit import record_access
 from ramme.web.accounts.models import AuditEvent, Role, User
 from ramme.web.data.models import Child, Measure
@@ -43,6 +42,17 @@ def visible_children(user: User) -> QuerySet[Child]:
     return Child.objects.filter(**lookups)
 
 
+def visible_child_keys(user: User) -> frozenset[str] | None:
+    """The keys of the children ``user`` may see; ``None`` when she may see every child.
+    For deciding which aggregates to show her: nothing case-level is shown, so no log row."""
+    if user.is_authenticated and user.is_active and user.sees_all_cases:
+        return None
+    lookups = _child_filter(user)
+    if lookups is None:
+        return frozenset()
+    return frozenset(Child.objects.filter(**lookups).values_list("key", flat=True))
+
+
 def visible_measures(user: User) -> QuerySet[Measure]:
     """The measures of the children ``user`` may see (logged as one read of the list)."""
     lookups = _child_filter(user)
@@ -59,17 +69,6 @@ def record_shown(user: User, object_type: str, keys: Iterable[str], where: str) 
     if shown:
         detail = f"viste {len(shown)}: " + ", ".join(shown)
         record_access(user, AuditEvent.Action.READ, object_type, where[:KEY_LENGTH], detail)
-
-
-def hides_small_figure(user: User, behind: Iterable[str], visible: Iterable[str]) -> bool:
-    """True when a figure summed over the measures ``behind`` must not be shown to ``user``:
-    it rests on 1-4 children (the reports' small-number rule) and not all of them are hers,
-    so the figure would tell her what another caseworker's case costs."""
-    behind = set(behind)
-    if user.sees_all_cases or not behind or behind <= set(visible):
-        return False
-    children = Measure.objects.filter(measure_id__in=behind).values("child").distinct().count()
-    return 0 < children < MIN_CHILDREN
 
 
 def get_measure_for_user(user: User, measure_id: str) -> Measure:

@@ -8,7 +8,9 @@ from typing import Any
 from django.http import HttpRequest
 from ninja import Router, Schema
 
-from ramme.web.api.common import forecast_on
+from ramme.web.accounts.disclosure import line_disclosure
+from ramme.web.api.auth import api_user
+from ramme.web.api.common import disclosed, forecast_on
 from ramme.web.forecasts.services import followup
 
 router = Router(tags=["prognose"])
@@ -28,17 +30,20 @@ class Components(Schema):
 
 
 class Figures(Schema):
-    """Corrected and adopted budget, booked to date, expected year end and its band (kr.)."""
+    """Corrected and adopted budget, booked to date, expected year end and its band (kr.).
+
+    ``null`` in place of the case figures: they rest on 1-4 children the caller may not
+    see, or would give such figures away (diskretionering, ``ramme.core.disclosure``)."""
 
     budget: float
     adopted: float
-    actual: float
-    forecast: float
-    p10: float
-    p50: float
-    p90: float
-    variance: float
-    components: Components
+    actual: float | None
+    forecast: float | None
+    p10: float | None
+    p50: float | None
+    p90: float | None
+    variance: float | None
+    components: Components | None
 
 
 class LineFigures(Figures):
@@ -53,7 +58,7 @@ class ActionPlanRule(Schema):
 
 
 class LineCalibration(Schema):
-    case_based: float  # the case-based estimate before calibration (kr.)
+    case_based: float | None  # the case-based estimate before calibration (kr.); null: hidden
     case_based_ratio: float  # its learned ratio to the outturn in earlier years
     weights: dict[str, float]  # method -> weight in the combination
     switched: bool  # a simple method took the line's place
@@ -104,4 +109,5 @@ def forecast(
     """Per activity line and for the frame; ``as_of`` defaults to the month end of the
     latest posting, as in the CLI; ``known_at`` (an import's number in the import history)
     re-runs it on the data as known after that import, as ``ramme forecast --known-at``."""
-    return followup.forecast_payload(forecast_on(as_of, known_at))
+    fc = forecast_on(as_of, known_at)
+    return disclosed(followup.forecast_payload(fc), line_disclosure(api_user(request), fc))

@@ -9,8 +9,9 @@ from django.http import Http404, HttpRequest
 from ninja import Router, Schema
 
 from ramme.web.accounts.access import record_shown, visible_measures
+from ramme.web.accounts.disclosure import line_disclosure
 from ramme.web.api.auth import api_user
-from ramme.web.api.common import forecast_on
+from ramme.web.api.common import disclosed, forecast_on, hidden_figures
 from ramme.web.api.forecast import LineFigures
 from ramme.web.forecasts.services import followup
 
@@ -44,7 +45,8 @@ class LineDetail(LineFigures):
 
 @router.get("", response=LinesOut, summary="Aktiviteter med prognose")
 def lines(request: HttpRequest, as_of: date | None = None) -> dict[str, Any]:
-    payload = followup.forecast_payload(forecast_on(as_of))
+    fc = forecast_on(as_of)
+    payload = disclosed(followup.forecast_payload(fc), line_disclosure(api_user(request), fc))
     return {"as_of": payload["as_of"], "year": payload["year"], "lines": payload["lines"]}
 
 
@@ -57,6 +59,8 @@ def line(request: HttpRequest, activity: str, as_of: date | None = None) -> dict
     )
     if figures is None:
         raise Http404(f"Aktiviteten '{activity}' findes ikke i prognosen.")
+    if line_disclosure(api_user(request), fc).hides(activity):
+        figures = hidden_figures(figures)
     allowed = set(
         visible_measures(api_user(request))
         .filter(measure_type__activity__name=activity)

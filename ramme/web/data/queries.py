@@ -23,6 +23,21 @@ def ledger_totals(years: list[int] | None = None) -> dict[tuple[int, str | None]
     return {(r["year"], r["activity__name"]): r["total"] or Decimal(0) for r in totals}
 
 
+def children_behind_ledger(years: list[int]) -> dict[tuple[int, str | None], set[str]]:
+    """The children whose postings make up each (year, activity line name) of
+    ``ledger_totals``: for deciding which totals rest on too few children."""
+    rows = Posting.objects.annotate(year=ExtractYear("date"))
+    if years:
+        rows = rows.filter(year__in=years)
+    # a posting names its child directly, or through its measure
+    fields = ("year", "activity__name", "child__key", "measure__child__key")
+    behind: dict[tuple[int, str | None], set[str]] = defaultdict(set)
+    for year, name, child, of_measure in rows.values_list(*fields).distinct():
+        if child or of_measure:
+            behind[(year, name)].add(child or of_measure)
+    return behind
+
+
 def years_covered() -> list[int]:
     """The calendar years that have postings, in order."""
     span = Posting.objects.aggregate(first=Min("date"), last=Max("date"))

@@ -3,6 +3,7 @@ only through the access helpers (a caseworker sees her own cases; every read is 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import cast
 
 from django.contrib import messages
@@ -12,24 +13,32 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from ramme.core.disclosure import TableDisclosure
 from ramme.core.forecast import METHOD_LABELS, Forecast
 from ramme.core.ladder import LadderStep
 from ramme.core.periods import is_month_end
 from ramme.reports.suppression import MIN_CHILDREN
 from ramme.web.accounts.access import (
     get_measure_for_user,
-    hides_small_figure,
     record_shown,
     visible_measures,
 )
 from ramme.web.accounts.audit import record_access
+from ramme.web.accounts.disclosure import (
+    ShownVolume,
+    line_disclosure,
+    shown_changes,
+    shown_volumes,
+)
 from ramme.web.accounts.models import AuditEvent, User
 from ramme.web.data.models import ActivityLine, Posting
 from ramme.web.forecasts.chart import history_figure
-from ramme.web.forecasts.services import approval, change_split, precompute
+from ramme.web.forecasts.services import approval, cache, change_split, precompute
 from ramme.web.forecasts.services import followup as service
-from ramme.web.forecasts.services.figures import CaseRow
+from ramme.web.forecasts.services.figures import CaseRow, volume_children
 from ramme.web.forecasts.services.known import UnknownImport, known_label
+from ramme.web.forecasts.services.printed import PrintedRow, printed_rows
+from ramme.web.forecasts.services.table import Table
 from ramme.web.front.danish_input import as_of_from_request
 from ramme.web.front.excel_tables import excel_tables
 from ramme.web.front.pagination import paginate
@@ -82,6 +91,27 @@ def _visible(user: User, rows: list[CaseRow]) -> list[CaseRow]:
     return shown
 
 
+def table_groups(
+    table: Table, hide: TableDisclosure[str, str], line_pks: dict[str, int]
+) -> tuple[list[dict[str, object]], PrintedRow]:
+    """The page's groups and total as printed (the reports' rounding), with what ``hide``
+    keeps from the user marked ``hidden``."""
+    printed = iter(printed_rows(table))
+    groups: list[dict[str, object]] = []
+    for g in table.groups:
+        rows = [replace(next(printed), hidden=hide.hides(r.activity)) for r in g.rows]
+        subtotal = replace(next(printed), hidden=g.step in hide.groups)
+        groups.append({"label": g.label, "subtotal": subtotal,
+                       "rows": [(r, line_pks.get(r.activity)) for r in rows]})  # fmt: skip
+    return groups, replace(next(printed), hidden=hide.total_hidden)
+
+
+def _volumes(user: User, fu: service.FollowUp) -> dict[str, list[ShownVolume]]:
+    """Units and prices per ladder step as ``user`` may see them."""
+    return shown_volumes(user, fu.volumes,
+                         lambda: volume_children(cache.prepared(), fu.forecast))  # fmt: skip
+
+
 @login_required
 @excel_tables
 def follow_up(request: HttpRequest) -> HttpResponse:
@@ -111,26 +141,25 @@ def follow_up(request: HttpRequest) -> HttpResponse:
             steps.get(step, step),
             [next((v for v in rows if v.year == y), None) for y in volume_years],
         )
-        for step, rows in fu.volumes.items()
+        for step, rows in _volumes(user, fu).items()
     ]
-    groups = [
-        {
-            "label": g.label,
-            "subtotal": g.subtotal,
-            "rows": [(r, line_pks.get(r.activity)) for r in g.rows],
-        }
-        for g in fu.table.groups
-    ]
+    hide = line_disclosure(user, fu.forecast)
+    groups, total = table_groups(fu.table, hide, line_pks)
     context = {
         "as_of": as_of,
         "fu": fu,
         "line_pks": line_pks,
         "expensive": expensive,
         "methods": methods,
-        "method_rows": [(m, [m.figures[k] for k, _ in methods]) for m in fu.methods.lines],
+        "method_rows": [(m, [m.figures[k] for k, _ in methods]) for m in fu.methods.lines
+                        if not hide.hides(m.activity)],
         "method_total": [fu.methods.total.figures[k] for k, _ in methods],
         "volume_rows": volume_rows,
         "groups": groups,
+        "total": total,
+        "changes": shown_changes(user, fu.changes, fu.new, fu.ended),
+        "hide": hide,
+        "hidden_lines": hide.cells,
         "bridge_change": None if fu.bridge is None else fu.bridge.after - fu.bridge.before,
         "volume_years": volume_years,
         "chart": history_figure(HISTORY_TITLE, history, fu.forecast.total.budget),
@@ -140,7 +169,12 @@ def follow_up(request: HttpRequest) -> HttpResponse:
         "closed": fu.months[-1] if fu.months[-1].approved else None,
         "can_close": user.sees_all_cases and is_month_end(as_of) and not known_at,
         "known_label": known_label(known_at) if known_at else "",
-        "change_split": change_split.between_approved_months(as_of) if not known_at else None,
+        # per line, each part rests on a few cases: for those who may see them all
+        "change_split": (
+            change_split.between_approved_months(as_of)
+            if user.sees_all_cases and not known_at
+            else None
+        ),
     }
     return render(request, "forecasts/follow_up.html", context)
 
@@ -170,7 +204,8 @@ def line_detail(request: HttpRequest, pk: int) -> HttpResponse:
         .values_list("measure_id", flat=True)
     )
     on_line = [row for row in fc.measures.rows() if row["activity"] == activity.name]
-    hidden = hides_small_figure(_user(request), [r["measure_id"] for r in on_line], allowed)
+    # hidden as on the follow-up page: the line itself, or as the one that would give it away
+    hidden = line_disclosure(_user(request), fc).hides(activity.name)
     measures = [row for row in on_line if row["measure_id"] in allowed]
     measures.sort(key=lambda r: -r["year_cost"])
     record_shown(_user(request), "measure", [r["measure_id"] for r in measures], activity.name)

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from ramme.web.accounts.access import visible_child_keys
+from ramme.web.accounts.models import User
 from ramme.web.data import queries
 from ramme.web.data.models import ActivityLine, ImportRun
 from ramme.web.front import accessibility as a11y
 from ramme.web.front.excel_tables import excel_tables
-from ramme.web.front.overview import build_ledger_table
+from ramme.web.front.overview import build_ledger_table, hide_small_figures
 
 
 @login_required
@@ -21,6 +25,9 @@ def start(request: HttpRequest) -> HttpResponse:
     years = queries.years_covered()
     lines = ActivityLine.objects.values_list("name", "ladder_step")
     table = build_ledger_table(years, lines, queries.ledger_totals(years))
+    visible = visible_child_keys(cast(User, request.user))
+    if visible is not None:  # economists and heads see every figure: no need to look
+        hide_small_figures(table, queries.children_behind_ledger(years), visible)
     context = {
         "years": years,
         "counts": queries.loaded_counts(),

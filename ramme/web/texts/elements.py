@@ -52,7 +52,8 @@ ELEMENTS: tuple[Element, ...] = (
 LADDER_AREAS = tuple(step.label for step in LadderStep)
 # the monthly report's areas (the five of document 001), then the ladder's steps
 MONTHLY_AREAS = ("Underretninger", "Anbringelser", "Kontaktpersoner", "Aflastning",
-                 "Familiebehandling", "Dagbehandling", "Øvrige foregribende indsatser")  # fmt: skip
+                 "Familiebehandling", "Dagbehandling", "Øvrige foregribende indsatser",
+                 "Øvrige indgribende foranstaltninger")  # fmt: skip
 
 
 def elements(report: str) -> tuple[Element, ...]:

@@ -28,7 +28,7 @@ def test_forecast_cli_and_api_give_identical_json(world) -> None:  # type: ignor
 
 def test_forecast_without_a_date_uses_the_clis_default(world) -> None:  # type: ignore[no-untyped-def]
     from_cli = json.loads(cli("forecast", "--json"))
-    assert token_client(world["alice"]).get("/api/v1/forecast").json() == from_cli
+    assert token_client(world["erik"]).get("/api/v1/forecast").json() == from_cli
 
 
 def test_backtest_cli_and_api_give_identical_json(world, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

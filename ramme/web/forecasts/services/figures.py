@@ -79,6 +79,38 @@ def _by_step(prep: Prepared, volumes: dict[str, TypeVolume]) -> dict[str, list[D
     return out
 
 
+def _known_active(measure: Measure, day: date, as_of: date) -> bool:
+    """Active on ``day`` as known on ``as_of`` (a later end date is not known yet)."""
+    if measure.start_date > min(day, as_of):
+        return False
+    end = measure.end_date if measure.end_date and measure.end_date <= as_of else None
+    return end is None or day <= end
+
+
+Behind = dict[tuple[str, int], tuple[set[str], set[str]]]  # (step, year) -> children
+
+
+def volume_children(prep: Prepared, fc: Forecast) -> Behind:
+    """Per (ladder step, year) of ``ladder_volumes``: the children behind its units (active
+    on the day) and behind its price (active in the year), for the small-number rule."""
+    types = prep.dataset.measure_types
+    out: dict[tuple[str, int], tuple[set[str], set[str]]] = defaultdict(lambda: (set(), set()))
+    for year in range(fc.year - YEARS_BACK, fc.year + 1):
+        day = fc.as_of if year == fc.year else date(year, 12, 31)
+        first = date(year, 1, 1)
+        for m in prep.dataset.measures:
+            if m.measure_type not in types or m.start_date > min(day, fc.as_of):
+                continue
+            end = m.end_date if m.end_date and m.end_date <= fc.as_of else None
+            if end is not None and end < first:
+                continue
+            units, in_year = out[(str(types[m.measure_type].ladder_step), year)]
+            in_year.add(m.child_key)
+            if _known_active(m, day, fc.as_of):
+                units.add(m.child_key)
+    return dict(out)
+
+
 @dataclass(frozen=True)
 class CaseRow:
     """One measure in a case-level list (most expensive, new, ended)."""

@@ -10,6 +10,7 @@ from typing import Any
 from django.conf import settings
 
 from ramme.core.ladder import LadderStep
+from ramme.core.records import Dataset
 from ramme.reports.annual import UNMAPPED, AnnualFigures, LineFigures, build_annual
 from ramme.reports.development import development, most_expensive
 from ramme.reports.model import Report
@@ -81,6 +82,17 @@ def line_figures(year: int) -> tuple[list[LineFigures], Decimal]:
     return lines, frame_transfer
 
 
+def own_rows(dataset: Dataset) -> dict[str, tuple[str, ...]]:
+    """``RAMME_SPECIALISED_ROW``, kept only when one of its activity lines exists here."""
+    existing = {line.name.casefold() for line in dataset.activities}
+    configured: dict[str, tuple[str, ...]] = getattr(settings, "SPECIALISED_ROW", {})
+    return {
+        label: lines
+        for label, lines in configured.items()
+        if any(line.casefold() in existing for line in lines)
+    }
+
+
 def annual_figures(year: int, today: date, restricted: bool = False) -> AnnualFigures:
     """Everything the annual report shows for ``year``, each figure fetched once."""
     lines, frame_transfer = line_figures(year)
@@ -95,7 +107,7 @@ def annual_figures(year: int, today: date, restricted: bool = False) -> AnnualFi
         lines=tuple(lines),
         frame_transfer=frame_transfer,
         development=development(
-            dataset.measures, dataset.measure_types, dataset.price_index, years
+            dataset.measures, dataset.measure_types, dataset.price_index, years, own_rows(dataset)
         ),
         generated_on=today,
         texts=saved_texts(ANNUAL, date(year, 1, 1)),

@@ -16,7 +16,7 @@ from typing import Any
 
 from django.conf import settings
 
-from ramme.core.ladder import LadderStep
+from ramme.core.ladder import LadderStep, is_placement
 from ramme.core.periods import Month
 from ramme.core.plans.indicators import (
     IndicatorData,
@@ -60,7 +60,7 @@ class Area:
     name: str
     type_words: tuple[str, ...]  # a type belongs when its name contains one of these
     indicator_words: tuple[str, ...]  # an indicator belongs when its area contains one
-    placements: bool = False  # every type on the intervening step (indgribende)
+    placements: bool = False  # the intervening step's placement types (anbringelser)
     rest_of: LadderStep | None = None  # the step's types no named area takes («øvrige»)
 
     def has_type(self, measure_type: MeasureType) -> bool:
@@ -69,8 +69,8 @@ class Area:
             return measure_type.ladder_step is self.rest_of and not any(
                 a.has_type(measure_type) for a in named
             )
-        if self.placements and measure_type.ladder_step is LadderStep.INTERVENING:
-            return True
+        if self.placements:
+            return is_placement(measure_type.ladder_step, measure_type.name)
         name = measure_type.name.casefold()
         return any(word in name for word in self.type_words)
 
@@ -81,6 +81,10 @@ class Area:
 
 AREAS = (
     Area("Anbringelser", (), ("anbring",), placements=True),
+    # 001's «Øvrige områder under indgribende indsatser»: the step's types that are not
+    # placements (counted among Anbringelser before); after them, as in 001
+    Area("Øvrige indgribende foranstaltninger", (), ("øvrige indgribende",),
+         rest_of=LadderStep.INTERVENING),
     Area("Kontaktpersoner", ("kontaktperson",), ("kontaktperson",)),
     Area("Aflastning", ("aflastning",), ("aflastning",)),
     Area("Familiebehandling", ("familiebehandling", "familiehus"), ("familiebehandling",)),
