@@ -34,15 +34,20 @@ class ForecastSnapshot(models.Model):
         return self.approved_at is not None
 
 
+class TaskStatus(models.TextChoices):
+    """Where a result computed in the background stands."""
+
+    PENDING = "pending", "venter"
+    RUNNING = "running", "beregnes"
+    DONE = "done", "færdig"
+    FAILED = "failed", "fejlede"
+
+
 class AccuracyReport(models.Model):
     """The backtest of a complete year (prognosens træfsikkerhed), computed once per data
     version in the background and read by the accuracy page, the API and the CLI."""
 
-    class Status(models.TextChoices):
-        PENDING = "pending", "venter"
-        RUNNING = "running", "beregnes"
-        DONE = "done", "færdig"
-        FAILED = "failed", "fejlede"
+    Status = TaskStatus
 
     year = models.PositiveIntegerField("år")
     data_version = models.CharField("dataversion", max_length=64)
@@ -74,11 +79,7 @@ class StoredForecast(models.Model):
     ``payload`` is ``snapshots.snapshot_payload``: enough to rebuild the Forecast exactly.
     """
 
-    class Status(models.TextChoices):
-        PENDING = "pending", "venter"
-        RUNNING = "running", "beregnes"
-        DONE = "done", "færdig"
-        FAILED = "failed", "fejlede"
+    Status = TaskStatus
 
     data_version = models.CharField("dataversion", max_length=64)
     as_of = models.DateField("opgørelsesdato")
