@@ -77,6 +77,19 @@ def test_computed_report_shows_the_same_figures_as_the_cli(imported, tmp_path) -
     }
 
 
+def test_a_caseworker_sees_the_frame_but_not_the_lines(imported) -> None:  # type: ignore[no-untyped-def]
+    from tests.web.api.conftest import token_client
+
+    assert _client("erik").post("/prognose/traefsikkerhed/beregn/", {"aar": "2024"}).status_code
+    page = _client("carl").get("/prognose/traefsikkerhed/", {"aar": "2024"})
+    assert b'id="pr-aktivitet-skjult"' in page.content and b'id="pr-aktivitet"' not in page.content
+    assert len(page.context["months"]) == 12  # the frame stays
+    for user, shown in (("erik", True), ("carl", False)):
+        body = token_client(imported[user]).get("/api/v1/backtest?year=2024").json()
+        assert bool(body["months"][0]["line_results"]) is shown
+        assert body["months"][0]["outturn"] > 0
+
+
 def test_a_new_import_queues_the_accuracy_of_the_latest_year(  # type: ignore[no-untyped-def]
     imported, settings, small_world, monkeypatch, django_capture_on_commit_callbacks
 ) -> None:
