@@ -51,6 +51,10 @@ def demo_site(
         django_db_blocker.unblock(),
         override_settings(
             RAMME_FORECAST_SIMULATIONS=50,
+            # the package-wide demo is built before the per-test settings apply: no queued
+            # forecasts (the pages would say "beregnes" with no worker running)
+            RAMME_FORECAST_AFTER_IMPORT=False,
+            RAMME_ACCURACY_AFTER_IMPORT=False,
             PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
         ),
     ):
