@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date
 from decimal import Decimal
+from itertools import islice
 
 import numpy as np
 from django.conf import settings
@@ -232,7 +233,7 @@ def _indices(column: tuple[int | None, ...], table: np.ndarray) -> np.ndarray:
 
 def load_ledger(dataset: Dataset, known_at: Known | None = None) -> Ledger:
     """The postings as arrays (day, amount, line, dranst, measure): one query whose columns
-    go straight into numpy (the database casts the amounts), no object per row."""
+    go into numpy chunk by chunk (the database casts the amounts), no object per row."""
     lines = {a.name: i for i, a in enumerate(dataset.activities)}
     measure_index = {m.measure_id: i for i, m in enumerate(_forecast_measures(dataset))}
     measures = _lookup(
@@ -252,17 +253,25 @@ def load_ledger(dataset: Dataset, known_at: Known | None = None) -> Ledger:
     amount_field = Cast("amount", FloatField()) if known_at is None else "amount"
     rows = known_values(
         models.Posting, known_at, "date", amount_field, "activity_id", "dranst", "measure_id"
-    )
-    columns = tuple(zip(*rows, strict=True)) or ((), (), (), (), ())
-    day, amount, act, dranst, measure = columns
-    days = np.array(day, dtype="datetime64[D]").astype(np.int64) + ORDINAL_1970
-    return Ledger(
-        days.astype(np.int64),
-        np.array(amount, dtype=np.float64),
-        _indices(act, acts),
-        np.array(dranst, dtype=np.int64),
-        _indices(measure, measures),
-    )
+    ).iterator(CHUNK)
+    # chunk by chunk into arrays: the whole ledger never stands as Python tuples at once
+    parts = []
+    while chunk := list(islice(rows, CHUNK)):
+        days, amounts, lines_pk, dransts, measures_pk = zip(*chunk, strict=True)
+        parts.append(
+            (
+                np.array(days, dtype="datetime64[D]").astype(np.int64) + ORDINAL_1970,
+                np.array(amounts, dtype=np.float64),
+                _indices(lines_pk, acts),
+                np.array(dransts, dtype=np.int64),
+                _indices(measures_pk, measures),
+            )
+        )
+    if not parts:
+        empty = np.zeros(0, dtype=np.int64)
+        return Ledger(empty, np.zeros(0), empty.copy(), empty.copy(), empty.copy())
+    day, amount, act, dranst, measure = (np.concatenate(c) for c in zip(*parts, strict=True))
+    return Ledger(day.astype(np.int64), amount, act, dranst, measure)
 
 
 def _forecast_measures(dataset: Dataset) -> list[Measure]:
