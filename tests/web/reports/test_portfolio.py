@@ -12,9 +12,9 @@ from django.test import Client
 from openpyxl import Workbook, load_workbook
 
 from ramme.reports.renderers import RENDERERS
+from ramme.web.demo import portfolio as demo_portfolio
 from ramme.web.reports.builders import BUILDERS
 from ramme.web.reports.models import FocusArea, Initiative, InitiativeBudgetNeed
-from ramme.web.reports.services import demo_portfolio
 from ramme.web.reports.services.portfolio_import import import_portfolio
 from tests.web.personas import personas
 

@@ -52,8 +52,6 @@ NOT_AUDITED = {
     "forecasts.stored.forget_all": "drops that cache when case data changed outside an import",
     "forecasts.stored.forget_other_versions": "drops that cache's older data versions",
     "forecasts.precompute.compute": "the background computation of that cache",
-    "plans.demo.create_demo_plans": "the demo municipality's fixed plans (ramme demo)",
-    "reports.demo_portfolio.write_workbook": "writes a demo file, not the database",
     "reports.portfolio.sub_strategy_named": "part of save_initiative",
     "api.tokens.user_for_token": "updates the token's last use (the API call is logged)",
 }
@@ -230,7 +228,7 @@ def _plan_action(w: dict[str, Any]) -> Any:
 
 
 def _import_portfolio(w: dict[str, Any]) -> None:
-    from ramme.web.reports.services.demo_portfolio import write_workbook
+    from ramme.web.demo.portfolio import write_workbook
 
     path = write_workbook(w["tmp"] / "portefolje.xlsx")
     result = portfolio_import.import_portfolio(path, w["erik"])
