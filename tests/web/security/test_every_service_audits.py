@@ -159,7 +159,9 @@ def _delete_initiative(w: dict[str, Any]) -> None:
 
 
 def _transfers(w: dict[str, Any]) -> None:
-    portfolio.set_transfers(2024, {None: Decimal(5)}, w["erik"])
+    from ramme.web.budgets.services.transfers import set_transfers
+
+    set_transfers(2024, {None: Decimal(5)}, w["erik"])
 
 
 def _revoke(w: dict[str, Any]) -> None:
@@ -206,7 +208,7 @@ SERVICES: dict[str, tuple[Callable[[dict[str, Any]], Any], str]] = {
     "quality.explain.explain_finding": (_explain, "finding"),
     "reports.portfolio.save_initiative": (_initiative, "initiative"),
     "reports.portfolio.delete_initiative": (_delete_initiative, "initiative"),
-    "reports.portfolio.set_transfers": (_transfers, "transfer"),
+    "budgets.transfers.set_transfers": (_transfers, "transfer"),
     "reports.portfolio_import.import_portfolio": (lambda w: _import_portfolio(w), "portfolio"),
     "uploads.uploads.receive_upload": (_upload, "upload"),
     "uploads.uploads.confirm": (_confirm, "upload"),
