@@ -33,8 +33,8 @@ def main() -> None:
     _setup(args.var.resolve())
 
     from ramme.web.benchmark import figures, sections
+    from ramme.web.demo.setup import prepare_demo
     from ramme.web.forecasts.services.followup import default_as_of
-    from ramme.web.front.demo_setup import prepare_demo
 
     state = prepare_demo(args.var.resolve())
     print(f"demo {'imported' if state.loaded_now else 'reused'} from {state.source}")

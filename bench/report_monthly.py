@@ -44,9 +44,9 @@ def main() -> None:
 
     from ramme.reports import charts
     from ramme.reports.renderers import RENDERERS
+    from ramme.web.demo.setup import prepare_demo
     from ramme.web.forecasts.services import cache
     from ramme.web.forecasts.services.followup import default_as_of
-    from ramme.web.front.demo_setup import prepare_demo
     from ramme.web.reports.builders import BUILDERS
 
     start = time.perf_counter()

@@ -351,6 +351,13 @@ def _written_sections(figures: AnnualFigures) -> list[Section]:
     return sections
 
 
+def _development_section(figures: AnnualFigures) -> Section:
+    return Section(
+        f"Udviklingen i prisniveau og enheder pr. 31. december {figures.year - 3}-{figures.year}",
+        (table_prices(figures), table_units(figures), *figures.written("development_comments")),
+    )
+
+
 def build_annual(figures: AnnualFigures) -> Report:
     """The annual accounts report from figures fetched once."""
     economy: list[Paragraph | Table | Chart] = [
@@ -378,17 +385,7 @@ def build_annual(figures: AnnualFigures) -> Report:
         ),
     ]
     if figures.development:
-        sections.append(
-            Section(
-                "Udviklingen i prisniveau og enheder pr. 31. december "
-                f"{figures.year - 3}-{figures.year}",
-                (
-                    table_prices(figures),
-                    table_units(figures),
-                    *figures.written("development_comments"),
-                ),
-            )
-        )
+        sections.append(_development_section(figures))
     comparison = benchmark_section(figures)
     if comparison is not None:
         sections.append(comparison)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+from django.test import Client
+
 from ramme.web.accounts.models import Role, Team, User
 from ramme.web.data.models import ActivityLine, Child, Measure, MeasureType, Posting
 
@@ -17,6 +19,13 @@ def make_user(username: str, role: str = "", team: str = "", **extra: object) ->
     user.team = Team.objects.get_or_create(name=team)[0] if team else None
     user.save()
     return user
+
+
+def login(username: str) -> Client:
+    """A client logged in as ``username`` (made with ``make_user``)."""
+    client = Client()
+    assert client.login(username=username, password=PASSWORD)
+    return client
 
 
 def personas() -> dict[str, User]:

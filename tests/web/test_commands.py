@@ -13,7 +13,7 @@ from django.core.management import CommandError, call_command
 
 from ramme.web.accounts.models import AuditEvent, Role, User
 from ramme.web.data.models import Child, ImportRun, Posting
-from ramme.web.front.demo_setup import prepare_demo
+from ramme.web.demo.setup import prepare_demo
 
 
 def test_createuser_creates_a_caseworker_in_a_team(db) -> None:  # type: ignore[no-untyped-def]
@@ -69,14 +69,9 @@ def test_createuser_without_password_when_not_interactive(db, monkeypatch) -> No
 @pytest.fixture
 def example_only(monkeypatch):  # type: ignore[no-untyped-def]
     """The demo from the small fixed example: fast, whatever the generator's state."""
-    from ramme.web.front import demo_setup
+    from ramme.web.demo import setup as demo_setup
 
-    real = demo_setup._optional
-    monkeypatch.setattr(
-        demo_setup,
-        "_optional",
-        lambda module, name: None if module == "ramme.demo" else real(module, name),
-    )
+    monkeypatch.setattr(demo_setup, "SOURCE", "example")
 
 
 def test_demo_loads_once_and_creates_logins(db, tmp_path: Path, example_only) -> None:  # type: ignore[no-untyped-def]
@@ -98,7 +93,7 @@ def test_demo_never_stores_a_cpr_number(db, tmp_path: Path, example_only) -> Non
     from django.conf import settings
 
     from ramme.core.cpr import normalise, pseudonym
-    from ramme.web.front.demo_setup import EXAMPLE_DIR
+    from ramme.web.demo.setup import EXAMPLE_DIR
 
     prepare_demo(tmp_path)
     with open(EXAMPLE_DIR / "children.csv", encoding="utf-8") as handle:

@@ -241,7 +241,24 @@ def forecast(
     total_band = _frame_band(bands, centre, sims, det.forecast)
     totals = (corrected.sum(), adopted.sum(), actual.sum(), centre.sum(), *total_band)
     total = _line("I alt", "", totals, total_comp, "")
-    expectations = {
+    return Forecast(
+        as_of,
+        as_of.year,
+        tuple(out),
+        total,
+        _measure_table(model),
+        _expectations(prep, det),
+        simulations,
+        _inflow_by_type(model),
+        _summary(prep, cal, det, bands),
+        tuple(model.limits.overruled(prep.type_codes)),
+        _registration(model),
+    )
+
+
+def _expectations(prep: Prepared, det: Lines) -> dict[str, dict[str, float]]:
+    """Per activity line, the expected rates the forecast rests on (for the explanation)."""
+    return {
         name: {
             "rho": float(det.rho[i]),
             "inflow_count": float(det.inflow_count[i]),
@@ -250,19 +267,6 @@ def forecast(
         }
         for i, name in enumerate(prep.activities)
     }
-    return Forecast(
-        as_of,
-        as_of.year,
-        tuple(out),
-        total,
-        _measure_table(model),
-        expectations,
-        simulations,
-        _inflow_by_type(model),
-        _summary(prep, cal, det, bands),
-        tuple(model.limits.overruled(prep.type_codes)),
-        _registration(model),
-    )
 
 
 def _registration(model: Model) -> RegistrationDelays:

@@ -4,6 +4,7 @@ only through the access helpers (a caseworker sees her own cases; every read is 
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 from typing import cast
 
 from django.contrib import messages
@@ -112,6 +113,35 @@ def _volumes(user: User, fu: service.FollowUp) -> dict[str, list[ShownVolume]]:
                          lambda: volume_children(cache.prepared(), fu.forecast))  # fmt: skip
 
 
+def _volume_table(
+    user: User, fu: service.FollowUp
+) -> tuple[list[int], list[tuple[str, list[ShownVolume | None]]]]:
+    """The years, and per ladder step its label and each year's units and price (or none)."""
+    steps = {s.value: s.label for s in LadderStep}
+    years = sorted({v.year for rows in fu.volumes.values() for v in rows})
+    rows = [
+        (steps.get(step, step), [next((v for v in shown if v.year == y), None) for y in years])
+        for step, shown in _volumes(user, fu).items()
+    ]
+    return years, rows
+
+
+def _most_expensive(user: User, fu: service.FollowUp) -> list[CaseRow]:
+    """The most expensive cases, for those who see every case (and the read is logged)."""
+    if not user.sees_all_cases:
+        return []
+    expensive = fu.most_expensive()
+    record_access(user, AuditEvent.Action.READ, "measure", detail="dyreste sager")
+    return expensive
+
+
+def _change_split(user: User, as_of: date, known_at: int | None) -> change_split.MonthChange | None:
+    # per line, each part rests on a few cases: for those who may see them all
+    if user.sees_all_cases and not known_at:
+        return change_split.between_approved_months(as_of)
+    return None
+
+
 @login_required
 @excel_tables
 def follow_up(request: HttpRequest) -> HttpResponse:
@@ -128,31 +158,22 @@ def follow_up(request: HttpRequest) -> HttpResponse:
     except UnknownImport as error:
         raise Http404(str(error)) from error
     line_pks = dict(ActivityLine.objects.values_list("name", "pk"))
-    expensive = []
-    if user.sees_all_cases:
-        expensive = fu.most_expensive()
-        record_access(user, AuditEvent.Action.READ, "measure", detail="dyreste sager")
     history = service.history(None, as_of)
     methods = [(key, label) for key, label in METHOD_LABELS.items()]
-    steps = {s.value: s.label for s in LadderStep}
-    volume_years = sorted({v.year for rows in fu.volumes.values() for v in rows})
-    volume_rows = [
-        (
-            steps.get(step, step),
-            [next((v for v in rows if v.year == y), None) for y in volume_years],
-        )
-        for step, rows in _volumes(user, fu).items()
-    ]
+    volume_years, volume_rows = _volume_table(user, fu)
     hide = line_disclosure(user, fu.forecast)
     groups, total = table_groups(fu.table, hide, line_pks)
     context = {
         "as_of": as_of,
         "fu": fu,
         "line_pks": line_pks,
-        "expensive": expensive,
+        "expensive": _most_expensive(user, fu),
         "methods": methods,
-        "method_rows": [(m, [m.figures[k] for k, _ in methods]) for m in fu.methods.lines
-                        if not hide.hides(m.activity)],
+        "method_rows": [
+            (m, [m.figures[k] for k, _ in methods])
+            for m in fu.methods.lines
+            if not hide.hides(m.activity)
+        ],
         "method_total": [fu.methods.total.figures[k] for k, _ in methods],
         "volume_rows": volume_rows,
         "groups": groups,
@@ -169,12 +190,7 @@ def follow_up(request: HttpRequest) -> HttpResponse:
         "closed": fu.months[-1] if fu.months[-1].approved else None,
         "can_close": user.sees_all_cases and is_month_end(as_of) and not known_at,
         "known_label": known_label(known_at) if known_at else "",
-        # per line, each part rests on a few cases: for those who may see them all
-        "change_split": (
-            change_split.between_approved_months(as_of)
-            if user.sees_all_cases and not known_at
-            else None
-        ),
+        "change_split": _change_split(user, as_of, known_at),
     }
     return render(request, "forecasts/follow_up.html", context)
 

@@ -1,14 +1,12 @@
-"""The initiative portfolio (initiativportefølje) and the transfers (overførsler) of a year.
+"""The initiative portfolio (initiativportefølje).
 
-Focus area → sub-strategy → initiative, as in Copenhagen's city strategy. Transfers have no
-data-contract file, so the economist enters them here (default 0).
+Focus area → sub-strategy → initiative, as in Copenhagen's city strategy. The yearly
+transfers (overførsler) are budget data: ``ramme.web.budgets.models.YearTransfer``.
 """
 
 from __future__ import annotations
 
 from django.db import models
-
-from ramme.web.data.models import ActivityLine
 
 
 class FocusArea(models.Model):
@@ -120,26 +118,4 @@ class InitiativeBudgetNeed(models.Model):
         verbose_name_plural = "budgetbehov"
         constraints = [
             models.UniqueConstraint(fields=["initiative", "year"], name="budgetneed_unique_year")
-        ]
-
-
-class YearTransfer(models.Model):
-    """A transfer (overførsel) from one year's accounts to the next year's budget.
-
-    ``activity`` empty means a transfer for the frame as a whole.
-    """
-
-    year = models.PositiveIntegerField("regnskabsår")
-    activity = models.ForeignKey(
-        ActivityLine, null=True, blank=True, on_delete=models.CASCADE, verbose_name="aktivitet"
-    )
-    amount = models.DecimalField("beløb (kr.)", max_digits=16, decimal_places=2, default=0)
-    note = models.CharField("bemærkning", max_length=300, blank=True)
-
-    class Meta:
-        ordering = ["year", "activity__position", "activity__name"]
-        verbose_name = "overførsel"
-        verbose_name_plural = "overførsler"
-        constraints = [
-            models.UniqueConstraint(fields=["year", "activity"], name="yeartransfer_unique_line"),
         ]

@@ -21,6 +21,8 @@ from ramme.reports.renderers import RENDERERS
 from ramme.reports.renderers.html import render_body, stylesheet
 from ramme.web.accounts.models import User
 from ramme.web.accounts.rights import may_edit_reports, require_report_editor
+from ramme.web.budgets.models import YearTransfer
+from ramme.web.budgets.services.transfers import set_transfers
 from ramme.web.data import queries
 from ramme.web.data.models import ActivityLine
 from ramme.web.front.danish_input import default_as_of
@@ -28,8 +30,8 @@ from ramme.web.plans.models import ActionPlan
 from ramme.web.reports import forms
 from ramme.web.reports.access import require_case_access
 from ramme.web.reports.builders import BUILDERS, OptionError, Options, parse_options
-from ramme.web.reports.models import Initiative, YearTransfer
-from ramme.web.reports.services.portfolio import save_initiative, set_transfers
+from ramme.web.reports.models import Initiative
+from ramme.web.reports.services.portfolio import save_initiative
 from ramme.web.reports.services.portfolio_import import import_portfolio
 
 

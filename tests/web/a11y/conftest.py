@@ -44,8 +44,8 @@ def demo_site(
     from pytest_django.live_server_helper import LiveServer
 
     from ramme.web.accounts.models import User
+    from ramme.web.demo.setup import DEMO_PASSWORD, ECONOMIST, prepare_demo
     from ramme.web.forecasts.services import cache
-    from ramme.web.front.demo_setup import DEMO_PASSWORD, ECONOMIST, prepare_demo
 
     with (
         django_db_blocker.unblock(),

@@ -23,7 +23,7 @@ from django.db import transaction
 from django.test import Client
 
 from ramme.reports.renderers.html import render_body
-from ramme.web.front.demo_setup import DEMO_SEED
+from ramme.web.demo.setup import DEMO_SEED
 from ramme.web.reports.builders import BUILDERS
 from tests.web.personas import PASSWORD, make_user
 

@@ -6,20 +6,13 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from django.test import Client
 
 from ramme.web.accounts.models import AuditEvent
 from ramme.web.data.models import Budget
 from ramme.web.forecasts.services import followup
-from tests.web.personas import PASSWORD, make_line, make_user, post
+from tests.web.personas import login, make_line, make_user, post
 
 pytestmark = pytest.mark.django_db
-
-
-def login(username: str) -> Client:
-    client = Client()
-    assert client.login(username=username, password=PASSWORD)
-    return client
 
 
 @pytest.fixture

@@ -28,11 +28,8 @@ NEW_END = date(2024, 12, 31)
 
 
 @pytest.fixture(autouse=True)
-def _fast(settings):  # type: ignore[no-untyped-def]
-    settings.RAMME_FORECAST_SIMULATIONS = 50
-    cache.clear()
-    yield
-    cache.clear()
+def _fast_forecast(fast_forecast: None) -> None:
+    """Forecasts fast (the shared fixture in tests/web/conftest.py)."""
 
 
 def _edit(path: Path, change) -> None:  # type: ignore[no-untyped-def]

@@ -110,6 +110,9 @@ def test_progress_is_shown_while_it_runs(imported) -> None:  # type: ignore[no-u
     )
     page = _client("erik").get("/prognose/traefsikkerhed/")
     assert b'<progress id="fremdrift" max="12" value="4"' in page.content
+    # the shared polling script (front/progress.js) counts the status's "months_done"
+    assert b'data-progress-count="months_done"' in page.content
+    assert b"front/progress.js" in page.content
     status = _client("erik").get("/prognose/traefsikkerhed/", {"format": "json"}).json()
     assert status == {"status": "running", "months_done": 4, "error": ""}
 

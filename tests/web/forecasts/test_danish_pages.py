@@ -2,16 +2,8 @@
 
 from __future__ import annotations
 
-from django.test import Client
-
 from ramme.web.forecasts.services.followup import default_as_of
-from tests.web.personas import PASSWORD, make_user
-
-
-def login(username: str) -> Client:
-    client = Client()
-    assert client.login(username=username, password=PASSWORD)
-    return client
+from tests.web.personas import login, make_user
 
 
 def test_follow_up_takes_a_danish_date_in_the_query(example) -> None:  # type: ignore[no-untyped-def]

@@ -17,7 +17,7 @@ from django.db import transaction
 from ramme.core.forecast import Prepared, backtest
 from ramme.core.forecast.backtest import ACCEPTANCE_MONTHS
 from ramme.web.data.dataset import load_prepared
-from ramme.web.front.demo_setup import DEMO_SEED
+from ramme.web.demo.setup import DEMO_SEED
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 

@@ -9,22 +9,15 @@ import os
 from pathlib import Path
 
 import pytest
-from django.test import Client
 from openpyxl import load_workbook
 
 from ramme.web.accounts.models import AuditEvent
 from ramme.web.forecasts.services import followup
 from tests.web.forecasts.conftest import AS_OF
-from tests.web.personas import PASSWORD
+from tests.web.personas import PASSWORD, login
 
 DATO = {"dato": f"{AS_OF:%d.%m.%Y}"}
 CHROMIUM = Path("/usr/bin/chromium")
-
-
-def login(username: str) -> Client:
-    client = Client()
-    assert client.login(username=username, password=PASSWORD)
-    return client
 
 
 def test_the_follow_up_table_downloads_with_numbers(example) -> None:  # type: ignore[no-untyped-def]

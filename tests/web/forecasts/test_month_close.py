@@ -16,15 +16,9 @@ from ramme.web.forecasts.services import followup
 from ramme.web.plans.services import plans as plan_services
 from ramme.web.reports.builders import BUILDERS
 from tests.web.forecasts.conftest import AS_OF
-from tests.web.personas import PASSWORD
+from tests.web.personas import login
 
 AUGUST = date(2024, 8, 31)
-
-
-def login(username: str) -> Client:
-    client = Client()
-    assert client.login(username=username, password=PASSWORD)
-    return client
 
 
 def approve(client: Client, day: date):  # type: ignore[no-untyped-def]

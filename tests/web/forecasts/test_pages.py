@@ -10,15 +10,9 @@ from ramme.web.accounts.models import AuditEvent
 from ramme.web.data.models import ActivityLine, Budget, Measure
 from ramme.web.forecasts.services import cache, followup
 from tests.web.forecasts.conftest import AS_OF
-from tests.web.personas import PASSWORD
+from tests.web.personas import login
 
 DATO = {"dato": AS_OF.isoformat()}
-
-
-def login(username: str) -> Client:
-    client = Client()
-    assert client.login(username=username, password=PASSWORD)
-    return client
 
 
 def own(username: str, line: ActivityLine) -> set[str]:

@@ -162,6 +162,9 @@ def test_while_queued_the_page_says_it_is_computing(example) -> None:  # type: i
     page = client.get("/prognose/", {"dato": DATO})
     assert page.status_code == 200
     assert "Prognosen beregnes" in page.content.decode()
+    # the shared polling script (front/progress.js) counts the status's "done"
+    assert 'data-progress-count="done"' in page.content.decode()
+    assert "front/progress.js" in page.content.decode()
     status = client.get("/prognose/status/", {"dato": DATO}).json()
     assert status == {"ready": False, "done": 0, "total": len(wanted)}
     precompute.compute(StoredForecast.objects.get(as_of=AS_OF).pk)

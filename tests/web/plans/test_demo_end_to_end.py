@@ -31,11 +31,11 @@ from django.db import transaction
 
 from ramme.core.plans import reviews
 from ramme.core.plans.effects import ActionEffect, EffectContext, realised_effect
-from ramme.web.front.demo_setup import DEMO_SEED
+from ramme.web.demo.plans import create_demo_plans
+from ramme.web.demo.setup import DEMO_SEED
 from ramme.web.plans.figures import action_spec
 from ramme.web.plans.loader import last_reviews, load_plan_data
 from ramme.web.plans.models import Indicator, IndicatorConclusion, InternalOffer
-from ramme.web.plans.services.demo import create_demo_plans
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 

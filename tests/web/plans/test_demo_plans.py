@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from ramme.web.demo.plans import create_demo_plans
 from ramme.web.plans.models import Action, ExpectedEffect, Indicator, MeasureActionLink
-from ramme.web.plans.services.demo import create_demo_plans
 from tests.web.personas import make_line, make_measure, make_user
 
 pytestmark = pytest.mark.django_db

@@ -7,21 +7,14 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from django.test import Client
 
 from ramme.web.data.models import MeasureType, PricePeriod, Provider
 from ramme.web.plans.models import IndicatorConclusion, Review
 from ramme.web.plans.services import followup
 from ramme.web.plans.services import plans as services
-from tests.web.personas import PASSWORD, make_line, make_measure, make_user
+from tests.web.personas import login, make_line, make_measure, make_user
 
 pytestmark = pytest.mark.django_db
-
-
-def login(username: str) -> Client:
-    client = Client()
-    assert client.login(username=username, password=PASSWORD)
-    return client
 
 
 @pytest.fixture

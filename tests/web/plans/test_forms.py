@@ -6,12 +6,11 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from django.test import Client
 
 from ramme.web.accounts.models import AuditEvent
 from ramme.web.plans.models import Action, ActionPlan, ExpectedEffect
 from ramme.web.plans.services import plans as services
-from tests.web.personas import PASSWORD, make_line, make_measure, make_user
+from tests.web.personas import login, make_line, make_measure, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -21,12 +20,6 @@ def erik():  # type: ignore[no-untyped-def]
     make_line("Opholdssted", "indgribende")
     make_measure("M1", "alice", "Team Nord")  # creates the OPH measure type
     return make_user("erik", "economist")
-
-
-def login(username: str) -> Client:
-    client = Client()
-    assert client.login(username=username, password=PASSWORD)
-    return client
 
 
 def plan_for(user) -> ActionPlan:  # type: ignore[no-untyped-def]

@@ -6,21 +6,14 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from django.test import Client
 
 from ramme.web.accounts.models import AuditEvent
 from ramme.web.data.models import PricePeriod, Provider
 from ramme.web.plans.models import Action, InternalOffer, MeasureActionLink
 from ramme.web.plans.services import plans as services
-from tests.web.personas import PASSWORD, make_measure, make_user
+from tests.web.personas import login, make_measure, make_user
 
 pytestmark = pytest.mark.django_db
-
-
-def login(username: str) -> Client:
-    client = Client()
-    assert client.login(username=username, password=PASSWORD)
-    return client
 
 
 @pytest.fixture

@@ -21,8 +21,8 @@ from django.db import transaction
 from ramme.core.quality import Finding
 from ramme.core.reconcile import Reconciliation
 from ramme.web.data.models import Measure, Posting
+from ramme.web.demo.setup import DEMO_SEED
 from ramme.web.forecasts.services import cache
-from ramme.web.front.demo_setup import DEMO_SEED
 from ramme.web.quality.services.findings import all_findings
 from ramme.web.quality.services.reconciliation import reconciliation
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+from ramme.web.budgets.models import YearTransfer
 from ramme.web.data.models import (
     ActivityLine,
     Budget,
@@ -15,7 +16,6 @@ from ramme.web.data.models import (
     PriceIndex,
     PricePeriod,
 )
-from ramme.web.reports.models import YearTransfer
 
 
 def build_municipality(year: int = 2024) -> dict[str, ActivityLine]:

@@ -12,20 +12,11 @@ from openpyxl import load_workbook
 
 from ramme.reports.model import Paragraph, Typed
 from ramme.reports.renderers import RENDERERS
-from ramme.web.forecasts.services import cache
 from ramme.web.plans.models import Indicator
 from ramme.web.reports.builders import BUILDERS
 from tests.web.reports.test_monthly_data import AS_OF, example_with_plan
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _fast(settings):  # type: ignore[no-untyped-def]
-    settings.RAMME_FORECAST_SIMULATIONS = 30
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def monthly():  # type: ignore[no-untyped-def]

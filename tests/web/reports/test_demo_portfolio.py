@@ -11,14 +11,14 @@ import pytest
 from openpyxl import load_workbook
 
 from ramme.reports.model import Report
-from ramme.web.reports.builders import BUILDERS
-from ramme.web.reports.models import FocusArea, Initiative, InitiativeBudgetNeed
-from ramme.web.reports.services.demo_portfolio import (
+from ramme.web.demo.portfolio import (
     ensure_demo_portfolio,
     link_demo_initiatives,
     write_workbook,
 )
-from ramme.web.reports.services.demo_portfolio_data import INITIATIVES
+from ramme.web.demo.portfolio_data import INITIATIVES
+from ramme.web.reports.builders import BUILDERS
+from ramme.web.reports.models import FocusArea, Initiative, InitiativeBudgetNeed
 from ramme.web.reports.services.portfolio_import import import_portfolio, read_portfolio
 from tests.web.reports.test_monthly_data import example_with_plan
 
@@ -101,10 +101,10 @@ def test_initiatives_link_to_the_plan_when_it_exists(tmp_path: Path) -> None:
 def test_demo_setup_saves_three_month_ends_once(settings) -> None:  # type: ignore[no-untyped-def]
     from django.test import Client
 
+    from ramme.web.demo.setup import ensure_demo_snapshots
     from ramme.web.forecasts.models import ForecastSnapshot
     from ramme.web.forecasts.services import cache
     from ramme.web.forecasts.services.followup import default_as_of
-    from ramme.web.front.demo_setup import ensure_demo_snapshots
     from tests.web.personas import PASSWORD
 
     settings.RAMME_FORECAST_SIMULATIONS = 30

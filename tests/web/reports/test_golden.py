@@ -20,9 +20,9 @@ from docx import Document
 
 from ramme.reports.model import Report
 from ramme.reports.renderers import RENDERERS
+from ramme.web.demo.portfolio import ensure_demo_portfolio
 from ramme.web.forecasts.services import cache
 from ramme.web.reports.builders import BUILDERS
-from ramme.web.reports.services.demo_portfolio import ensure_demo_portfolio
 from tests.web.reports.test_monthly_data import AS_OF, example_with_plan
 
 GOLDEN = Path(__file__).parent / "golden"

@@ -7,21 +7,12 @@ import re
 import pytest
 from django.test import Client
 
-from ramme.web.forecasts.services import cache
 from ramme.web.forecasts.services.followup import default_as_of
 from ramme.web.reports.builders import BUILDERS
 from tests.web.personas import PASSWORD, personas
 from tests.web.reports.test_monthly_data import AS_OF, example_with_plan
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _fast_forecast(settings):  # type: ignore[no-untyped-def]
-    settings.RAMME_FORECAST_SIMULATIONS = 30
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

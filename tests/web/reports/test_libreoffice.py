@@ -15,7 +15,6 @@ from ramme.reports.cells import format_cell
 from ramme.reports.model import Report
 from ramme.reports.renderers import RENDERERS
 from ramme.reports.rounding import as_printed
-from ramme.web.forecasts.services import cache
 from ramme.web.reports.builders import BUILDERS
 from tests.web.reports.test_monthly_data import AS_OF, example_with_plan
 
@@ -25,14 +24,6 @@ pytestmark = [
     pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice mangler"),
     pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils mangler"),
 ]
-
-
-@pytest.fixture(autouse=True)
-def _fast(settings):  # type: ignore[no-untyped-def]
-    settings.RAMME_FORECAST_SIMULATIONS = 30
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def cell_words(report: Report) -> set[str]:

@@ -14,7 +14,6 @@ from openpyxl import load_workbook
 
 from ramme.reports.model import ColumnKind, Report, RowLevel, Suppressed, Table, Typed
 from ramme.reports.renderers import RENDERERS
-from ramme.web.forecasts.services import cache
 from ramme.web.forecasts.services.followup import followup
 from ramme.web.plans.loader import load_plan_data
 from ramme.web.reports.builders import BUILDERS, parse_options
@@ -23,14 +22,6 @@ from tests.web.personas import PASSWORD
 from tests.web.reports.test_monthly_data import AS_OF, CONCLUSION, example_with_plan
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _fast_forecast(settings):  # type: ignore[no-untyped-def]
-    settings.RAMME_FORECAST_SIMULATIONS = 30
-    cache.clear()  # the cache is per process; test rows differ
-    yield
-    cache.clear()
 
 
 @pytest.fixture

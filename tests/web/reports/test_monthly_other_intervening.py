@@ -24,14 +24,6 @@ AREA = "Øvrige indgribende foranstaltninger"
 CHILDREN = 6
 
 
-@pytest.fixture(autouse=True)
-def _fast_forecast(settings):  # type: ignore[no-untyped-def]
-    settings.RAMME_FORECAST_SIMULATIONS = 30
-    cache.clear()
-    yield
-    cache.clear()
-
-
 def _build() -> Report:
     cache.clear()  # the prepared data are cached per process: new measures must be seen
     return BUILDERS["monthly"].build({"as_of": AS_OF, "today": date(2024, 10, 5)})
@@ -53,8 +45,15 @@ def _sanctions() -> None:
 
 
 def test_placements_are_the_laws_kinds_on_the_intervening_step() -> None:
-    for name in ("Plejefamilie", "Netværksplejefamilie", "Socialpædagogisk opholdssted",
-                 "Døgninstitution", "Eget værelse", "Kost- og efterskole", "Sikret institution"):
+    for name in (
+        "Plejefamilie",
+        "Netværksplejefamilie",
+        "Socialpædagogisk opholdssted",
+        "Døgninstitution",
+        "Eget værelse",
+        "Kost- og efterskole",
+        "Sikret institution",
+    ):
         assert is_placement(LadderStep.INTERVENING, name), name
     assert not is_placement(LadderStep.INTERVENING, "Ungdomssanktion")
     assert not is_placement(LadderStep.ANTICIPATING, "Aflastning i plejefamilie")

@@ -12,6 +12,7 @@ from django.test import Client
 from openpyxl import Workbook, load_workbook
 
 from ramme.reports.renderers import RENDERERS
+from ramme.web.demo import portfolio as demo_portfolio
 from ramme.web.reports.builders import BUILDERS
 from ramme.web.reports.models import FocusArea, Initiative, InitiativeBudgetNeed
 from ramme.web.reports.services.portfolio_import import import_portfolio
@@ -19,19 +20,8 @@ from tests.web.personas import personas
 
 pytestmark = pytest.mark.django_db
 
-HEADER = [
-    "Fokusområde",
-    "Delstrategi",
-    "Problem",
-    "Handling",
-    "Årlige forventede udgifter",
-    "Finansiering",
-    "Forventet effekt",
-    "Implementeringsforudsætninger",
-    "Anbefalet implementeringsstart",
-    "Budgetbehov 2010",
-    "Budgetbehov 2011",
-]
+# the portfolio sheet's columns, as the demo writes them, and two years of budget needs
+HEADER = [*demo_portfolio.HEADER, "Budgetbehov 2010", "Budgetbehov 2011"]
 ROWS = [
     [
         "Tidlig indsats i forhold til udsatte børn",

@@ -5,19 +5,12 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
-
 from ramme.web.reports.builders import BUILDERS
 from tests.web.forecasts.conftest import example  # noqa: F401  (the fixture)
 from tests.web.query_counts import more_cases, queries
 
 OPTIONS = {"as_of": date(2024, 9, 30), "today": date(2024, 10, 5)}
 MAX_QUERIES = 120  # measured 95 cold on the example municipality
-
-
-@pytest.fixture(autouse=True)
-def _fast_forecast(fast_forecast: None) -> None:
-    """The report forecasts (the shared fixture in tests/web/conftest.py)."""
 
 
 def test_the_monthly_report_builder_does_not_query_per_measure(example) -> None:  # type: ignore[no-untyped-def]  # noqa: F811

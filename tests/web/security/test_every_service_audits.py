@@ -52,8 +52,6 @@ NOT_AUDITED = {
     "forecasts.stored.forget_all": "drops that cache when case data changed outside an import",
     "forecasts.stored.forget_other_versions": "drops that cache's older data versions",
     "forecasts.precompute.compute": "the background computation of that cache",
-    "plans.demo.create_demo_plans": "the demo municipality's fixed plans (ramme demo)",
-    "reports.demo_portfolio.write_workbook": "writes a demo file, not the database",
     "reports.portfolio.sub_strategy_named": "part of save_initiative",
     "api.tokens.user_for_token": "updates the token's last use (the API call is logged)",
 }
@@ -161,7 +159,9 @@ def _delete_initiative(w: dict[str, Any]) -> None:
 
 
 def _transfers(w: dict[str, Any]) -> None:
-    portfolio.set_transfers(2024, {None: Decimal(5)}, w["erik"])
+    from ramme.web.budgets.services.transfers import set_transfers
+
+    set_transfers(2024, {None: Decimal(5)}, w["erik"])
 
 
 def _revoke(w: dict[str, Any]) -> None:
@@ -208,7 +208,7 @@ SERVICES: dict[str, tuple[Callable[[dict[str, Any]], Any], str]] = {
     "quality.explain.explain_finding": (_explain, "finding"),
     "reports.portfolio.save_initiative": (_initiative, "initiative"),
     "reports.portfolio.delete_initiative": (_delete_initiative, "initiative"),
-    "reports.portfolio.set_transfers": (_transfers, "transfer"),
+    "budgets.transfers.set_transfers": (_transfers, "transfer"),
     "reports.portfolio_import.import_portfolio": (lambda w: _import_portfolio(w), "portfolio"),
     "uploads.uploads.receive_upload": (_upload, "upload"),
     "uploads.uploads.confirm": (_confirm, "upload"),
@@ -230,7 +230,7 @@ def _plan_action(w: dict[str, Any]) -> Any:
 
 
 def _import_portfolio(w: dict[str, Any]) -> None:
-    from ramme.web.reports.services.demo_portfolio import write_workbook
+    from ramme.web.demo.portfolio import write_workbook
 
     path = write_workbook(w["tmp"] / "portefolje.xlsx")
     result = portfolio_import.import_portfolio(path, w["erik"])

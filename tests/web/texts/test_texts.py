@@ -15,16 +15,10 @@ from ramme.reports.renderers import RENDERERS
 from ramme.web.reports.builders import BUILDERS
 from ramme.web.texts.models import ReportText
 from tests.web.forecasts.conftest import AS_OF
-from tests.web.personas import PASSWORD
+from tests.web.personas import login
 
 SEPTEMBER = "30.09.2024"
 CHALLENGES = "Der er to hovedforklaringer:\n\n- flere **underretninger**\n- stigende priser"
-
-
-def login(username: str) -> Client:
-    client = Client()
-    assert client.login(username=username, password=PASSWORD)
-    return client
 
 
 def write(client: Client, dato: str, **texts: str):  # type: ignore[no-untyped-def]

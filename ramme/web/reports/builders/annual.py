@@ -16,11 +16,11 @@ from ramme.reports.development import development, most_expensive
 from ramme.reports.model import Report
 from ramme.web.benchmark import figures as benchmark_figures
 from ramme.web.benchmark import sections as benchmark_sections
+from ramme.web.budgets.models import YearTransfer
 from ramme.web.data import queries
 from ramme.web.data.dataset import load_dataset
 from ramme.web.data.models import ActivityLine
 from ramme.web.reports.branding import branded
-from ramme.web.reports.models import YearTransfer
 from ramme.web.texts.elements import ANNUAL
 from ramme.web.texts.read import saved_texts
 

@@ -26,6 +26,19 @@ class RuleCount:
 
 
 def reconciliation_section(r: Reconciliation) -> Section:
+    text = (
+        f"{r.postings} posteringer fra {format_date(r.period.start)} til {format_date(r.as_of)} "
+        f"på i alt {format_kr(r.ledger_total)}; uforklaret difference {format_kr(r.difference)}"
+    )
+    blocks: list[Paragraph | Table] = [Paragraph(text), _lines_table(r), _summary_table(r)]
+    if r.unmapped:
+        blocks.append(_unmapped_table(r))
+    else:
+        blocks.append(Paragraph("Alle posteringer er henført til en aktivitet."))
+    return Section(f"Bilag 1. Afstemning af regnskabet {r.year}", tuple(blocks))
+
+
+def _lines_table(r: Reconciliation) -> Table:
     kr = ColumnKind.AMOUNT_KR
     columns = (
         Column("Aktivitet (kr.)", ColumnKind.TEXT, 22),
@@ -47,7 +60,7 @@ def reconciliation_section(r: Reconciliation) -> Section:
             RowLevel.TOTAL,
         )
     )  # fmt: skip
-    lines = Table(
+    return Table(
         "Tabel B1. Regnskabet pr. aktivitet, på indsatser og øvrige",
         columns,
         tuple(rows),
@@ -58,9 +71,12 @@ def reconciliation_section(r: Reconciliation) -> Section:
         ),
         sheet_name="Afstemning",
     )
-    summary = Table(
+
+
+def _summary_table(r: Reconciliation) -> Table:
+    return Table(
         "Tabel B2. Afstemning til kronen",
-        (Column("", ColumnKind.TEXT, 30), Column("kr.", kr)),
+        (Column("", ColumnKind.TEXT, 30), Column("kr.", ColumnKind.AMOUNT_KR)),
         (
             Row(("Posteringer i alt", r.ledger_total)),
             Row(("Henført til aktiviteter", r.lines_total)),
@@ -69,16 +85,6 @@ def reconciliation_section(r: Reconciliation) -> Section:
         ),
         sheet_name="Afstemning i alt",
     )
-    text = (
-        f"{r.postings} posteringer fra {format_date(r.period.start)} til {format_date(r.as_of)} "
-        f"på i alt {format_kr(r.ledger_total)}; uforklaret difference {format_kr(r.difference)}"
-    )
-    blocks: list[Paragraph | Table] = [Paragraph(text), lines, summary]
-    if r.unmapped:
-        blocks.append(_unmapped_table(r))
-    else:
-        blocks.append(Paragraph("Alle posteringer er henført til en aktivitet."))
-    return Section(f"Bilag 1. Afstemning af regnskabet {r.year}", tuple(blocks))
 
 
 def _unmapped_table(r: Reconciliation) -> Table:

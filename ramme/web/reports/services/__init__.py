@@ -1,1 +1,1 @@
-"""Write services of the reports app: every change to the portfolio and transfers goes here."""
+"""Write services of the reports app: every change to the portfolio goes here."""

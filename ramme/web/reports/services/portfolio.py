@@ -1,4 +1,4 @@
-"""Writes of the initiative portfolio: one initiative with its budget needs, and transfers."""
+"""Writes of the initiative portfolio: one initiative with its budget needs."""
 
 from __future__ import annotations
 
@@ -10,13 +10,11 @@ from django.db import transaction
 
 from ramme.web.accounts.audit import record_access
 from ramme.web.accounts.models import AuditEvent, User
-from ramme.web.data.models import ActivityLine
 from ramme.web.reports.models import (
     FocusArea,
     Initiative,
     InitiativeBudgetNeed,
     SubStrategy,
-    YearTransfer,
 )
 
 INITIATIVE_FIELDS = (
@@ -92,19 +90,3 @@ def delete_initiative(initiative: Initiative, user: User | None = None) -> None:
         sub.delete()
         if not area.sub_strategies.exists():
             area.delete()
-
-
-@transaction.atomic
-def set_transfers(
-    year: int, amounts: Mapping[int | None, Decimal], user: User | None = None
-) -> None:
-    """Transfers of ``year`` per activity line id (``None``: the frame as a whole)."""
-    known = set(ActivityLine.objects.values_list("pk", flat=True))
-    for activity_id, amount in amounts.items():
-        if activity_id is not None and activity_id not in known:
-            raise ValueError(f"ukendt aktivitet {activity_id}")
-        YearTransfer.objects.update_or_create(
-            year=year, activity_id=activity_id, defaults={"amount": amount}
-        )
-    shown = "; ".join(f"{key or 'rammen'}: {amount}" for key, amount in amounts.items())
-    record_access(user, AuditEvent.Action.CHANGE, "transfer", str(year), shown)

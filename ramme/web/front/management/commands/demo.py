@@ -8,7 +8,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from ramme.web.front.demo_setup import DEMO_PASSWORD, ECONOMIST, prepare_demo
+from ramme.web.demo.setup import DEMO_PASSWORD, ECONOMIST, prepare_demo
 
 
 class Command(BaseCommand):

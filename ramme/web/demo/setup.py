@@ -6,22 +6,26 @@ which seed and database were loaded, so a second ``ramme demo`` starts at once.
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Literal
 
 from django.conf import settings
 from django.db.models import Count
 
-from ramme.web.accounts.models import Role
+import ramme.web.front
+from ramme.demo import generate
+from ramme.web.accounts.models import Role, User
 from ramme.web.accounts.services import create_user
 from ramme.web.data.models import Child, Posting
+from ramme.web.data.services.importer import import_folder
+from ramme.web.demo import plans, portfolio
+from ramme.web.forecasts.services import approval, followup, snapshots
 
-EXAMPLE_DIR = Path(__file__).resolve().parent / "demo_example"
+EXAMPLE_DIR = Path(ramme.web.front.__file__).resolve().parent / "demo_example"
+# The generator's data, or the small fixed example in EXAMPLE_DIR (fast: the tests use it).
+SOURCE: Literal["generated", "example"] = "generated"
 DEMO_SEED = 2024
 DEMO_PASSWORD = "demo"
 ECONOMIST = "demo"
@@ -35,17 +39,6 @@ class DemoState:
     caseworker: str
 
 
-def _optional(module: str, name: str) -> Callable[..., Any] | None:
-    """``module.name`` if that module exists yet (other parts of ramme are in progress)."""
-    try:
-        if importlib.util.find_spec(module) is None:
-            return None
-    except ModuleNotFoundError:  # the parent package does not exist yet either
-        return None
-    func = getattr(importlib.import_module(module), name, None)
-    return func if callable(func) else None
-
-
 def _database_id() -> str:
     db = settings.DATABASES["default"]
     return f"{db['ENGINE']}|{db.get('HOST', '')}|{db['NAME']}"
@@ -56,23 +49,17 @@ def _marker(seed: int, kind: str) -> str:
 
 
 def load_demo_data(demo_dir: Path, seed: int = DEMO_SEED) -> tuple[Path, bool]:
-    """Generate and import the demo files unless the same ones are loaded already.
-
-    Without the generator (``ramme.demo``) the small fixed example in demo_example/ is
-    imported instead.
-    """
-    generate = _optional("ramme.demo", "generate")
-    import_folder = _optional("ramme.web.data.services.importer", "import_folder")
-    if import_folder is None:
-        raise RuntimeError("Importen (ramme.web.data.services.importer) mangler i denne udgave.")
+    """Generate and import the demo files unless the same ones are loaded already
+    (``SOURCE = "example"``: the small fixed example in demo_example/ instead)."""
+    generated = SOURCE == "generated"
     marker_file = demo_dir.parent / "demo_loaded.txt"  # outside the folder the importer reads
-    marker = _marker(seed, "generated" if generate else "example")
+    marker = _marker(seed, SOURCE)
     if marker_file.exists() and Posting.objects.exists():
         recorded, _, loaded_from = marker_file.read_text().partition("\n")
         if recorded == marker:
             return Path(loaded_from or demo_dir), False
-    source = demo_dir if generate else EXAMPLE_DIR
-    if generate:
+    source = demo_dir if generated else EXAMPLE_DIR
+    if generated:
         demo_dir.mkdir(parents=True, exist_ok=True)
         generate(demo_dir, seed=seed)
     result = import_folder(source, username="demo", progress=True)
@@ -101,17 +88,14 @@ def ensure_demo_users() -> str:
 
 def ensure_demo_plans(source: Path) -> None:
     """The planted action plan, key indicators and internal offers (idempotent)."""
-    create = _optional("ramme.web.plans.services.demo", "create_demo_plans")
-    scenario = source / "scenario.json"
-    if create is not None and scenario.exists():
-        create(0, scenario)  # the year comes from the scenario's start date
+    scenario = source / "scenario.json"  # the fixed example has none: no plans then
+    if scenario.exists():
+        plans.create_demo_plans(0, scenario)  # the year comes from the scenario's start date
 
 
 def ensure_demo_portfolio(var_dir: Path) -> None:
     """The example initiative portfolio (seed 003), imported as a user would (idempotent)."""
-    ensure = _optional("ramme.web.reports.services.demo_portfolio", "ensure_demo_portfolio")
-    if ensure is not None:
-        ensure(var_dir)  # beside demo/, which the data importer reads
+    portfolio.ensure_demo_portfolio(var_dir)  # beside demo/, which the data importer reads
 
 
 def ensure_demo_snapshots(months: int = 3) -> list[date]:
@@ -120,9 +104,6 @@ def ensure_demo_snapshots(months: int = 3) -> list[date]:
 
     A month end that already has a snapshot is left as it was (a second run changes nothing).
     """
-    from ramme.web.accounts.models import User
-    from ramme.web.forecasts.services import approval, followup, snapshots
-
     days, day = [], followup.default_as_of()
     for _ in range(months):
         days.append(day)

@@ -12,9 +12,9 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
+from ramme.web.demo.portfolio_data import INITIATIVES, LINKS, DemoInitiative
 from ramme.web.plans.models import Action, Indicator
 from ramme.web.reports.models import Initiative
-from ramme.web.reports.services.demo_portfolio_data import INITIATIVES, LINKS, DemoInitiative
 from ramme.web.reports.services.portfolio_import import ImportResult, import_portfolio
 
 FILENAME = "demo_initiativportefoelje.xlsx"
