@@ -9,6 +9,7 @@ from pathlib import Path
 import dj_database_url
 from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
+from whitenoise.compress import Compressor
 
 from ramme.web.accounts.oidc.config import oidc_config
 from ramme.web.data.dbfiles import database_file, protect
@@ -200,6 +201,10 @@ if PRODUCTION:
         "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
         "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
     }
+    # Brotli at its highest level on the API docs' multi-megabyte source maps took most of
+    # a minute of every server start (collectstatic runs at each start); only developer
+    # tools fetch them, so they are served as they are.
+    WHITENOISE_SKIP_COMPRESS_EXTENSIONS = (*Compressor.SKIP_COMPRESS_EXTENSIONS, "map")
     # TLS ends at the reverse proxy, which says so in this header (docs/deploy.md).
     SECURE_PROXY_SSL_HEADER = proxy_ssl_header(
         os.environ.get("RAMME_PROXY_SSL_HEADER", "X-Forwarded-Proto: https")

@@ -19,7 +19,7 @@ from ramme.web.plans.chart import indicator_svg, summary
 from ramme.web.plans.forms import ConclusionForm, IndicatorForm, ReviewForm
 from ramme.web.plans.loader import load_plan_data
 from ramme.web.plans.models import Action, Indicator, InternalOffer
-from ramme.web.plans.review_lists import review_lists
+from ramme.web.plans.review_lists import record_lists_shown, review_lists
 from ramme.web.plans.services import followup
 from ramme.web.plans.views import current_user
 
@@ -110,7 +110,7 @@ def _review_lists(request: HttpRequest) -> dict[str, object]:
     ]
     return {
         "as_of": day,
-        **review_lists(current_user(request), data, day),
+        **review_lists(current_user(request), data, day, record=False),
         "occupancy": occupancy(capacities, data.measures, day),
         "caseloads": caseloads(capacities, data.measures, day),
     }
@@ -131,4 +131,7 @@ def review_list(request: HttpRequest) -> HttpResponse:
         return redirect(request.get_full_path())
     context = _review_lists(request)
     context["lists"] = _paged_lists(request, context)
+    # the access log names the cases this page showed, not every row of the four lists
+    shown = [item for entry in context["lists"] for item in entry["page"].object_list]  # type: ignore[attr-defined]
+    record_lists_shown(current_user(request), shown)
     return render(request, "plans/review_list.html", {**context, "form": form})

@@ -67,3 +67,36 @@ def test_review_page_has_a_heading_per_list_and_links_to_skip_to_them(alice: Cli
 def test_a_page_number_past_the_end_shows_the_last_page(alice: Client) -> None:
     page = alice.get(f"{URL}?dato=2024-09-30&side-gennemgang=99").content.decode()
     assert _forms(page) == DUE[4:]
+
+
+def test_a_second_view_reads_the_lists_from_the_cache_not_the_rule_engine(
+    alice: Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ramme.core.plans import reviews
+
+    calls: list[date] = []
+    real = reviews.past_duration_limit
+    monkeypatch.setattr(reviews, "past_duration_limit", lambda *a: calls.append(a[2]) or real(*a))
+    alice.get(f"{URL}?dato=2024-09-30")
+    alice.get(f"{URL}?dato=2024-09-30&side-gennemgang=2")
+    assert calls == [date(2024, 9, 30)]
+    alice.get(f"{URL}?dato=2024-10-31")  # another day is computed for itself
+    assert calls == [date(2024, 9, 30), date(2024, 10, 31)]
+
+
+def test_a_recorded_review_leaves_the_due_list_at_once(alice: Client) -> None:
+    url = f"{URL}?dato=2024-09-30"
+    assert "(5)" in alice.get(url).content.decode()
+    alice.post(url, {"measure_id": "A1", "reviewed_on": "15.09.2024", "note": ""})
+    page = alice.get(url).content.decode()
+    assert f"Over 6 måneder siden start eller sidste gennemgang ({len(DUE) - 1})" in page
+
+
+def test_the_access_log_names_only_the_cases_the_page_showed(alice: Client) -> None:
+    from ramme.web.accounts.models import AuditEvent
+
+    page = alice.get(f"{URL}?dato=2024-09-30").content.decode()
+    event = AuditEvent.objects.filter(object_key="opfølgningslister").latest("pk")
+    shown = sorted(set(re.findall(r">(A\d)<", page)))
+    assert event.detail == f"viste {len(shown)}: " + ", ".join(shown)
+    assert len(shown) < len(DUE)  # a page of two rows per list, not all five due

@@ -125,3 +125,20 @@ def test_a_user_without_a_role_sees_no_findings(planted) -> None:  # type: ignor
     page = olga.get("/datakvalitet/", DATO)
     assert page.context["ov"].total == 0
     assert "ingen åbne fund" in _badge(olga, "/")
+
+
+def test_a_second_badge_view_reads_the_cached_count_not_the_rules(planted, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from ramme.web.quality.services import findings
+
+    calls: list[object] = []
+    real_check, real_children = findings.check, findings.visible_children
+    monkeypatch.setattr(findings, "check", lambda *a: calls.append("check") or real_check(*a))
+    monkeypatch.setattr(
+        findings, "visible_children", lambda u: calls.append("children") or real_children(u)
+    )
+    alice = _login("alice")
+    first = _badge(alice, "/")
+    assert calls == ["check"]  # the rules once; the badge never lists every child
+    assert _badge(alice, "/") == first
+    assert _badge(_login("erik"), "/")  # another scope: filtered again, not recomputed
+    assert calls == ["check"]

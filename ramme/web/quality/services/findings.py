@@ -10,8 +10,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from ramme.core.quality import RULES, Finding, Rule, check
-from ramme.web.accounts.access import record_shown, visible_children
+from ramme.web.accounts.access import case_scope, record_shown, visible_children
 from ramme.web.accounts.models import User
+from ramme.web.data.models import Child
 from ramme.web.forecasts.services import cache
 from ramme.web.quality.models import FindingExplanation
 from ramme.web.quality.services.data import dataset, thresholds
@@ -77,14 +78,44 @@ def overview(user: User, as_of: date) -> Overview:
 
 
 def unexplained_count(user: User, as_of: date) -> int:
-    """Open findings ``user`` may see: the badge on the start and follow-up pages."""
-    mine = visible(user, all_findings(as_of))
-    done = set(
-        FindingExplanation.objects.filter(key__in=[f.key for f in mine]).values_list(
-            "key", flat=True
-        )
+    """Open findings ``user`` may see: the badge on the start and follow-up pages.
+
+    The badge is in the header of every first page, so it reads the findings of the
+    user's scope from a cache per data version and date; only the explanations (written
+    between imports, few rows) are read per view. It shows a count, not a case, so it logs
+    no read of the children.
+    """
+    lookups = case_scope(user)
+    if lookups is None:
+        return 0
+    keys = _scope_keys(as_of, lookups)
+    done = set(FindingExplanation.objects.values_list("key", flat=True))
+    return sum(1 for key in keys if key not in done)
+
+
+def _scope_keys(as_of: date, lookups: dict[str, str]) -> tuple[str, ...]:
+    """The keys of the findings about the children of one scope (all, a team, a caseworker)."""
+    by_scope: dict[tuple[tuple[str, str], ...], tuple[str, ...]] = cache.per_import(
+        f"quality-badge-{as_of.isoformat()}", dict
     )
-    return sum(1 for f in mine if f.key not in done)
+    scope = tuple(sorted(lookups.items()))
+    if scope not in by_scope:
+        children = _children()
+        by_scope[scope] = tuple(
+            f.key
+            for f in all_findings(as_of)
+            if f.child in children and all(children[f.child][k] == v for k, v in scope)
+        )
+    return by_scope[scope]
+
+
+def _children() -> dict[str, dict[str, str]]:
+    """Child key → the fields a scope limits on (cached per data version)."""
+    rows = Child.objects.values_list("key", "team", "caseworker")
+    return cache.per_import(
+        "quality-children",
+        lambda: {key: {"team": team, "caseworker": worker} for key, team, worker in rows},
+    )
 
 
 def counts_by_rule(as_of: date) -> list[tuple[Rule, int, int]]:
