@@ -271,10 +271,8 @@ def _expectations(prep: Prepared, det: Lines) -> dict[str, dict[str, float]]:
 
 def _registration(model: Model) -> RegistrationDelays:
     """What the forecast assumed of ends and starts not yet registered."""
-    ends, waiting, plan = model.pending, model.inflow.waiting, model.inflow
-    rows = slice(len(plan.types) - len(waiting.types), len(plan.types))
-    per_start = plan.daily_price[waiting.types] * plan.expected_days[rows]
-    added = waiting.count * (per_start + plan.once_price[waiting.types])
+    ends, waiting = model.pending, model.inflow.waiting
+    added = model.inflow.waiting_cost()
     lines = model.measure_line >= 0
     return RegistrationDelays(
         end_lag=ends.lag,

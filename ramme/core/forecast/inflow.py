@@ -39,6 +39,16 @@ class InflowPlan:
     months_of_data: int
     waiting: pending_starts.PendingStarts  # started, not yet registered (rows with past starts)
 
+    def waiting_cost(self) -> FloatArray:
+        """Per waiting row: the expected cost after as_of of the starts not yet registered
+        (``plan`` puts those rows last)."""
+        w = self.waiting
+        days = self.expected_days[len(self.types) - len(w.types) :]
+        return np.asarray(
+            w.count * (self.daily_price[w.types] * days + self.once_price[w.types]),
+            dtype=np.float64,
+        )
+
 
 def _shape(counts: FloatArray) -> FloatArray:
     mean = counts.mean()

@@ -219,7 +219,7 @@ def _pending(
     limit: IntArray,
 ) -> pending_model.PendingEnds:
     if not config.pending_ends:
-        return pending_model.PendingEnds(0.0, 0.0, np.zeros(len(prep.m_start)))
+        return pending_model.PendingEnds.none(len(prep.m_start))
     return pending_model.estimate(prep, state, surv, limit)
 
 

@@ -41,11 +41,16 @@ class PendingEnds:
     deficit: float  # ends missing in the window by the fit (expected minus registered)
     probability: FloatArray  # per measure; 0 for measures not active on as_of
 
+    @classmethod
+    def none(cls, measures: int) -> PendingEnds:
+        """No delay seen (or not looked for)."""
+        return cls(0.0, 0.0, np.zeros(measures))
+
 
 def estimate(prep: Prepared, state: State, surv: Survival, limit: IntArray) -> PendingEnds:
     """The delay of end registrations on ``state.as_of`` and each measure's probability of an
     unregistered end (``limit``: the learned age limits, whose ends are not the hazard's)."""
-    none = PendingEnds(0.0, 0.0, np.zeros(len(prep.m_start)))
+    none = PendingEnds.none(len(prep.m_start))
     eligible = _eligible(prep, state)
     t = state.t
     bins = [(t - a1 + 1, t - a0) for a0, a1 in _bin_ages()]
@@ -55,7 +60,7 @@ def estimate(prep: Prepared, state: State, surv: Survival, limit: IntArray) -> P
         return none
     # the level is fitted with the delay: a year whose ends run below the curve throughout
     # is not a delay, only a shortfall that grows towards the as-of date is
-    lag = fit_delay(observed, expected, free_level=True)
+    lag = fit_delay(observed, expected)
     if lag == 0.0:
         return none
     shares = np.array([registered_share(lag, a0, a1) for a0, a1 in _bin_ages()])
@@ -127,15 +132,15 @@ def _deviance(observed: FloatArray, mean: FloatArray) -> float:
     return float(2 * (term - (observed - mean)).sum())
 
 
-def fit_delay(observed: FloatArray, expected: FloatArray, free_level: bool = False) -> float:
+def fit_delay(observed: FloatArray, expected: FloatArray) -> float:
     """The mean delay that best explains the registered events per ``BIN``-day recency bin
     (``expected``: without delay); 0 unless it beats no delay by ``EVIDENCE``.
-    ``free_level``: the expected counts are right in shape only, their level is fitted too."""
+    The expected counts are taken as right in shape only: their level is fitted too."""
     ages = _bin_ages(BIN * len(observed))
 
     def deviance(share: FloatArray) -> float:
         mean = expected * share
-        if free_level and mean.sum() > 0:
+        if mean.sum() > 0:
             mean = mean * observed.sum() / mean.sum()
         return _deviance(observed, mean)
 

@@ -64,7 +64,7 @@ def estimate(prep: Prepared, state: State, season: FloatArray) -> PendingStarts:
     bins = [(t - a - BIN + 1, t - a) for a in range(0, WINDOW, BIN)]
     expected = np.array([_expected(rate, season, lo, hi) for lo, hi in bins])  # (bins, types)
     observed = np.array([((start >= lo) & (start <= hi)).sum() for lo, hi in bins], dtype=float)
-    lag = fit_delay(observed, expected.sum(axis=1), free_level=True)
+    lag = fit_delay(observed, expected.sum(axis=1))
     if lag == 0.0:
         return none()
     shares = np.array([registered_share(lag, a, a + BIN) for a in range(0, WINDOW, BIN)])
