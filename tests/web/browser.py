@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -23,3 +24,11 @@ BROWSER_MARKS = [
         not CHROMIUM.exists(), reason="kræver Debians chromium: apt-get install chromium"
     ),
 ]
+
+
+def log_in(page: Any, base_url: str, username: str, password: str) -> None:
+    """Log in through the login form, as a user does."""
+    page.goto(f"{base_url}/login/")
+    page.get_by_label("Brugernavn").fill(username)
+    page.get_by_label("Adgangskode").fill(password)
+    page.get_by_role("button", name="Log ind").click()

@@ -17,7 +17,7 @@ from django.core.management import call_command
 from django.db import connections
 from django.test.utils import override_settings
 
-from tests.web.browser import CHROMIUM, CHROMIUM_ARGS
+from tests.web.browser import CHROMIUM, CHROMIUM_ARGS, log_in
 
 # Playwright's sync API runs an event loop; Django refuses ORM calls inside one unless told.
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
@@ -90,10 +90,7 @@ def _logged_in(browser: Any, site: DemoSite, username: str) -> Any:
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="da-DK")
     context.set_default_timeout(30_000)
     page = context.new_page()
-    page.goto(f"{site.url}/login/")
-    page.get_by_label("Brugernavn").fill(username)
-    page.get_by_label("Adgangskode").fill(site.password)
-    page.get_by_role("button", name="Log ind").click()
+    log_in(page, site.url, username, site.password)
     page.wait_for_url(f"{site.url}/")
     return page
 

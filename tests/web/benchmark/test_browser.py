@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from ramme.web.data.services.importer import import_folder
+from tests.web.browser import log_in
 from tests.web.personas import PASSWORD, make_user
 from tests.web.test_browser import CHROMIUM, CHROMIUM_ARGS
 from tests.web.test_import import write_folder
@@ -31,10 +32,7 @@ def test_the_menu_leads_to_the_benchmark_with_chart_and_table(live_server, tmp_p
         try:
             page = browser.new_page()
             page.set_default_timeout(20_000)
-            page.goto(f"{live_server.url}/login/")
-            page.get_by_label("Brugernavn").fill("erik")
-            page.get_by_label("Adgangskode").fill(PASSWORD)
-            page.get_by_role("button", name="Log ind").click()
+            log_in(page, live_server.url, "erik", PASSWORD)
             page.get_by_role("navigation", name="Hovedmenu").get_by_role(
                 "link", name="Sammenligning"
             ).click()

@@ -14,6 +14,7 @@ from openpyxl import load_workbook
 
 from ramme.web.data.models import Budget
 from ramme.web.forecasts.models import ForecastSnapshot
+from tests.web.browser import log_in
 from tests.web.personas import PASSWORD
 from tests.web.test_browser import CHROMIUM, CHROMIUM_ARGS
 
@@ -36,10 +37,7 @@ def test_an_economist_does_her_month_in_the_browser(example, live_server, tmp_pa
             page = browser.new_page(viewport={"width": 1366, "height": 900}, locale="en-US",
                                     accept_downloads=True)  # fmt: skip
             page.set_default_timeout(20_000)
-            page.goto(f"{live_server.url}/login/")
-            page.get_by_label("Brugernavn").fill("erik")
-            page.get_by_label("Adgangskode").fill(PASSWORD)
-            page.get_by_role("button", name="Log ind").click()
+            log_in(page, live_server.url, "erik", PASSWORD)
 
             page.goto(f"{live_server.url}/prognose/?dato={DAY}")
             page.locator("#budget-link").click()

@@ -13,6 +13,7 @@ from openpyxl import load_workbook
 
 from ramme.web.accounts.models import AuditEvent
 from ramme.web.forecasts.services import followup
+from tests.web.browser import log_in
 from tests.web.forecasts.conftest import AS_OF
 from tests.web.personas import PASSWORD, login
 
@@ -56,10 +57,7 @@ def test_the_follow_up_table_fits_1366_pixels(example, live_server) -> None:  # 
         try:
             page = browser.new_page(viewport={"width": 1366, "height": 800}, locale="en-US")
             page.set_default_timeout(15_000)
-            page.goto(f"{live_server.url}/login/")
-            page.get_by_label("Brugernavn").fill("erik")
-            page.get_by_label("Adgangskode").fill(PASSWORD)
-            page.get_by_role("button", name="Log ind").click()
+            log_in(page, live_server.url, "erik", PASSWORD)
             page.goto(f"{live_server.url}/prognose/?dato={DATO['dato']}")
             result = page.locator("#opfoelgning thead th").last
             box = result.bounding_box()

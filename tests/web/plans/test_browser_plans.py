@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from tests.web.browser import CHROMIUM, CHROMIUM_ARGS
+from tests.web.browser import CHROMIUM, CHROMIUM_ARGS, log_in
 from tests.web.personas import PASSWORD, make_line, make_measure, make_user
 
 # Playwright's sync API runs an event loop; Django refuses ORM calls inside one unless told.
@@ -43,10 +43,7 @@ def test_a_plan_with_two_actions_shows_its_effect_table(live_server) -> None:  #
         try:
             page = browser.new_page()
             page.set_default_timeout(15_000)
-            page.goto(f"{live_server.url}/login/")
-            page.get_by_label("Brugernavn").fill("erik")
-            page.get_by_label("Adgangskode").fill(PASSWORD)
-            page.get_by_role("button", name="Log ind").click()
+            log_in(page, live_server.url, "erik", PASSWORD)
             page.goto(f"{live_server.url}/handleplaner/ny/")
             page.get_by_label("Titel", exact=True).fill("Handleplan 2021")
             page.get_by_label("År", exact=True).fill("2021")
