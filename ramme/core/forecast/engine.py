@@ -15,6 +15,7 @@ from decimal import Decimal
 import numpy as np
 
 from ramme.core.forecast import calibration as calibration_model
+from ramme.core.forecast import supplementary as supplementary_model
 from ramme.core.forecast.band import Band, band
 from ramme.core.forecast.data import BoolArray, FloatArray, Ledger, Prepared, prepare, wsum
 from ramme.core.forecast.known import daily_price_on
@@ -50,6 +51,7 @@ class Lines:
     op: FloatArray  # forecast of operating postings
     measure_lines: BoolArray
     accrual: FloatArray  # the accrual method (calibration candidate): year cost × year ratio
+    supplementary: FloatArray  # on 31 December: postings still to come dated that day
 
     @property
     def forecast(self) -> FloatArray:
@@ -84,7 +86,9 @@ def _inflow_by_line(model: Model) -> tuple[FloatArray, FloatArray]:
 
 def refund_forecast(model: Model, actual_ref: FloatArray, expected_refund: float) -> FloatArray:
     """Refund postings at year end per line: the expected refund, never less than booked."""
-    if model.state.t >= model.state.year_last:
+    if model.state.t >= model.state.year_last and not supplementary_model.is_open(
+        model.prep, model.year
+    ):
         return actual_ref  # every posting dated in the year is known
     target = -model.refunds.booked_ratio * expected_refund * model.refunds.line_share
     return np.minimum(actual_ref, target)
@@ -115,7 +119,8 @@ def lines(model: Model, corrected: FloatArray) -> Lines:
     refund = refund_forecast(model, actual_ref, model.refunds.expected)
     case_based = actual_op + rho * (expected + inflow)
     profile = profile_forecast(model, actual_op, corrected - refund)
-    op = np.where(model.measure_lines, case_based, profile)
+    rest = model.supplementary.rest
+    op = np.where(model.measure_lines, case_based, profile) + rest
     accrued = _by_line(model, model.accrued)
     by_accrual = year_ratio(prep, state) * (accrued + expected + inflow)
     accrual = np.where(model.measure_lines, by_accrual, profile) + refund
@@ -131,6 +136,7 @@ def lines(model: Model, corrected: FloatArray) -> Lines:
         op,
         model.measure_lines,
         accrual,
+        rest,
     )
 
 
@@ -142,7 +148,9 @@ def _components(det: Lines, i: int, centre: float) -> Components:
         outflow=kr(det.expected[i] - det.committed[i]) if measure else Decimal(0),
         inflow=kr(det.inflow[i]) if measure else Decimal(0),
         inflow_count=Decimal(repr(round(float(det.inflow_count[i]), 1))),
-        billing_lag=kr((det.rho[i] - 1) * remaining) if measure else Decimal(0),
+        billing_lag=kr((det.rho[i] - 1) * remaining + det.supplementary[i])
+        if measure
+        else Decimal(0),
         refunds=kr(det.refund[i] - det.actual_ref[i]),
         other=Decimal(0) if measure else kr(det.op[i] - det.actual_op[i]),
         calibration=kr(centre - det.forecast[i]),

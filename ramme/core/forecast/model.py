@@ -15,6 +15,7 @@ from ramme.core.forecast import age_limits
 from ramme.core.forecast import inflow as inflow_model
 from ramme.core.forecast import lag as lag_model
 from ramme.core.forecast import pending as pending_model
+from ramme.core.forecast import supplementary as supplementary_model
 from ramme.core.forecast import survival as survival_model
 from ramme.core.forecast.data import INF, BoolArray, FloatArray, IntArray, Prepared, wsum
 from ramme.core.forecast.known import State, line_of_measure, measure_cost, state_at
@@ -93,6 +94,7 @@ class Model:
     measure_line: IntArray
     measure_lines: BoolArray  # per line: has measure types
     refunds: Refunds
+    supplementary: supplementary_model.SupplementaryRest  # on 31 December: still to come
 
     @property
     def year(self) -> int:
@@ -266,4 +268,5 @@ def build(prep: Prepared, as_of: date, config: Config | None = None) -> Model:
         measure_line=line,
         measure_lines=measure_lines,
         refunds=refunds,
+        supplementary=supplementary_model.estimate(prep, state),
     )

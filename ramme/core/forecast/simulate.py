@@ -13,6 +13,7 @@ import numpy as np
 
 from ramme.core.forecast.data import FloatArray, IntArray, wsum
 from ramme.core.forecast.model import BY_PLAN, Model
+from ramme.core.forecast.supplementary import is_open
 from ramme.core.refunds import refund_array
 
 if TYPE_CHECKING:
@@ -40,9 +41,17 @@ def _chunk(model: Model, det: Lines, k: int, rng: np.random.Generator) -> FloatA
     case_based = det.actual_op[None, :] + rho * (measures_line + inflow_line)
     noise = rng.standard_normal((k, n_lines)) * model.lag.share_sd[None, :]
     profile = det.op[None, :] * (1 + noise * _remaining_share(model)[None, :])
-    op = np.where(det.measure_lines[None, :], case_based, profile)
+    op = np.where(det.measure_lines[None, :], case_based + _rest(model, k, rng), profile)
     refund = _refund(model, det, hh_cost)
     return np.asarray(op + refund, dtype=np.float64)
+
+
+def _rest(model: Model, k: int, rng: np.random.Generator) -> FloatArray:
+    """The supplementary period's rest per path: between the earlier years' lowest and
+    highest ratio, the same draw on every line (one billing practice)."""
+    sup = model.supplementary
+    u = rng.uniform(size=(k, 1))
+    return np.asarray(sup.low[None, :] + u * (sup.high - sup.low)[None, :], dtype=np.float64)
 
 
 def _remaining_share(model: Model) -> FloatArray:
@@ -133,7 +142,7 @@ def _inflow(model: Model, k: int, rng: np.random.Generator) -> FloatArray:
 
 def _refund(model: Model, det: Lines, hh_delta: FloatArray) -> FloatArray:
     refunds = model.refunds
-    if model.state.t >= model.state.year_last:
+    if model.state.t >= model.state.year_last and not is_open(model.prep, model.year):
         return np.repeat(det.actual_ref[None, :], hh_delta.shape[0], axis=0)
     chosen = refunds.candidates >= 0
     base = refunds.base_cost[chosen][np.argsort(refunds.candidates[chosen])]
