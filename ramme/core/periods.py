@@ -107,6 +107,14 @@ def month_end(day: date) -> date:
     return Month.of(day).last_day
 
 
+def birthday(birth: date, years: int) -> date:
+    """The day of the ``years``-th birthday (born 29 February: 1 March in other years)."""
+    try:
+        return birth.replace(year=birth.year + years)
+    except ValueError:
+        return date(birth.year + years, 3, 1)
+
+
 def is_month_end(day: date) -> bool:
     return day == month_end(day)
 

@@ -1,7 +1,8 @@
 """Key indicators (pejlemærker): a figure over the data, a baseline, a target by a date.
 
 Stock figures (children, measures, average price, share) are taken on the month's last day
-(or ``as_of`` in the running month); flow figures (events, new measures) count the month.
+(or ``as_of`` in the running month); flow figures (events, new measures) count the month;
+the average duration looks at the measures ended in the 12 months up to that day.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ class IndicatorKind(StrEnum):
     SHARE = "share"  # andel børn i typerne blandt børn i ``share_of_types``
     EVENTS = "events"  # antal hændelser af en art i måneden (underretning, undersoegelse)
     NEW_MEASURES = "new_measures"  # antal nye indsatser i måneden
+    AVERAGE_DURATION = "average_duration"  # gns. varighed (dage) af indsatser afsluttet 12 mdr.
 
 
 KIND_LABELS = {
@@ -33,6 +35,7 @@ KIND_LABELS = {
     IndicatorKind.SHARE: "Andel",
     IndicatorKind.EVENTS: "Antal hændelser i måneden",
     IndicatorKind.NEW_MEASURES: "Antal nye indsatser i måneden",
+    IndicatorKind.AVERAGE_DURATION: "Gennemsnitlig varighed af afsluttede indsatser (dage)",
 }
 
 
@@ -77,6 +80,32 @@ def _share(defn: IndicatorDefinition, data: IndicatorData, day: date) -> Decimal
     return Decimal(part) / whole if whole else None
 
 
+def ended_within_year(
+    defn: IndicatorDefinition, data: IndicatorData, month: Month, day: date
+) -> list[Measure]:
+    """The chosen measures that ended in the 12 months through ``month``, by ``day``; an end
+    before the start is a data error (a quality finding) and left out."""
+    first = month
+    for _ in range(11):
+        first = first.previous()
+    return [
+        m
+        for m in _chosen(defn, data, defn.measure_types)
+        if m.end_date is not None
+        and first.first_day <= m.end_date <= day
+        and m.start_date <= m.end_date
+    ]
+
+
+def _average_duration(
+    defn: IndicatorDefinition, data: IndicatorData, month: Month, day: date
+) -> Decimal | None:
+    """Mean length in days, both ends counted: 01.01-31.01 is 31 days."""
+    ended = ended_within_year(defn, data, month, day)
+    days = [(m.end_date - m.start_date).days + 1 for m in ended if m.end_date is not None]
+    return Decimal(sum(days)) / len(days) if days else None
+
+
 def value_on(
     defn: IndicatorDefinition, data: IndicatorData, month: Month, as_of: date
 ) -> Decimal | None:
@@ -107,6 +136,7 @@ def value_on(
                 if Month.of(m.start_date) == month and m.start_date <= as_of
             )
         ),
+        IndicatorKind.AVERAGE_DURATION: lambda: _average_duration(defn, data, month, day),
     }
     return stock[defn.kind]()
 

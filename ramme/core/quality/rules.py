@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ramme.core.quality.age import start_after_23
 from ramme.core.quality.grants import missing_approval, unnegotiated_supplement
 from ramme.core.quality.model import Rule
 from ramme.core.quality.overlap import overlap
@@ -73,6 +74,15 @@ RULES: tuple[Rule, ...] = (
         "Indsatsen er aktiv, men har ingen gældende takst, så dens udgift kan ikke beregnes "
         "i prognosen.",
         missing_price,
+    ),
+    Rule(
+        "start_after_23",
+        "Indsats startet efter barnets 23-års fødselsdag",
+        "Indsatsen er startet, efter at barnet er fyldt 23 år. Indsatser efter barnets lov, "
+        "også efterværn, ophører senest dagen før barnets 23-års fødselsdag. Måske er "
+        "indsatsen registreret på det forkerte barn, eller startdatoen er forkert. Da kun "
+        "fødselsmåneden kendes, regnes barnet først for 23 år ved udgangen af måneden.",
+        start_after_23,
     ),
 )
 

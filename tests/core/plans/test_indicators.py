@@ -86,3 +86,21 @@ def test_external_contact_persons_and_average_price() -> None:
     )
     assert value_on(external, data, Month(2019, 2), AS_OF) == 2
     assert value_on(price, data, Month(2019, 2), AS_OF) == Decimal(200 * 365)
+
+
+def test_average_duration_of_placements_ended_in_the_last_twelve_months() -> None:
+    measures = [
+        measure("A", "PLF", date(2019, 1, 1), date(2019, 1, 31)),  # 31 days
+        measure("B", "NPL", date(2018, 9, 1), date(2019, 8, 28)),  # 362 days
+        measure("C", "PLF", date(2017, 1, 1), date(2018, 8, 31)),  # 608 days
+        measure("D", "PLF", date(2019, 1, 1)),  # still going
+        measure("E", "PLF", date(2019, 6, 1), date(2019, 5, 1)),  # end before start: left out
+        measure("F", "OPH", date(2019, 1, 1), date(2019, 2, 1)),  # residential: not chosen
+    ]
+    data = IndicatorData(measures, [], {})
+    defn = IndicatorDefinition(IndicatorKind.AVERAGE_DURATION, frozenset({"PLF", "NPL"}))
+    # the 12 months through September 2019 start 01.10.2018: A and B
+    assert value_on(defn, data, Month(2019, 9), AS_OF) == Decimal(31 + 362) / 2
+    assert value_on(defn, data, Month(2019, 8), date(2019, 8, 27)) == 31  # B ends 28.08
+    assert value_on(defn, data, Month(2019, 2), AS_OF) == Decimal(31 + 608) / 2
+    assert value_on(defn, data, Month(2017, 12), AS_OF) is None  # nothing ended in 2017

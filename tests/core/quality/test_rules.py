@@ -17,6 +17,7 @@ from ramme.core.pricing import measure_cost
 from ramme.core.quality import RULES, Thresholds, check, counts_by_year
 from ramme.core.records import (
     ActivityLine,
+    Child,
     Dataset,
     Measure,
     MeasureType,
@@ -93,6 +94,7 @@ NORMAL = [
             PricePeriod(date(2024, 1, 1), None, PriceKind.SUPPLEMENT, Decimal(40), PriceUnit.DAY),
         ),
     ),
+    measure("N10", date(2024, 2, 10)),  # in the month of the 23rd birthday: not a finding
     measure("I1", date(2022, 3, 1), mtype="INT"),  # paid by salary: never a posting of its own
     measure("I2", date(2023, 3, 1), mtype="INT"),
 ]
@@ -109,7 +111,14 @@ PLANTED = {
                                             Decimal(100), PriceUnit.DAY, negotiated=False))),
     "missing_price": measure("P-NOPRICE", date(2023, 1, 1),
                              prices=(base(date(2023, 1, 1), end=date(2024, 3, 31)),)),
+    "start_after_23": measure("P-ADULT", date(2024, 2, 1)),
 }  # fmt: skip
+# birth dates as ramme keeps them: the first of the birth month
+CHILDREN = {
+    "barn-P-ADULT": Child("barn-P-ADULT", date(2001, 1, 1)),  # 23 from 31.01.2024
+    "barn-N10": Child("barn-N10", date(2001, 2, 1)),  # maybe 23 only on 29.02.2024
+    "barn-N6": Child("barn-N6", date(2012, 6, 1)),
+}
 OVERLAPPED = measure("P-OVL1", date(2023, 1, 1), date(2023, 12, 31))
 EXPECTED = {
     ("no_payments", "no_payments:P-NOPAY"),
@@ -121,6 +130,7 @@ EXPECTED = {
     ("missing_approval", "missing_approval:P-NOAPP"),
     ("unnegotiated_supplement", "unnegotiated_supplement:P-SUPP:2024-02-01"),
     ("missing_price", "missing_price:P-NOPRICE"),
+    ("start_after_23", "start_after_23:P-ADULT"),
 }
 
 
@@ -158,6 +168,7 @@ def dataset() -> Dataset:
             ActivityLine("Refusion", LadderStep.OTHER),
         ),
         measure_types=TYPES,
+        children=CHILDREN,
         measures=(*NORMAL, OVERLAPPED, *PLANTED.values()),
         postings=tuple(_ledger()),
     )
@@ -184,6 +195,9 @@ def test_findings_name_the_measure_the_child_and_the_amount() -> None:
         PLANTED["price_deviation"], DateRange.year(2023), {}
     )
     assert by_kind["unlinked_posting"].measure_id is None
+    assert by_kind["start_after_23"].detail == (
+        "startet 01.02.2024, barnet fyldte 23 år i januar 2024"
+    )
     assert by_kind["unnegotiated_supplement"].amount == Decimal(36500)
     assert by_kind["overlap"].amount == measure_cost(
         PLANTED["overlap"], DateRange.inclusive(date(2023, 10, 1), date(2023, 12, 31)), {}

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 
-from ramme.web.data.models import MeasureType, PricePeriod, Provider
+from ramme.web.data.models import Measure, MeasureType, PricePeriod, Provider
 from ramme.web.plans.models import IndicatorConclusion, Review
 from ramme.web.plans.services import followup
 from ramme.web.plans.services import plans as services
@@ -89,3 +89,19 @@ def test_indicator_page_has_a_chart_and_takes_a_conclusion(data) -> None:  # typ
     assert IndicatorConclusion.objects.get().author == data["erik"]
     listing = client.get("/handleplaner/pejlemaerker/?dato=2024-06-30").content.decode()
     assert "Færre på opholdssted" in listing and "Ikke nået" in listing
+
+
+def test_indicator_page_shows_the_average_duration_of_ended_measures(data) -> None:  # type: ignore[no-untyped-def]
+    Measure.objects.filter(measure_id="A1").update(end_date=date(2024, 6, 30))  # 182 days
+    indicator = followup.save_indicator(data["erik"], {
+        "name": "Kortere anbringelser", "kind": "average_duration", "measure_types": "OPH",
+        "baseline_from": date(2024, 6, 1), "baseline_to": date(2024, 6, 30),
+        "change": Decimal("-0.10"), "relative": True, "target_date": date(2024, 12, 31),
+    })  # fmt: skip
+    client = login("erik")
+    page = client.get(f"/handleplaner/pejlemaerker/{indicator.pk}/?dato=2024-07-31")
+    text = page.content.decode()
+    assert "Gennemsnitlig varighed af afsluttede indsatser (dage)" in text
+    assert "182,00" in text  # June and July: A1's 182 days; B1 has not ended
+    form = client.get("/handleplaner/pejlemaerker/nyt/").content.decode()
+    assert 'value="average_duration"' in form

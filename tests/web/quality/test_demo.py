@@ -102,3 +102,8 @@ def test_unnegotiated_supplements_are_among_the_planted_ones(demo: DemoResult) -
 def test_the_demo_has_no_unlinked_postings_and_no_measure_without_a_price(demo: DemoResult) -> None:
     # the generator links every invoice to its measure and prices every measure
     assert not _found(demo, "unlinked_posting") and not _found(demo, "missing_price")
+
+
+def test_no_demo_measure_starts_after_the_23rd_birthday(demo: DemoResult) -> None:
+    # the generator ends every measure before the 23rd birthday, so the rule stays quiet
+    assert not _found(demo, "start_after_23")

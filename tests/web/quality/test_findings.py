@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import io
 import json
+from datetime import date
 
 from django.core.management import call_command
 from django.test import Client
 
 from ramme.web.accounts.models import AuditEvent
-from ramme.web.data.models import Child
+from ramme.web.data.models import Child, Measure
+from ramme.web.forecasts.services import cache
 from ramme.web.quality.models import FindingExplanation
 from tests.web.forecasts.conftest import AS_OF
 from tests.web.personas import PASSWORD, make_user
@@ -142,3 +144,15 @@ def test_a_second_badge_view_reads_the_cached_count_not_the_rules(planted, monke
     assert _badge(alice, "/") == first
     assert _badge(_login("erik"), "/")  # another scope: filtered again, not recomputed
     assert calls == ["check"]
+
+
+def test_the_page_lists_a_measure_started_after_the_23rd_birthday(planted) -> None:  # type: ignore[no-untyped-def]
+    child = Measure.objects.get(measure_id="M001").child  # M001 started 01.01.2024
+    Child.objects.filter(pk=child.pk).update(birth_date=date(2000, 1, 1))  # 23 in January 2023
+    cache.clear()
+    page = _login("erik").get("/datakvalitet/", DATO)
+    html = page.content.decode()
+    assert "Indsats startet efter barnets 23-års fødselsdag" in html
+    assert "barnet fyldte 23 år i januar 2023" in html
+    rules = {r.rule.kind: r for r in page.context["ov"].rules}
+    assert "start_after_23:M001" in {f.key for f, _ in rules["start_after_23"].rows}

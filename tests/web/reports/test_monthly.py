@@ -16,6 +16,7 @@ from ramme.reports.model import ColumnKind, Report, RowLevel, Suppressed, Table,
 from ramme.reports.renderers import RENDERERS
 from ramme.web.forecasts.services.followup import followup
 from ramme.web.plans.loader import load_plan_data
+from ramme.web.plans.services import followup as followup_services
 from ramme.web.reports.builders import BUILDERS, parse_options
 from ramme.web.reports.builders.monthly import indicator_line, plan_data
 from tests.web.personas import PASSWORD
@@ -154,3 +155,19 @@ def test_indicator_status_is_the_indicator_page(plan_setup) -> None:  # type: ig
         status.achieved,
     )
     assert line.value == status.latest.value
+
+
+def test_average_duration_is_hidden_when_fewer_than_five_children_ended(plan_setup) -> None:  # type: ignore[no-untyped-def]
+    user, plan, _ = plan_setup
+    indicator = followup_services.save_indicator(user, {
+        "name": "Kortere familiepleje", "area": "Anbringelser", "plan": plan,
+        "kind": "average_duration", "measure_types": "PLF",
+        "baseline_from": date(2024, 1, 1), "baseline_to": date(2024, 3, 31),
+        "change": Decimal("-0.10"), "relative": True, "target_date": date(2024, 12, 31),
+    })  # fmt: skip
+    line = indicator_line(indicator, load_plan_data(), AS_OF, "")
+    # of the example's three in foster care (PLF) only M011 ended by 30.09.2024
+    assert line.value == (date(2024, 8, 23) - date(2023, 5, 1)).days + 1
+    assert line.children == 1  # not the two still in foster care
+    row = next(r for t in _build().tables() for r in t.rows if r.cells[0] == line.name)
+    assert isinstance(row.cells[3], Suppressed)

@@ -22,6 +22,7 @@ from ramme.core.plans.indicators import (
     IndicatorData,
     IndicatorDefinition,
     IndicatorKind,
+    ended_within_year,
     months_between,
     value_on,
 )
@@ -121,6 +122,10 @@ def recipients(
 def _children_behind(ind: Indicator, data: PlanData, as_of: date) -> int:
     """Children behind the indicator's latest value: the smallest non-zero group it uses."""
     defn, _ = plan_figures.indicator_core(ind)
+    if defn.kind is IndicatorKind.AVERAGE_DURATION:  # the children whose measures ended
+        sample = IndicatorData(data.measures, (), data.index)
+        ended = ended_within_year(defn, sample, Month.of(as_of), as_of)
+        return len({m.child_key for m in ended})
     groups = [defn.measure_types]
     if defn.kind is IndicatorKind.SHARE:
         groups.append(defn.share_of_types | defn.measure_types)

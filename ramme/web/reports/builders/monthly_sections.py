@@ -260,6 +260,8 @@ def _indicator_value(line: IndicatorLine, value: Decimal | None) -> Cell:
         return shown
     if line.kind is IndicatorKind.SHARE:
         return Typed(shown, ColumnKind.PERCENT)
+    if line.kind is IndicatorKind.AVERAGE_DURATION:  # days, not kroner
+        return Typed(shown.quantize(Decimal(1)), ColumnKind.COUNT)
     return Typed(shown.quantize(Decimal(1)), ColumnKind.AMOUNT_KR)
 
 
