@@ -17,6 +17,7 @@ import numpy as np
 import numpy.typing as npt
 
 from ramme.core.legal import is_aftercare_basis
+from ramme.core.periods import birthday
 from ramme.core.records import (
     Dataset,
     MeasureType,
@@ -155,17 +156,10 @@ def _is_aftercare(mtype: MeasureType) -> bool:
     return any(marker in text for marker in AFTERCARE_MARKERS)
 
 
-def _birthday(birth: date, years: int) -> date:
-    try:
-        return birth.replace(year=birth.year + years)
-    except ValueError:  # born 29 February
-        return date(birth.year + years, 3, 1)
-
-
 def _day_before_birthday(birth: date | None, years: int) -> int:
     if birth is None:
         return INF
-    return (_birthday(birth, years) - timedelta(days=1)).toordinal()
+    return (birthday(birth, years) - timedelta(days=1)).toordinal()
 
 
 def _regulation(dataset: Dataset) -> tuple[IntArray, FloatArray]:
