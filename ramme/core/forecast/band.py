@@ -28,6 +28,7 @@ PRIOR_POINTS = 12  # pseudo-observations of the prior
 PRIOR_WIDEN = 2.0
 FRAME_PRIOR = 4.0  # weight of the pooled line errors in the frame's quantiles
 SD_FLOOR = 0.002  # the spread used to scale errors is at least this share of the forecast
+Z90 = NormalDist().inv_cdf(0.9)
 
 
 @dataclass(frozen=True)
@@ -90,3 +91,22 @@ def band(
     lo = np.maximum(lo, np.minimum(actual, centre))
     frame_lo = max(frame_lo, min(booked, total))
     return Band(lo, hi, frame_lo, frame_hi, int(ok.sum()))
+
+
+def widen(b: Band, centre: FloatArray, doubt: FloatArray, actual: FloatArray) -> Band:
+    """The band with a further uncertainty of ``doubt`` (kr., one standard deviation per
+    line) added in quadrature; the frame takes the lines' doubts added up (one delay is
+    common to them all, so they do not cancel). Still never below what is booked."""
+    extra = Z90 * np.abs(doubt)
+    total, frame_extra = float(centre.sum()), Z90 * float(np.abs(doubt).sum())
+
+    def out(half: FloatArray | float, more: FloatArray | float) -> FloatArray:
+        return np.asarray(np.sqrt(np.square(half) + np.square(more)), dtype=np.float64)
+
+    lo = centre - out(centre - b.lines_lo, extra)
+    hi = centre + out(b.lines_hi - centre, extra)
+    frame_lo = total - float(out(total - b.frame_lo, frame_extra))
+    frame_hi = total + float(out(b.frame_hi - total, frame_extra))
+    lo = np.maximum(lo, np.minimum(actual, centre))
+    frame_lo = max(frame_lo, min(float(actual.sum()), total))
+    return Band(lo, hi, frame_lo, frame_hi, b.scores)

@@ -16,7 +16,7 @@ import numpy as np
 
 from ramme.core.forecast import calibration as calibration_model
 from ramme.core.forecast import supplementary as supplementary_model
-from ramme.core.forecast.band import Band, band
+from ramme.core.forecast.band import Band, band, widen
 from ramme.core.forecast.data import BoolArray, FloatArray, Ledger, Prepared, prepare, wsum
 from ramme.core.forecast.known import daily_price_on
 from ramme.core.forecast.lag import booked, year_ratio
@@ -237,6 +237,8 @@ def forecast(
         cal, centre = calibration_model.identity(len(prep.activities)), det.forecast
     actual = det.actual_op + det.actual_ref
     bands = band(cal, centre, sims, actual) if calibrated or sims is None else None
+    if bands is not None:
+        bands = widen(bands, centre, det.rho * _registration_doubt(model), actual)
     steps = {a.name: str(a.ladder_step) for a in prep.dataset.activities}
     out, total_comp = [], Components()
     for i, name in enumerate(prep.activities):
@@ -275,6 +277,18 @@ def _expectations(prep: Prepared, det: Lines) -> dict[str, dict[str, float]]:
         }
         for i, name in enumerate(prep.activities)
     }
+
+
+def _registration_doubt(model: Model) -> FloatArray:
+    """Per line: one standard deviation of the cost the late-registration corrections took
+    off (ends) and added (starts), before the billing lag; the earlier years the band is
+    calibrated on had nothing unregistered, so their errors say nothing of it."""
+    waiting = model.inflow.waiting
+    line = model.prep.type_activity[waiting.types]
+    ok = line >= 0
+    added = wsum(line[ok], model.inflow.waiting_cost()[ok], len(model.prep.activities))
+    taken = _by_line(model, model.unregistered)
+    return np.asarray(model.pending.doubt * taken + waiting.doubt * added, dtype=np.float64)
 
 
 def _registration(model: Model) -> RegistrationDelays:

@@ -30,6 +30,8 @@ BIN = 15  # days per recency bin of the fit
 MIN_ENDS = 20  # fewer ends in the window: too little to see a shortfall
 LAGS = np.arange(2.0, 121.0, 2.0)  # candidate mean delays (days)
 EVIDENCE = 3.84  # deviance gain required (chi-square, 1 degree of freedom, 5 %)
+LIKELY = 1.0  # deviance above the best within which a delay is as likely (about 68 %)
+DOUBT_FLOOR = 0.25
 STEP = 5  # days per step when a measure's probability of an unregistered end is summed
 
 
@@ -40,6 +42,7 @@ class PendingEnds:
     lag: float  # mean delay in days; 0 when the data show none
     deficit: float  # ends missing in the window by the fit (expected minus registered)
     probability: FloatArray  # per measure; 0 for measures not active on as_of
+    doubt: float = 0.0  # relative standard deviation of the deficit (``deficit_doubt``)
 
     @classmethod
     def none(cls, measures: int) -> PendingEnds:
@@ -67,7 +70,7 @@ def estimate(prep: Prepared, state: State, surv: Survival, limit: IntArray) -> P
     level = float(observed.sum() / (expected * shares).sum())
     deficit = float((level * expected * (1 - shares)).sum())
     probability = _probability(prep, state, surv, eligible, limit, lag, level)
-    return PendingEnds(lag, deficit, probability)
+    return PendingEnds(lag, deficit, probability, deficit_doubt(observed, expected, lag))
 
 
 def _bin_ages(window: int = WINDOW) -> list[tuple[int, int]]:
@@ -151,6 +154,31 @@ def fit_delay(observed: FloatArray, expected: FloatArray) -> float:
         if dev < best_dev:
             best, best_dev = float(lag), dev
     return best if base - best_dev > EVIDENCE else 0.0
+
+
+def deficit(observed: FloatArray, expected: FloatArray, lag: float) -> float:
+    """The events missing in the window for a delay of mean ``lag`` (the level fitted)."""
+    shares = np.array([registered_share(lag, a0, a1) for a0, a1 in _bin_ages(BIN * len(observed))])
+    level = float(observed.sum() / max(float((expected * shares).sum()), 1e-9))
+    return float((level * expected * (1 - shares)).sum())
+
+
+def deficit_doubt(observed: FloatArray, expected: FloatArray, lag: float) -> float:
+    """How uncertain the missing events are, relative to them: half the range of the deficit
+    over the delays the data do not tell from the best (deviance within ``LIKELY`` of it),
+    at least ``DOUBT_FLOOR`` (the shape of the delay is assumed, not known)."""
+    ages = _bin_ages(BIN * len(observed))
+
+    def deviance(candidate: float) -> float:
+        mean = expected * np.array([registered_share(candidate, a0, a1) for a0, a1 in ages])
+        return _deviance(observed, mean * observed.sum() / max(float(mean.sum()), 1e-9))
+
+    best = deviance(lag)
+    likely = [float(c) for c in LAGS if deviance(float(c)) - best <= LIKELY] or [lag]
+    found = [deficit(observed, expected, c) for c in likely]
+    centre = deficit(observed, expected, lag)
+    spread = (max(found) - min(found)) / 2 / max(centre, 1e-9)
+    return max(float(spread), DOUBT_FLOOR)
 
 
 def _probability(

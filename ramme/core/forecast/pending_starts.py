@@ -20,7 +20,7 @@ import numpy as np
 
 from ramme.core.forecast.data import FloatArray, IntArray, Prepared, month_index
 from ramme.core.forecast.known import State
-from ramme.core.forecast.pending import BIN, fit_delay, registered_share
+from ramme.core.forecast.pending import BIN, deficit_doubt, fit_delay, registered_share
 
 WINDOW = 120  # days before as_of in which starts may still be unregistered
 MIN_REFERENCE_STARTS = 20
@@ -35,6 +35,7 @@ class PendingStarts:
     types: IntArray
     start: IntArray  # middle day of the recency bin
     count: FloatArray  # expected starts of the type in the bin not yet registered
+    doubt: float = 0.0  # relative standard deviation of the count (pending.deficit_doubt)
 
     @property
     def total(self) -> float:
@@ -75,6 +76,7 @@ def estimate(prep: Prepared, state: State, season: FloatArray) -> PendingStarts:
         np.tile(np.arange(n_types), len(bins)),
         np.repeat([(lo + hi) // 2 for lo, hi in bins], n_types),
         missing.ravel(),
+        deficit_doubt(observed, expected.sum(axis=1), lag),
     )
 
 

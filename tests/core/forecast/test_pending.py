@@ -7,7 +7,7 @@ from datetime import date, timedelta
 import numpy as np
 import pytest
 
-from ramme.core.forecast import prepare
+from ramme.core.forecast import forecast, prepare
 from ramme.core.forecast.model import Config, build
 from ramme.core.forecast.pending import registered_share
 from ramme.core.records import Measure
@@ -112,3 +112,22 @@ def test_starts_registered_on_time_add_nothing() -> None:
     measures, missing = _late_starts(0.0)
     assert missing == 0
     assert _model(measures).inflow.waiting.total == 0.0
+
+
+def test_the_band_is_wider_by_the_doubt_of_the_correction() -> None:
+    measures, _ = _world(45.0)
+    prep = prepare(dataset(measures))
+    fc = forecast(prep, AS_OF, simulations=40)
+    without = forecast(prep, AS_OF, simulations=40, config=Config(pending_ends=False))
+    doubt = build(prep, AS_OF).pending.doubt
+    assert 0.25 <= doubt < 1.0
+    sd = doubt * fc.registration.end_effect
+    width, plain = fc.total.p90 - fc.total.p10, without.total.p90 - without.total.p10
+    # P10-P90 of the correction's doubt (2 × 1.28 sd) is added in quadrature, roughly
+    assert float(width) >= 0.9 * (float(plain) ** 2 + (2 * 1.28 * sd) ** 2) ** 0.5
+    assert fc.total.p10 >= min(fc.total.actual, fc.total.forecast)
+
+
+def test_the_doubt_of_the_delay_is_smaller_with_more_events() -> None:
+    few, many = _world(45.0, n=600), _world(45.0, n=6000)
+    assert _model(many[0]).pending.doubt < _model(few[0]).pending.doubt
