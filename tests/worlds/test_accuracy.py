@@ -56,5 +56,8 @@ def test_the_80_percent_band_holds_70_to_90_percent_of_the_outturns() -> None:
     frame = [p.inside for p in points if p.line == FRAME]
     lines = [p.inside for p in points if p.line != FRAME and p.outturn != 0]
     low, high = COVERAGE
-    assert low <= 100 * sum(frame) / len(frame) <= high
     assert low <= 100 * sum(lines) / len(lines) <= high
+    # Twelve frame points: "70-90 %" would accept 9 or 10 only, which an exact 80 % band
+    # gives half the time. Accept what it gives nine times in ten (binomial, 12 × 0.8).
+    assert 7 <= sum(frame) <= 11, f"{sum(frame)} of {len(frame)}"
+    assert len(frame) == 12
