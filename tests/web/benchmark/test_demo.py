@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from io import StringIO
@@ -19,12 +18,11 @@ from typing import Any
 
 import pytest
 from django.core.management import call_command
-from django.db import transaction
 from django.test import Client
 
 from ramme.reports.renderers.html import render_body
-from ramme.web.demo.setup import DEMO_SEED
 from ramme.web.reports.builders import BUILDERS
+from tests.web.demo_db import on_imported_demo
 from tests.web.personas import PASSWORD, make_user
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
@@ -42,13 +40,7 @@ class Outputs:
     monthly: str
 
 
-def _produce(folder: Path) -> Outputs:
-    from ramme.demo import generate
-    from ramme.web.data.services.importer import import_folder
-
-    generate(folder, seed=DEMO_SEED)
-    result = import_folder(folder)
-    assert result.ok, result.errors[:3]
+def _produce() -> Outputs:
     make_user("erik", "economist")
     client = Client()
     assert client.login(username="erik", password=PASSWORD)
@@ -74,13 +66,8 @@ def _produce(folder: Path) -> Outputs:
 
 
 @pytest.fixture(scope="module")
-def demo(
-    django_db_setup: None, django_db_blocker: Any, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[Outputs]:
-    with django_db_blocker.unblock(), transaction.atomic():
-        built = _produce(tmp_path_factory.mktemp("demo"))
-        transaction.set_rollback(True)
-    yield built
+def demo(django_db_setup: None, django_db_blocker: Any, demo_files: Path) -> Outputs:
+    return on_imported_demo(django_db_blocker, demo_files, _produce)
 
 
 def _tables(html: str) -> dict[str, str]:

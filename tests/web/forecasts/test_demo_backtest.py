@@ -8,34 +8,22 @@ database loader, inside a transaction that is rolled back.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
-from django.db import transaction
 
 from ramme.core.forecast import Prepared, backtest
 from ramme.core.forecast.backtest import ACCEPTANCE_MONTHS
 from ramme.web.data.dataset import load_prepared
-from ramme.web.demo.setup import DEMO_SEED
+from tests.web.demo_db import on_imported_demo
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 
 @pytest.fixture(scope="module")
-def demo(
-    django_db_setup: None, django_db_blocker: Any, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[Prepared]:
-    from ramme.demo import generate
-    from ramme.web.data.services.importer import import_folder
-
-    folder = tmp_path_factory.mktemp("demo")
-    generate(folder, seed=DEMO_SEED)
-    with django_db_blocker.unblock(), transaction.atomic():
-        assert import_folder(folder).ok
-        prepared = load_prepared()
-        transaction.set_rollback(True)
-    yield prepared
+def demo(django_db_setup: None, django_db_blocker: Any, demo_files: Path) -> Prepared:
+    return on_imported_demo(django_db_blocker, demo_files, load_prepared)
 
 
 @pytest.mark.parametrize("year", [2022, 2023, 2024])

@@ -19,7 +19,6 @@ effect for the same months):
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -27,15 +26,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from django.db import transaction
 
 from ramme.core.plans import reviews
 from ramme.core.plans.effects import ActionEffect, EffectContext, realised_effect
 from ramme.web.demo.plans import create_demo_plans
-from ramme.web.demo.setup import DEMO_SEED
 from ramme.web.plans.figures import action_spec
 from ramme.web.plans.loader import last_reviews, load_plan_data
 from ramme.web.plans.models import Indicator, IndicatorConclusion, InternalOffer
+from tests.web.demo_db import on_imported_demo
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
@@ -80,12 +78,6 @@ def _review_lists(as_of: date) -> dict[str, set[str]]:
 
 
 def _build(folder: Path) -> DemoResult:
-    from ramme.demo import generate
-    from ramme.web.data.services.importer import import_folder
-
-    generate(folder, seed=DEMO_SEED)
-    result = import_folder(folder)
-    assert not result.errors, result.errors[:3]
     scenario = json.loads((folder / "scenario.json").read_text(encoding="utf-8"))
     plan = create_demo_plans(0, folder / "scenario.json")
     again = create_demo_plans(0, folder / "scenario.json")
@@ -104,13 +96,8 @@ def _build(folder: Path) -> DemoResult:
 
 
 @pytest.fixture(scope="module")
-def demo(
-    django_db_setup: None, django_db_blocker: Any, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[DemoResult]:
-    with django_db_blocker.unblock(), transaction.atomic():
-        built = _build(tmp_path_factory.mktemp("demo"))
-        transaction.set_rollback(True)
-    yield built
+def demo(django_db_setup: None, django_db_blocker: Any, demo_files: Path) -> DemoResult:
+    return on_imported_demo(django_db_blocker, demo_files, lambda: _build(demo_files))
 
 
 def _planted(scenario: dict[str, Any], component: str, year: int) -> Decimal:
