@@ -30,7 +30,7 @@ def fast_forecast(settings):  # type: ignore[no-untyped-def]
 def demo_files(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The demo municipality's files with the seed ``ramme demo`` uses, generated once per
     run: the generator is deterministic and the modules only read them
-    (``tests/web/demo_db.on_imported_demo`` imports them)."""
+    (``tests/web/demo/`` imports them once)."""
     from ramme.demo import generate
     from ramme.web.demo.setup import DEMO_SEED
 

@@ -2,8 +2,9 @@
 and charts, small numbers hidden as in the reports, and the figures agree between page,
 report, CLI and API.
 
-The default demo is generated and imported once for the module inside a transaction that
-is rolled back; every output is produced there and compared here.
+The demo (the seed ``ramme demo`` uses) goes through the real generator and importer once
+for the package (``conftest.py``); this module computes everything once, in a savepoint
+that is rolled back.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from django.test import Client
 
 from ramme.reports.renderers.html import render_body
 from ramme.web.reports.builders import BUILDERS
-from tests.web.demo_db import on_imported_demo
+from tests.web.demo.conftest import computed
 from tests.web.personas import PASSWORD, make_user
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
@@ -66,8 +67,8 @@ def _produce() -> Outputs:
 
 
 @pytest.fixture(scope="module")
-def demo(django_db_setup: None, django_db_blocker: Any, demo_files: Path) -> Outputs:
-    return on_imported_demo(django_db_blocker, demo_files, _produce)
+def demo(django_db_blocker: Any, imported_demo: Path) -> Outputs:
+    return computed(django_db_blocker, _produce)
 
 
 def _tables(html: str) -> dict[str, str]:

@@ -2,14 +2,14 @@
 year and a planted unmapped posting is found and listed; the findings of the paperwork
 rules are exactly the cases the generator planted (scenario.json).
 
-The demo (the seed ``ramme demo`` uses) goes through the real generator and importer inside
-a transaction that is rolled back; everything is computed there.
+The demo (the seed ``ramme demo`` uses) goes through the real generator and importer once
+for the package (``conftest.py``); this module computes everything once, in a savepoint
+that is rolled back.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -24,7 +24,7 @@ from ramme.web.data.models import Measure, Posting
 from ramme.web.forecasts.services import cache
 from ramme.web.quality.services.findings import all_findings
 from ramme.web.quality.services.reconciliation import reconciliation
-from tests.web.demo_db import on_imported_demo
+from tests.web.demo.conftest import computed
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 PLANTED = "PLANTET-1"
@@ -55,10 +55,9 @@ def _compute(scenario: dict[str, Any]) -> DemoResult:
 
 
 @pytest.fixture(scope="module")
-def demo(django_db_setup: None, django_db_blocker: Any, demo_files: Path) -> Iterator[DemoResult]:
-    scenario = json.loads((demo_files / "scenario.json").read_text())
-    yield on_imported_demo(django_db_blocker, demo_files, lambda: _compute(scenario))
-    cache.clear()
+def demo(django_db_blocker: Any, imported_demo: Path) -> DemoResult:
+    scenario = json.loads((imported_demo / "scenario.json").read_text())
+    return computed(django_db_blocker, lambda: _compute(scenario))
 
 
 def test_every_year_reconciles_to_the_krone(demo: DemoResult) -> None:

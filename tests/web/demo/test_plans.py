@@ -2,8 +2,9 @@
 that matches what the generator planted, naming the cases; the review lists find exactly the
 planted cases.
 
-The default demo (the seed ``ramme demo`` uses) is generated and imported once for this
-module inside a transaction that is rolled back, and everything is computed there.
+The demo (the seed ``ramme demo`` uses) goes through the real generator and importer once
+for the package (``conftest.py``); this module computes everything once, in a savepoint
+that is rolled back.
 
 Tolerances (realised over the plan year, May–December 2023, vs scenario.json's planted
 effect for the same months):
@@ -33,7 +34,7 @@ from ramme.web.demo.plans import create_demo_plans
 from ramme.web.plans.figures import action_spec
 from ramme.web.plans.loader import last_reviews, load_plan_data
 from ramme.web.plans.models import Indicator, IndicatorConclusion, InternalOffer
-from tests.web.demo_db import on_imported_demo
+from tests.web.demo.conftest import computed
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
@@ -96,8 +97,8 @@ def _build(folder: Path) -> DemoResult:
 
 
 @pytest.fixture(scope="module")
-def demo(django_db_setup: None, django_db_blocker: Any, demo_files: Path) -> DemoResult:
-    return on_imported_demo(django_db_blocker, demo_files, lambda: _build(demo_files))
+def demo(django_db_blocker: Any, imported_demo: Path) -> DemoResult:
+    return computed(django_db_blocker, lambda: _build(imported_demo))
 
 
 def _planted(scenario: dict[str, Any], component: str, year: int) -> Decimal:

@@ -2,8 +2,9 @@
 September has a mean absolute error at most a third of the run-rate's, and P10-P90 coverage
 between 60 % and 95 % (counted over activity lines × forecast dates).
 
-The demo (the seed ``ramme demo`` uses) goes through the real generator, importer and
-database loader, inside a transaction that is rolled back.
+The demo (the seed ``ramme demo`` uses) goes through the real generator and importer once
+for the package (``conftest.py``); this module computes everything once, in a savepoint
+that is rolled back.
 """
 
 from __future__ import annotations
@@ -16,14 +17,14 @@ import pytest
 from ramme.core.forecast import Prepared, backtest
 from ramme.core.forecast.backtest import ACCEPTANCE_MONTHS
 from ramme.web.data.dataset import load_prepared
-from tests.web.demo_db import on_imported_demo
+from tests.web.demo.conftest import computed
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 
 @pytest.fixture(scope="module")
-def demo(django_db_setup: None, django_db_blocker: Any, demo_files: Path) -> Prepared:
-    return on_imported_demo(django_db_blocker, demo_files, load_prepared)
+def demo(django_db_blocker: Any, imported_demo: Path) -> Prepared:
+    return computed(django_db_blocker, load_prepared)
 
 
 @pytest.mark.parametrize("year", [2022, 2023, 2024])
