@@ -10,18 +10,6 @@ from __future__ import annotations
 import os
 import sys
 
-RAMME_APPS = (
-    "ramme.web.front",
-    "ramme.web.data",
-    "ramme.web.accounts",
-    "ramme.web.forecasts",
-    "ramme.web.plans",
-    "ramme.web.reports",
-    "ramme.web.api",
-    "ramme.web.uploads",
-    "ramme.web.quality",
-    "ramme.web.benchmark",
-)
 INTERNAL = {"migrate", "check", "shell", "dbshell", "showmigrations", "makemigrations"}
 
 
@@ -33,14 +21,11 @@ def _setup() -> None:
 
 
 def ramme_commands() -> dict[str, str]:
-    """Name → app of every command ramme's own apps define."""
+    """Name → app of every command ramme's own apps define: the apps are those of
+    ``INSTALLED_APPS`` under ``ramme.``, so a new app's commands need no second list."""
     from django.core.management import get_commands
 
-    return {
-        name: app
-        for name, app in get_commands().items()
-        if app in RAMME_APPS or any(app.startswith(a) for a in RAMME_APPS)
-    }
+    return {name: app for name, app in get_commands().items() if app.startswith("ramme.")}
 
 
 def ensure_database() -> None:

@@ -75,16 +75,26 @@ def base_prices(
     hours[cont] = hours[measures.parent[cont]]
     start_year = d.years_of(measures.start)
     amount = np.round(amount2023 * levels(np.full(n, PRICE_LEVEL_YEAR), start_year))
+    return _open_base(np.arange(n, dtype=np.int64), measures.start.copy(), amount, unit, hours,
+                      "Basistakst")  # fmt: skip
+
+
+def _open_base(
+    measure: IntArray, valid_from: IntArray, amount: FloatArray, unit: IntArray,
+    hours: FloatArray, note: str,
+) -> Prices:
+    """Base prices (grundtakst) from ``valid_from`` with no end and no negotiation flag."""
+    n = len(measure)
     return Prices(
-        measure=np.arange(n, dtype=np.int64),
-        valid_from=measures.start.copy(),
+        measure=measure,
+        valid_from=valid_from,
         valid_to=np.full(n, OPEN, np.int64),
         kind=np.full(n, KIND_BASE, np.int64),
         amount=amount,
         unit=unit,
         hours=hours,
         negotiated=np.full(n, -1, np.int64),
-        note=np.full(n, NOTES.index("Basistakst"), np.int64),
+        note=np.full(n, NOTES.index(note), np.int64),
     )
 
 
@@ -110,18 +120,8 @@ def renegotiate(
     amount = np.round(
         base.amount[chosen] * old_level * rng.uniform(*RENEGOTIATION_CUT, len(chosen))
     )
-    n = len(chosen)
-    return Prices(
-        measure=chosen,
-        valid_from=at,
-        valid_to=np.full(n, OPEN, np.int64),
-        kind=np.full(n, KIND_BASE, np.int64),
-        amount=amount,
-        unit=base.unit[chosen],
-        hours=base.hours[chosen],
-        negotiated=np.full(n, -1, np.int64),
-        note=np.full(n, NOTES.index("Genforhandlet takst"), np.int64),
-    )
+    return _open_base(chosen, at, amount, base.unit[chosen], base.hours[chosen],
+                      "Genforhandlet takst")  # fmt: skip
 
 
 def supplements(

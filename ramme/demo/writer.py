@@ -29,6 +29,12 @@ def write_table(path: Path, header: Sequence[str], n: int, columns: Sequence[Col
     return n
 
 
+def contract_header(name: str) -> tuple[str, ...]:
+    """The columns of a data-contract file in the contract's order, as the importer reads
+    them; the demo names every child by CPR, so ``child_id`` (the alternative) is left out."""
+    return tuple(c.name for c in SPECS[name].columns if c.name != "child_id")
+
+
 def money(values: np.ndarray) -> Column:
     return lambda s: [f"{v:.2f}" for v in values[s].tolist()]
 
@@ -91,7 +97,7 @@ def write_prices(world: World, out: Path, ids: list[str]) -> int:
     hours = np.where(p.unit == UNITS.index("hour"), p.hours, np.nan)
     return write_table(
         out / "prices.csv",
-        tuple(column.name for column in SPECS["prices"].columns),
+        contract_header("prices"),
         len(p),
         [
             lookup(ids, p.measure),
@@ -133,18 +139,7 @@ def write_postings(world: World, ledger: Ledger, out: Path, ids: list[str]) -> i
     centers = [line.cost_center for line in world.params.lines]
     return write_table(
         out / "postings.csv",
-        (
-            "posting_id",
-            "date",
-            "account",
-            "dranst",
-            "cost_center",
-            "amount",
-            "text",
-            "measure_id",
-            "cpr",
-            "provider_id",
-        ),
+        contract_header("postings"),
         len(p),
         [
             lambda s: [f"B{i:09d}" for i in range(s.start + 1, s.stop + 1)],
@@ -165,7 +160,7 @@ def write_price_index(out: Path, first: int, last: int) -> int:
     years = list(range(first, last + 1))
     return write_table(
         out / "price_index.csv",
-        ("year", "rate"),
+        contract_header("price_index"),
         len(years),
         [lambda s: [str(y) for y in years[s]], lambda s: [f"{index_rate(y):g}" for y in years[s]]],
     )

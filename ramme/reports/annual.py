@@ -308,17 +308,21 @@ def table_expensive(figures: AnnualFigures) -> Table:
         Column("Barn (nøgle)"),
         Column("Indsatstype"),
         Column("Trin"),
+        Column(f"Årspris 31.12.{figures.year} (kr.)", ColumnKind.AMOUNT_KR),
         Column(f"Udgift {figures.year} (kr.)", ColumnKind.AMOUNT_KR),
     )
     rows = tuple(
-        Row((c.measure_id, c.child_key, c.measure_type, c.ladder_step.label, c.cost))
+        Row(
+            (c.measure_id, c.child_key, c.measure_type, c.ladder_step.label, c.yearly_price, c.cost)
+        )
         for c in figures.expensive or ()
     )
     return Table(
         f"De dyreste sager {figures.year}",
         columns,
         rows,
-        "Udgift efter takster. Kun i ledelsesversionen: oplysninger på sagsniveau.",
+        "De aktive indsatser med den højeste årspris ved årets udgang; udgift efter takster. "
+        "Kun i ledelsesversionen: oplysninger på sagsniveau.",
         "Dyreste sager",
     )
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ramme.core.money import format_number
+from ramme.core.plans.indicators import IndicatorStatus
 from ramme.reports.model import Chart, ChartKind, Series
 
 Value = Decimal | int
@@ -92,3 +93,20 @@ def summary(chart: Chart) -> str:
             parts.append(f"{name}: {_fmt(ref, decimals)}")
     unit = f" Tal i {chart.unit.removesuffix('.')}." if chart.unit else ""  # «kr.» ends in one
     return ". ".join(p[0].upper() + p[1:] for p in parts) + "." + unit
+
+
+def indicator_summary(status: IndicatorStatus, decimals: int = 0) -> str:
+    """The key indicator's chart (``charts.indicator_svg``) in one sentence: the latest
+    value against basis and goal."""
+    latest = status.latest
+    if latest is None or latest.value is None:
+        return "Ingen målinger endnu."
+    parts = [f"Seneste måling {latest.month.label()}: {format_number(latest.value, decimals)}"]
+    if status.baseline is not None:
+        parts.append(f"basis {format_number(status.baseline, decimals)}")
+    if status.goal is not None:
+        parts.append(f"mål {format_number(status.goal, decimals)}")
+    achieved = status.achieved
+    reached = "" if achieved is None else " Målet er nået." if achieved else " Målet er ikke nået."
+    measured = sum(1 for p in status.points if p.value is not None)
+    return f"{', '.join(parts)}.{reached} {measured} måneder med målinger; se tabellen."

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from ramme.core.expensive import most_expensive
 from ramme.core.ladder import LadderStep
 from ramme.core.periods import DateRange
 from ramme.core.pricing import measure_cost
@@ -85,27 +86,28 @@ class CaseCost:
     child_key: str
     measure_type: str
     ladder_step: LadderStep
-    cost: Decimal
+    yearly_price: Decimal  # on 31 December: what the ranking is by
+    cost: Decimal  # in the year, from the prices
 
 
-def most_expensive(
+def most_expensive_in_year(
     measures: Iterable[Measure],
     types: Mapping[str, MeasureType],
     index: Mapping[int, Decimal],
     year: int,
     count: int = 10,
 ) -> list[CaseCost]:
-    """The ``count`` measures that cost most in ``year`` (from their prices)."""
-    period = DateRange.year(year)
-    costs = [
+    """The ``count`` most expensive cases on 31 December of ``year`` (the core's one
+    ranking, as on the follow-up page on that date), each with its cost in the year."""
+    period, day = DateRange.year(year), date(year, 12, 31)
+    return [
         CaseCost(
-            m.measure_id,
-            m.child_key,
-            types[m.measure_type].name,
-            types[m.measure_type].ladder_step,
-            measure_cost(m, period, index),
+            p.measure.measure_id,
+            p.measure.child_key,
+            types[p.measure.measure_type].name,
+            types[p.measure.measure_type].ladder_step,
+            p.yearly_price,
+            measure_cost(p.measure, period, index),
         )
-        for m in measures
-        if m.measure_type in types and active_days(m, period) > 0
+        for p in most_expensive(measures, index, day, count, types.keys())
     ]
-    return sorted(costs, key=lambda c: c.cost, reverse=True)[:count]

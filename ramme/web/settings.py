@@ -153,8 +153,8 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 CSRF_COOKIE_AGE = SESSION_COOKIE_AGE
 CSRF_COOKIE_HTTPONLY = True  # no script reads it: forms carry the token
 SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = "Lax"
-# Content Security Policy (django-csp): only ramme's own files (the forecasts' polling is
-# front/progress.js); the upload page's inline progress script carries the request's nonce.
+# Content Security Policy (django-csp): only ramme's own files (every page that polls a
+# background computation uses front/progress.js); an inline script must carry the nonce.
 # Inline styles stay allowed: reports and charts (SVG) use them.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {

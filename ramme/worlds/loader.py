@@ -3,7 +3,8 @@ a throwaway SQLite database with the importer service, read the Dataset back.
 
 Datasets are cached as pickles under ``RAMME_WORLDS_CACHE`` (default ``$RAMME_VAR/worlds``),
 keyed on the spec, the day and the source of the generator, the importer and the loader,
-so a change to the forecast never re-imports, and a change to a world always does.
+so a change to the forecast never re-imports, and a change to a world always does. The
+migrated empty database is kept there too, keyed on the migrations.
 
 In a process where Django is not set up yet (the bench), the imports run in-process; where
 Django already runs on another database (pytest), they run in a child process.
@@ -108,7 +109,7 @@ def _in_child_process(spec: WorldSpec, days: list[date | None]) -> None:
 
 
 def _setup_django() -> None:
-    """Point Django at a fresh SQLite file once, migrate it, and keep it as the template."""
+    """Point Django at a fresh SQLite file once, migrated, and keep it as the template."""
     global _template
     if _template is not None:
         return
@@ -117,13 +118,34 @@ def _setup_django() -> None:
     os.environ["DATABASE_URL"] = f"sqlite:///{work / 'template.sqlite3'}"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ramme.web.settings")
     import django
-    from django.core.management import call_command
     from django.db import connections
 
     django.setup()
-    call_command("migrate", interactive=False, verbosity=0)
+    _migrated_copy(work / "template.sqlite3")
     connections["default"].close()
     _template = work / "template.sqlite3"
+
+
+def _migrated_copy(database: Path) -> None:
+    """Migrate ``database``, or copy the migrated one the cache keeps for these migrations:
+    migrating takes longer than importing a small world, and every child process (one per
+    world in the tests) would do it again."""
+    from django.core.management import call_command
+    from django.db import connections
+
+    migrations = sorted((ROOT / "web").glob("*/migrations/*.py"))
+    key = hashlib.sha256(b"".join(p.read_bytes() for p in migrations)).hexdigest()[:16]
+    kept = cache_dir() / f"template-{key}.sqlite3"
+    if kept.exists():
+        connections["default"].close()
+        shutil.copyfile(kept, database)
+        return
+    call_command("migrate", interactive=False, verbosity=0)
+    connections["default"].close()
+    kept.parent.mkdir(parents=True, exist_ok=True)
+    partial = kept.with_suffix(".tmp")
+    shutil.copyfile(database, partial)
+    partial.replace(kept)
 
 
 def _import_one(spec: WorldSpec, day: date | None) -> None:

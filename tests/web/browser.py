@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -32,3 +34,19 @@ def log_in(page: Any, base_url: str, username: str, password: str) -> None:
     page.get_by_label("Brugernavn").fill(username)
     page.get_by_label("Adgangskode").fill(password)
     page.get_by_role("button", name="Log ind").click()
+
+
+@contextmanager
+def chromium_page(timeout_ms: int = 15_000, **options: Any) -> Iterator[Any]:
+    """A new page (``options`` as Playwright's ``new_page``) in Debian's chromium, which is
+    closed afterwards however the test ends."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(**options)
+            page.set_default_timeout(timeout_ms)
+            yield page
+        finally:
+            browser.close()

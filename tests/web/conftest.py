@@ -1,6 +1,9 @@
-"""Web test setup: a fast password hasher (the default one is slow on purpose)."""
+"""Web test setup: a fast password hasher (the default one is slow on purpose), the fast
+forecast, and the demo's files generated once."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 
@@ -21,3 +24,16 @@ def fast_forecast(settings):  # type: ignore[no-untyped-def]
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(scope="session")
+def demo_files(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo municipality's files with the seed ``ramme demo`` uses, generated once per
+    run: the generator is deterministic and the modules only read them
+    (``tests/web/demo/`` imports them once)."""
+    from ramme.demo import generate
+    from ramme.web.demo.setup import DEMO_SEED
+
+    folder = tmp_path_factory.mktemp("demo")
+    generate(folder, seed=DEMO_SEED)
+    return folder

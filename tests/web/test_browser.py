@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from tests.web.browser import CHROMIUM, CHROMIUM_ARGS
+from tests.web.browser import CHROMIUM, chromium_page
 from tests.web.personas import PASSWORD, make_line, make_user, post
 
 # Playwright's sync API runs an event loop; Django refuses ORM calls inside one unless told.
@@ -23,22 +23,14 @@ pytestmark = [
 
 
 def test_login_shows_the_start_page_in_danish(live_server) -> None:  # type: ignore[no-untyped-def]
-    from playwright.sync_api import sync_playwright
-
     post("1", date(2024, 2, 1), "1234567.40", make_line("Opholdssted", "indgribende"))
     make_user("erik", "economist")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_page()
-            page.set_default_timeout(15_000)
-            page.goto(f"{live_server.url}/")
-            assert "/login/" in page.url  # not logged in yet
-            page.get_by_label("Brugernavn").fill("erik")
-            page.get_by_label("Adgangskode").fill(PASSWORD)
-            page.get_by_role("button", name="Log ind").click()
-            page.wait_for_url(f"{live_server.url}/")
-            assert page.get_by_role("heading", name="Forside").is_visible()
-            assert page.locator("table.ledger").get_by_text("1.234.567").first.is_visible()
-        finally:
-            browser.close()
+    with chromium_page() as page:
+        page.goto(f"{live_server.url}/")
+        assert "/login/" in page.url  # not logged in yet
+        page.get_by_label("Brugernavn").fill("erik")
+        page.get_by_label("Adgangskode").fill(PASSWORD)
+        page.get_by_role("button", name="Log ind").click()
+        page.wait_for_url(f"{live_server.url}/")
+        assert page.get_by_role("heading", name="Forside").is_visible()
+        assert page.locator("table.ledger").get_by_text("1.234.567").first.is_visible()

@@ -11,12 +11,13 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
+from ramme.core.expensive import most_expensive
 from ramme.core.money import format_kr, format_number
 from ramme.core.periods import DateRange, Month
 from ramme.core.plans.baseline import average_yearly_price, baseline_inflow
 from ramme.core.plans.dates import month_range
 from ramme.core.plans.effects import expected_inflow_cost
-from ramme.core.pricing import measure_cost, yearly_price
+from ramme.core.pricing import measure_cost
 from ramme.core.records import Measure
 
 ZERO = Decimal(0)
@@ -80,9 +81,8 @@ def price_cut(
 ) -> WhatIf:
     """``cut`` (0.10 = 10 %) lower price from ``start`` on the ``top_n`` most expensive
     measures of ``types`` active on ``as_of``, for as long as each runs in the year."""
-    active = [m for m in measures if m.measure_type in types and m.is_active_on(as_of)]
-    active.sort(key=lambda m: (-yearly_price(m, as_of, index), m.measure_id))
-    chosen = active[:top_n]
+    ranked = most_expensive(measures, index, as_of, top_n, types)
+    chosen = [p.measure for p in ranked]
     period = _rest_of_year(start)
     by_month = {m: ZERO for m in DateRange.year(start.year).months()}
     for month in period.months():

@@ -2,52 +2,24 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from django.http import Http404, HttpRequest
 from ninja import Router, Schema
 
+from ramme.core.forecast.backtest import BacktestMonth, LineBacktest
 from ramme.web.api.auth import api_user
+from ramme.web.api.dataclass_schema import schema_of
 from ramme.web.forecasts.services import accuracy, backtests
 
 router = Router(tags=["prognose"])
 
 
-class LineBacktestOut(Schema):
-    """One activity line on one month end (kr.)."""
-
-    activity: str
-    forecast: float
-    p10: float
-    p90: float
-    case_based: float  # before the calibration on earlier years
-    run_rate: float
-    periodised: float
-    cases_x_price: float
-    budget: float
-    outturn: float
-    inside: bool
-
-
-class BacktestMonthOut(Schema):
-    """One month end: frame amounts in kr., errors in % of the corrected budget."""
-
-    as_of: date
-    forecast: float
-    p10: float
-    p90: float
-    run_rate: float
-    budget: float
-    outturn: float
-    error_pct: float
-    run_rate_error_pct: float
-    budget_error_pct: float
-    inside: bool  # outturn within P10-P90
-    lines_inside: int
-    lines: int
-    periodised: float
-    cases_x_price: float
-    line_results: list[LineBacktestOut]
+# The month and line records are the core's dataclasses, field for field; the JSON adds
+# each line's ``inside`` (a property of the record).
+LineBacktestOut = schema_of(LineBacktest, name="LineBacktestOut", extra={"inside": bool})
+BacktestMonthOut = schema_of(
+    BacktestMonth, name="BacktestMonthOut",
+    replace={"line_results": list[LineBacktestOut]},  # type: ignore[valid-type]
+)
 
 
 class BacktestSummary(Schema):
@@ -66,7 +38,7 @@ class BacktestSummary(Schema):
 
 class BacktestOut(Schema):
     year: int
-    months: list[BacktestMonthOut]
+    months: list[BacktestMonthOut]  # type: ignore[valid-type]
     summary: BacktestSummary
 
 

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.http import Http404, HttpRequest
 from ninja import Router, Schema
 
+from ramme.web.api.common import Value
 from ramme.web.benchmark import figures
 from ramme.web.benchmark.serialize import comparisons_json
 
@@ -19,7 +20,7 @@ class RowOut(Schema):
     municipality: str
     own: bool
     source: str
-    values: list[float | str | None]  # one per year; "–": fewer than five children
+    values: list[Value]  # one per year
 
 
 class IndicatorOut(Schema):

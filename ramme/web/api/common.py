@@ -14,6 +14,8 @@ from ramme.web.forecasts.services import followup
 from ramme.web.forecasts.services.known import UnknownImport
 
 NO_DATA = "Der er ingen data endnu: indlæs først månedens filer."
+# a figure that may be hidden: "<5"/"–" when fewer than five children lie behind it
+Value = float | str | None
 
 
 def require_data() -> None:

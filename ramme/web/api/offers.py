@@ -8,12 +8,12 @@ from typing import Any
 from django.http import HttpRequest
 from ninja import Router, Schema
 
+from ramme.web.api.common import Value
 from ramme.web.benchmark import figures
 from ramme.web.benchmark.serialize import offers_json
 from ramme.web.front.danish_input import default_as_of
 
 router = Router(tags=["interne tilbud"])
-Value = float | str | None  # "<5"/"–": hidden because fewer than five children
 
 
 class OfferMonthOut(Schema):

@@ -9,13 +9,13 @@ from django.utils.safestring import mark_safe
 
 from ramme.core.plans.indicators import IndicatorKind
 from ramme.core.plans.internal import Capacity, caseloads, occupancy
+from ramme.reports import chart_text, charts
 from ramme.web.accounts.access import get_measure_for_user
 from ramme.web.accounts.rights import may_edit_plans, require_plan_editor
 from ramme.web.front.danish_input import as_of_from_request
 from ramme.web.front.excel_tables import excel_tables
 from ramme.web.front.pagination import paginate
 from ramme.web.plans import figures
-from ramme.web.plans.chart import indicator_svg, summary
 from ramme.web.plans.forms import ConclusionForm, IndicatorForm, ReviewForm
 from ramme.web.plans.loader import load_plan_data
 from ramme.web.plans.models import Action, Indicator, InternalOffer
@@ -68,8 +68,8 @@ def indicator_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "status": status,
         "as_of": day,
         "form": form,
-        "chart": mark_safe(indicator_svg(status, decimals, described_by="graf-tekst")),
-        "chart_summary": summary(status, decimals),
+        "chart": mark_safe(charts.indicator_svg(status, decimals, described_by="graf-tekst")),
+        "chart_summary": chart_text.indicator_summary(status, decimals),
         "conclusions": indicator.conclusions.select_related("author"),
     }
     return render(request, "plans/indicator_detail.html", context)

@@ -23,18 +23,7 @@ class InitiativeForm(forms.ModelForm):
 
     class Meta:
         model = Initiative
-        fields = [
-            "action",
-            "problem",
-            "yearly_cost_text",
-            "yearly_cost",
-            "financing",
-            "expected_effect",
-            "prerequisites",
-            "start_year",
-            "indicators",
-            "actions",
-        ]
+        fields = ["action", *Initiative.DESCRIPTION, "indicators", "actions"]
         widgets = {
             "indicators": forms.CheckboxSelectMultiple,
             "actions": forms.CheckboxSelectMultiple,

@@ -51,6 +51,13 @@ class SubStrategy(models.Model):
 class Initiative(models.Model):
     """An initiative (initiativ, tiltag): the action taken against a problem."""
 
+    # What the economist writes about it, beside its action: the form edits these and a
+    # re-import of the portfolio compares them to tell a changed initiative.
+    DESCRIPTION = (
+        "problem", "yearly_cost_text", "yearly_cost", "financing", "expected_effect",
+        "prerequisites", "start_year",
+    )  # fmt: skip
+
     sub_strategy = models.ForeignKey(
         SubStrategy,
         on_delete=models.CASCADE,

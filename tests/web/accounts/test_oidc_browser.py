@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from tests.web.test_browser import CHROMIUM, CHROMIUM_ARGS
+from tests.web.browser import CHROMIUM, chromium_page
 
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"  # Playwright's loop beside the ORM
 
@@ -19,23 +19,15 @@ pytestmark = [
 
 
 def test_team_leader_logs_in_through_the_identity_provider(live_server, sso) -> None:  # type: ignore[no-untyped-def]
-    from playwright.sync_api import sync_playwright
-
     sso.add_user(
         "tina-sub", preferred_username="tina", name="Tina Teamleder",
         groups=["grp-teamledere", "grp-syd"],
     )  # fmt: skip
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_page()
-            page.set_default_timeout(15_000)
-            page.goto(f"{live_server.url}/")
-            page.get_by_role("link", name="Log ind med Testkommunens login").click()
-            page.get_by_placeholder("sub").fill("tina-sub")  # the provider's own form
-            page.get_by_role("button", name="Authorize").click()
-            page.wait_for_url(f"{live_server.url}/")
-            assert page.get_by_role("heading", name="Forside").is_visible()
-            assert page.get_by_text("Tina Teamleder (Teamleder)").is_visible()
-        finally:
-            browser.close()
+    with chromium_page() as page:
+        page.goto(f"{live_server.url}/")
+        page.get_by_role("link", name="Log ind med Testkommunens login").click()
+        page.get_by_placeholder("sub").fill("tina-sub")  # the provider's own form
+        page.get_by_role("button", name="Authorize").click()
+        page.wait_for_url(f"{live_server.url}/")
+        assert page.get_by_role("heading", name="Forside").is_visible()
+        assert page.get_by_text("Tina Teamleder (Teamleder)").is_visible()

@@ -9,8 +9,8 @@ import pytest
 from django.contrib.staticfiles import finders
 from django.test import Client
 
+from tests.web.browser import CHROMIUM, chromium_page
 from tests.web.personas import make_user
-from tests.web.test_browser import CHROMIUM, CHROMIUM_ARGS
 
 PATHS = {
     "/api/v1/forecast",
@@ -44,30 +44,22 @@ def test_docs_page_uses_only_local_assets(db) -> None:  # type: ignore[no-untype
 @pytest.mark.browser
 @pytest.mark.skipif(not CHROMIUM.exists(), reason="kræver Debians chromium")
 def test_docs_render_in_a_browser_cut_off_from_the_internet(live_server) -> None:  # type: ignore[no-untyped-def]
-    from playwright.sync_api import sync_playwright
-
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     make_user("erik", "economist")
     outside: list[str] = []
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_page()
-            page.set_default_timeout(15_000)
+    with chromium_page() as page:
 
-            def only_local(route) -> None:  # type: ignore[no-untyped-def]
-                if route.request.url.startswith(live_server.url):
-                    route.continue_()
-                else:
-                    outside.append(route.request.url)
-                    route.abort()
+        def only_local(route) -> None:  # type: ignore[no-untyped-def]
+            if route.request.url.startswith(live_server.url):
+                route.continue_()
+            else:
+                outside.append(route.request.url)
+                route.abort()
 
-            page.route("**/*", only_local)
-            page.goto(f"{live_server.url}/api/v1/docs")
-            heading = page.get_by_role("heading", name=re.compile("ramme API"))
-            heading.wait_for()  # drawn by Swagger UI's script, so only if it loaded
-            assert heading.is_visible()
-            page.get_by_text("/api/v1/measures/{measure_id}").first.wait_for()
-        finally:
-            browser.close()
+        page.route("**/*", only_local)
+        page.goto(f"{live_server.url}/api/v1/docs")
+        heading = page.get_by_role("heading", name=re.compile("ramme API"))
+        heading.wait_for()  # drawn by Swagger UI's script, so only if it loaded
+        assert heading.is_visible()
+        page.get_by_text("/api/v1/measures/{measure_id}").first.wait_for()
     assert not outside, outside

@@ -14,9 +14,8 @@ from openpyxl import load_workbook
 
 from ramme.web.data.models import Budget
 from ramme.web.forecasts.models import ForecastSnapshot
-from tests.web.browser import log_in
+from tests.web.browser import CHROMIUM, CHROMIUM_ARGS, log_in
 from tests.web.personas import PASSWORD
-from tests.web.test_browser import CHROMIUM, CHROMIUM_ARGS
 
 pytestmark = [
     pytest.mark.browser,

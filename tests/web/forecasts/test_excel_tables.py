@@ -49,7 +49,7 @@ def test_every_table_of_the_page_can_be_downloaded(example) -> None:  # type: ig
 def test_the_follow_up_table_fits_1366_pixels(example, live_server) -> None:  # type: ignore[no-untyped-def]
     from playwright.sync_api import sync_playwright
 
-    from tests.web.test_browser import CHROMIUM_ARGS
+    from tests.web.browser import CHROMIUM_ARGS
 
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     with sync_playwright() as playwright:

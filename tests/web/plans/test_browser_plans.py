@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from tests.web.browser import CHROMIUM, CHROMIUM_ARGS, log_in
+from tests.web.browser import CHROMIUM, chromium_page, log_in
 from tests.web.personas import PASSWORD, make_line, make_measure, make_user
 
 # Playwright's sync API runs an event loop; Django refuses ORM calls inside one unless told.
@@ -33,30 +33,22 @@ def _add_action(page, base: str, area: str, mechanism: str, amount: str) -> None
 
 
 def test_a_plan_with_two_actions_shows_its_effect_table(live_server) -> None:  # type: ignore[no-untyped-def]
-    from playwright.sync_api import sync_playwright
-
     make_line("Opholdssted", "indgribende")
     make_measure("M1", "alice", "Team Nord")
     make_user("erik", "economist")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_page()
-            page.set_default_timeout(15_000)
-            log_in(page, live_server.url, "erik", PASSWORD)
-            page.goto(f"{live_server.url}/handleplaner/ny/")
-            page.get_by_label("Titel", exact=True).fill("Handleplan 2021")
-            page.get_by_label("År", exact=True).fill("2021")
-            page.get_by_label("Opstart af handleplan").fill("2021-04-22")
-            page.get_by_role("button", name="Gem handleplan").click()
-            page.wait_for_selector("#effekt")
-            _add_action(page, live_server.url, "5.20 opholdssteder", "fewer_new", "310000")
-            _add_action(page, live_server.url, "5.21 forebyggende", "lower_price", "100000")
-            table = page.locator("#effekt")
-            assert table.get_by_text("5.20 opholdssteder").is_visible()
-            assert table.get_by_text("5.21 forebyggende").is_visible()
-            assert table.locator("tfoot").get_by_text("Effekt af handlinger i alt").is_visible()
-            assert table.locator("tfoot td").first.inner_text() == "1.230.000"
-            assert page.locator("#forventet-effekt tfoot").get_by_text("410.000").first.is_visible()
-        finally:
-            browser.close()
+    with chromium_page() as page:
+        log_in(page, live_server.url, "erik", PASSWORD)
+        page.goto(f"{live_server.url}/handleplaner/ny/")
+        page.get_by_label("Titel", exact=True).fill("Handleplan 2021")
+        page.get_by_label("År", exact=True).fill("2021")
+        page.get_by_label("Opstart af handleplan").fill("2021-04-22")
+        page.get_by_role("button", name="Gem handleplan").click()
+        page.wait_for_selector("#effekt")
+        _add_action(page, live_server.url, "5.20 opholdssteder", "fewer_new", "310000")
+        _add_action(page, live_server.url, "5.21 forebyggende", "lower_price", "100000")
+        table = page.locator("#effekt")
+        assert table.get_by_text("5.20 opholdssteder").is_visible()
+        assert table.get_by_text("5.21 forebyggende").is_visible()
+        assert table.locator("tfoot").get_by_text("Effekt af handlinger i alt").is_visible()
+        assert table.locator("tfoot td").first.inner_text() == "1.230.000"
+        assert page.locator("#forventet-effekt tfoot").get_by_text("410.000").first.is_visible()

@@ -14,8 +14,8 @@ from django.db import connections
 from django_tasks_db.management.commands.db_worker import Worker
 
 from ramme.web.accounts.models import Role
+from tests.web.browser import CHROMIUM, chromium_page
 from tests.web.personas import PASSWORD, make_user
-from tests.web.test_browser import CHROMIUM, CHROMIUM_ARGS
 from tests.web.uploads.conftest import DATABASE, EXAMPLE
 
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"  # Playwright's event loop, as in test_browser
@@ -52,41 +52,35 @@ def run_queued_tasks() -> None:
 def test_an_economist_uploads_confirms_and_sees_the_import_in_the_history(
     live_server, settings
 ) -> None:  # type: ignore[no-untyped-def]
-    from playwright.sync_api import expect, sync_playwright
+    from playwright.sync_api import expect
 
     settings.TASKS = DATABASE
     make_user("erik", Role.ECONOMIST)
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_page()
-            page.set_default_timeout(20_000)
-            page.goto(f"{live_server.url}/login/?next=/import/")
-            page.get_by_label("Brugernavn").fill("erik")
-            page.get_by_label("Adgangskode").fill(PASSWORD)
-            page.get_by_role("button", name="Log ind").click()
-            page.wait_for_url(f"{live_server.url}/import/")
+    with chromium_page(20_000) as page:
+        page.goto(f"{live_server.url}/login/?next=/import/")
+        page.get_by_label("Brugernavn").fill("erik")
+        page.get_by_label("Adgangskode").fill(PASSWORD)
+        page.get_by_role("button", name="Log ind").click()
+        page.wait_for_url(f"{live_server.url}/import/")
 
-            page.get_by_label("Filer").set_input_files(sorted(EXAMPLE.glob("*.csv")))
-            page.get_by_role("button", name="Kontrollér filerne").click()
-            page.wait_for_url(re.compile(r"/import/\d+/$"))
-            expect(page.get_by_label("Fremdrift")).to_be_visible()  # queued, bar shown
-            run_queued_tasks()
-            expect(page.get_by_role("heading", name="Det vil importen ændre")).to_be_visible()
-            expect(page.locator("table.preview")).to_contain_text("postings.csv")
-            expect(page.locator("table.frame-effect")).to_contain_text("Efter importen")
+        page.get_by_label("Filer").set_input_files(sorted(EXAMPLE.glob("*.csv")))
+        page.get_by_role("button", name="Kontrollér filerne").click()
+        page.wait_for_url(re.compile(r"/import/\d+/$"))
+        expect(page.get_by_label("Fremdrift")).to_be_visible()  # queued, bar shown
+        run_queued_tasks()
+        expect(page.get_by_role("heading", name="Det vil importen ændre")).to_be_visible()
+        expect(page.locator("table.preview")).to_contain_text("postings.csv")
+        expect(page.locator("table.frame-effect")).to_contain_text("Efter importen")
 
-            page.get_by_role("button", name="Bekræft og importér").click()
-            bar = page.get_by_label("Fremdrift")
-            expect(bar).to_be_visible()
-            run_queued_tasks()
-            expect(page.get_by_role("status")).to_contain_text("Importen er gennemført")
+        page.get_by_role("button", name="Bekræft og importér").click()
+        bar = page.get_by_label("Fremdrift")
+        expect(bar).to_be_visible()
+        run_queued_tasks()
+        expect(page.get_by_role("status")).to_contain_text("Importen er gennemført")
 
-            page.get_by_role("link", name="importhistorikken").click()
-            row = page.locator("table.import-history tbody tr").first
-            expect(row).to_contain_text("erik")
-            expect(row).to_contain_text("browser")
-            expect(row).to_contain_text("Gennemført")
-            expect(row).to_contain_text("postings.csv")
-        finally:
-            browser.close()
+        page.get_by_role("link", name="importhistorikken").click()
+        row = page.locator("table.import-history tbody tr").first
+        expect(row).to_contain_text("erik")
+        expect(row).to_contain_text("browser")
+        expect(row).to_contain_text("Gennemført")
+        expect(row).to_contain_text("postings.csv")

@@ -4,10 +4,11 @@ years (annual accounts Tables 3-4), the most expensive cases, new and ended meas
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
 
+from ramme.core import expensive
 from ramme.core.forecast import Forecast, Prepared, TypeVolume, volumes_from_forecast
 from ramme.core.forecast.data import INF
 from ramme.core.forecast.results import kr
@@ -150,11 +151,15 @@ def _case_rows(prep: Prepared, fc: Forecast, indices: list[int]) -> list[CaseRow
 
 
 def most_expensive(prep: Prepared, fc: Forecast, n: int = 10) -> list[CaseRow]:
-    """The ``n`` active measures with the highest yearly price (case level: restricted)."""
-    t = fc.measures
-    active = [i for i in range(len(t)) if t.known_end[i] >= INF]
-    top = sorted(active, key=lambda i: -float(t.daily_price[i]))[:n]
-    return _case_rows(prep, fc, top)
+    """The ``n`` most expensive cases on the as-of date (the core's one ranking, as in the
+    annual report; case level: restricted)."""
+    data = prep.dataset
+    position = {measure_id: i for i, measure_id in enumerate(fc.measures.measure_ids)}
+    ranked = expensive.most_expensive(data.measures, data.price_index, fc.as_of, n)
+    rows = _case_rows(prep, fc, [position[p.measure.measure_id] for p in ranked])
+    # the price the ranking is by, so the column reads in the order the rows stand
+    prices = [p.yearly_price.quantize(Decimal(1)) for p in ranked]
+    return [replace(row, yearly_price=price) for row, price in zip(rows, prices, strict=True)]
 
 
 def month_changes(prep: Prepared, fc: Forecast) -> tuple[list[CaseRow], list[CaseRow]]:

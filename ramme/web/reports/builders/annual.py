@@ -12,7 +12,7 @@ from django.conf import settings
 from ramme.core.ladder import LadderStep
 from ramme.core.records import Dataset
 from ramme.reports.annual import UNMAPPED, AnnualFigures, LineFigures, build_annual
-from ramme.reports.development import development, most_expensive
+from ramme.reports.development import development, most_expensive_in_year
 from ramme.reports.model import Report
 from ramme.web.benchmark import figures as benchmark_figures
 from ramme.web.benchmark import sections as benchmark_sections
@@ -114,7 +114,9 @@ def annual_figures(year: int, today: date, restricted: bool = False) -> AnnualFi
         committee=str(getattr(settings, "COMMITTEE_NAME", "")),
         corrected_note=f"Korrigeret budget {year} er det seneste korrigerede budget i året.",
         expensive=tuple(
-            most_expensive(dataset.measures, dataset.measure_types, dataset.price_index, year)
+            most_expensive_in_year(
+                dataset.measures, dataset.measure_types, dataset.price_index, year
+            )
         )
         if restricted
         else None,

@@ -185,21 +185,7 @@ def _snapshot(initiative: Initiative | None) -> tuple[object, ...] | None:
     if initiative is None:
         return None
     needs = tuple(sorted((n.year, n.amount) for n in initiative.budget_needs.all()))
-    return (
-        *(
-            getattr(initiative, k)
-            for k in (
-                "problem",
-                "yearly_cost_text",
-                "yearly_cost",
-                "financing",
-                "expected_effect",
-                "prerequisites",
-                "start_year",
-            )
-        ),
-        needs,
-    )
+    return (*(getattr(initiative, k) for k in Initiative.DESCRIPTION), needs)
 
 
 def import_portfolio(path: Path, user: User | None = None) -> ImportResult:

@@ -2,15 +2,15 @@
 and charts, small numbers hidden as in the reports, and the figures agree between page,
 report, CLI and API.
 
-The default demo is generated and imported once for the module inside a transaction that
-is rolled back; every output is produced there and compared here.
+The demo (the seed ``ramme demo`` uses) goes through the real generator and importer once
+for the package (``conftest.py``); this module computes everything once, in a savepoint
+that is rolled back.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from io import StringIO
@@ -19,12 +19,11 @@ from typing import Any
 
 import pytest
 from django.core.management import call_command
-from django.db import transaction
 from django.test import Client
 
 from ramme.reports.renderers.html import render_body
-from ramme.web.demo.setup import DEMO_SEED
 from ramme.web.reports.builders import BUILDERS
+from tests.web.demo.conftest import computed
 from tests.web.personas import PASSWORD, make_user
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
@@ -42,13 +41,7 @@ class Outputs:
     monthly: str
 
 
-def _produce(folder: Path) -> Outputs:
-    from ramme.demo import generate
-    from ramme.web.data.services.importer import import_folder
-
-    generate(folder, seed=DEMO_SEED)
-    result = import_folder(folder)
-    assert result.ok, result.errors[:3]
+def _produce() -> Outputs:
     make_user("erik", "economist")
     client = Client()
     assert client.login(username="erik", password=PASSWORD)
@@ -74,13 +67,8 @@ def _produce(folder: Path) -> Outputs:
 
 
 @pytest.fixture(scope="module")
-def demo(
-    django_db_setup: None, django_db_blocker: Any, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[Outputs]:
-    with django_db_blocker.unblock(), transaction.atomic():
-        built = _produce(tmp_path_factory.mktemp("demo"))
-        transaction.set_rollback(True)
-    yield built
+def demo(django_db_blocker: Any, imported_demo: Path) -> Outputs:
+    return computed(django_db_blocker, _produce)
 
 
 def _tables(html: str) -> dict[str, str]:

@@ -2,29 +2,29 @@
 year and a planted unmapped posting is found and listed; the findings of the paperwork
 rules are exactly the cases the generator planted (scenario.json).
 
-The demo (the seed ``ramme demo`` uses) goes through the real generator and importer inside
-a transaction that is rolled back; everything is computed there.
+The demo (the seed ``ramme demo`` uses) goes through the real generator and importer once
+for the package (``conftest.py``); this module computes everything once, in a savepoint
+that is rolled back.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pytest
-from django.db import transaction
 
 from ramme.core.quality import Finding
 from ramme.core.reconcile import Reconciliation
 from ramme.web.data.models import Measure, Posting
-from ramme.web.demo.setup import DEMO_SEED
 from ramme.web.forecasts.services import cache
 from ramme.web.quality.services.findings import all_findings
 from ramme.web.quality.services.reconciliation import reconciliation
+from tests.web.demo.conftest import computed
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 PLANTED = "PLANTET-1"
@@ -39,33 +39,25 @@ class DemoResult:
     active: set[str]
 
 
-@pytest.fixture(scope="module")
-def demo(
-    django_db_setup: None, django_db_blocker: Any, tmp_path_factory: Any
-) -> Iterator[DemoResult]:
-    from ramme.demo import generate
-    from ramme.web.data.services.importer import import_folder
-
-    folder = tmp_path_factory.mktemp("demo")
-    generate(folder, seed=DEMO_SEED)
-    scenario = json.loads((folder / "scenario.json").read_text())
+def _compute(scenario: dict[str, Any]) -> DemoResult:
     export = date.fromisoformat(scenario["export_date"])
-    with django_db_blocker.unblock(), transaction.atomic():
-        assert import_folder(folder).ok
-        Posting.objects.create(posting_id=PLANTED, date=date(export.year, 6, 30),
-                               account="5.99.99", dranst=1, amount=Decimal("4711.00"))  # fmt: skip
-        cache.clear()
-        first, last = scenario["years"]
-        years = {y: reconciliation(y, export) for y in range(first, last + 1)}
-        findings = all_findings(export)
-        active = {
-            m.measure_id
-            for m in Measure.objects.filter(start_date__lte=export)
-            if m.end_date is None or m.end_date >= export
-        }
-        transaction.set_rollback(True)
+    Posting.objects.create(posting_id=PLANTED, date=date(export.year, 6, 30),
+                           account="5.99.99", dranst=1, amount=Decimal("4711.00"))  # fmt: skip
     cache.clear()
-    yield DemoResult(scenario, export, years, findings, active)
+    first, last = scenario["years"]
+    years = {y: reconciliation(y, export) for y in range(first, last + 1)}
+    active = {
+        m.measure_id
+        for m in Measure.objects.filter(start_date__lte=export)
+        if m.end_date is None or m.end_date >= export
+    }
+    return DemoResult(scenario, export, years, all_findings(export), active)
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_blocker: Any, imported_demo: Path) -> DemoResult:
+    scenario = json.loads((imported_demo / "scenario.json").read_text())
+    return computed(django_db_blocker, lambda: _compute(scenario))
 
 
 def test_every_year_reconciles_to_the_krone(demo: DemoResult) -> None:

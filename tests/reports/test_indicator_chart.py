@@ -8,7 +8,8 @@ from decimal import Decimal
 
 from ramme.core.periods import Month
 from ramme.core.plans.indicators import IndicatorStatus, Point
-from ramme.web.plans.chart import LABEL_GAP, indicator_svg, summary
+from ramme.reports.chart_text import indicator_summary as summary
+from ramme.reports.charts import LABEL_GAP, indicator_svg
 
 
 def _contrast_on_white(hex_colour: str) -> float:

@@ -2,8 +2,9 @@
 that matches what the generator planted, naming the cases; the review lists find exactly the
 planted cases.
 
-The default demo (the seed ``ramme demo`` uses) is generated and imported once for this
-module inside a transaction that is rolled back, and everything is computed there.
+The demo (the seed ``ramme demo`` uses) goes through the real generator and importer once
+for the package (``conftest.py``); this module computes everything once, in a savepoint
+that is rolled back.
 
 Tolerances (realised over the plan year, May–December 2023, vs scenario.json's planted
 effect for the same months):
@@ -19,7 +20,6 @@ effect for the same months):
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -27,15 +27,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from django.db import transaction
 
 from ramme.core.plans import reviews
 from ramme.core.plans.effects import ActionEffect, EffectContext, realised_effect
 from ramme.web.demo.plans import create_demo_plans
-from ramme.web.demo.setup import DEMO_SEED
 from ramme.web.plans.figures import action_spec
 from ramme.web.plans.loader import last_reviews, load_plan_data
 from ramme.web.plans.models import Indicator, IndicatorConclusion, InternalOffer
+from tests.web.demo.conftest import computed
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
@@ -80,12 +79,6 @@ def _review_lists(as_of: date) -> dict[str, set[str]]:
 
 
 def _build(folder: Path) -> DemoResult:
-    from ramme.demo import generate
-    from ramme.web.data.services.importer import import_folder
-
-    generate(folder, seed=DEMO_SEED)
-    result = import_folder(folder)
-    assert not result.errors, result.errors[:3]
     scenario = json.loads((folder / "scenario.json").read_text(encoding="utf-8"))
     plan = create_demo_plans(0, folder / "scenario.json")
     again = create_demo_plans(0, folder / "scenario.json")
@@ -104,13 +97,8 @@ def _build(folder: Path) -> DemoResult:
 
 
 @pytest.fixture(scope="module")
-def demo(
-    django_db_setup: None, django_db_blocker: Any, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[DemoResult]:
-    with django_db_blocker.unblock(), transaction.atomic():
-        built = _build(tmp_path_factory.mktemp("demo"))
-        transaction.set_rollback(True)
-    yield built
+def demo(django_db_blocker: Any, imported_demo: Path) -> DemoResult:
+    return computed(django_db_blocker, lambda: _build(imported_demo))
 
 
 def _planted(scenario: dict[str, Any], component: str, year: int) -> Decimal:

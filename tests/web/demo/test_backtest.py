@@ -2,40 +2,29 @@
 September has a mean absolute error at most a third of the run-rate's, and P10-P90 coverage
 between 60 % and 95 % (counted over activity lines × forecast dates).
 
-The demo (the seed ``ramme demo`` uses) goes through the real generator, importer and
-database loader, inside a transaction that is rolled back.
+The demo (the seed ``ramme demo`` uses) goes through the real generator and importer once
+for the package (``conftest.py``); this module computes everything once, in a savepoint
+that is rolled back.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
-from django.db import transaction
 
 from ramme.core.forecast import Prepared, backtest
 from ramme.core.forecast.backtest import ACCEPTANCE_MONTHS
 from ramme.web.data.dataset import load_prepared
-from ramme.web.demo.setup import DEMO_SEED
+from tests.web.demo.conftest import computed
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 
 @pytest.fixture(scope="module")
-def demo(
-    django_db_setup: None, django_db_blocker: Any, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[Prepared]:
-    from ramme.demo import generate
-    from ramme.web.data.services.importer import import_folder
-
-    folder = tmp_path_factory.mktemp("demo")
-    generate(folder, seed=DEMO_SEED)
-    with django_db_blocker.unblock(), transaction.atomic():
-        assert import_folder(folder).ok
-        prepared = load_prepared()
-        transaction.set_rollback(True)
-    yield prepared
+def demo(django_db_blocker: Any, imported_demo: Path) -> Prepared:
+    return computed(django_db_blocker, load_prepared)
 
 
 @pytest.mark.parametrize("year", [2022, 2023, 2024])
