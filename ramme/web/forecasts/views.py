@@ -232,7 +232,7 @@ def line_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "calibration": calibration_view(fc, activity.name),
         "measures": measures,
         "measures_page": paginate(request, measures),
-        "chart": page.charts[activity.name],
+        "chart": page_figures.chart(page, activity.name, line.budget),
         "history": history,
         "hidden": hidden,  # the line's own figures: fewer than 5 children, not all hers
         "min_cases": MIN_CHILDREN,

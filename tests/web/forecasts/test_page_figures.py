@@ -85,11 +85,12 @@ def test_the_stored_figures_equal_a_fresh_computation(example) -> None:  # type:
     assert shown["chart"] == history_figure(
         HISTORY_TITLE, followup.fresh_history(None, AS_OF), fc.total.budget
     )
-    measures, _, history = shown["line"]  # type: ignore[misc]
+    measures, chart, history = shown["line"]  # type: ignore[misc]
     activity = fc.lines[0].activity
     on_line = [r for r in fc.measures.rows() if r["activity"] == activity]
     assert measures == sorted(on_line, key=lambda r: -r["year_cost"])
     assert history == followup.fresh_history(activity, AS_OF)
+    assert chart == history_figure(HISTORY_TITLE, history, fc.line(activity).budget)
 
 
 def test_saving_an_earlier_month_redraws_the_stored_history(example) -> None:  # type: ignore[no-untyped-def]
@@ -114,7 +115,11 @@ def test_the_background_task_stores_the_figures_with_the_forecast(example) -> No
     rows = StoredForecast.objects.filter(data_version=version)
     assert set(rows.values_list("status", flat=True)) == {"done"}
     blob = stored.load_figures(version, AS_OF, 50, 0)
-    assert blob is not None and page_figures.decode(blob) is not None
+    page = page_figures.decode(blob) if blob is not None else None
+    assert page is not None
+    # the task draws every line's chart; a page that builds them draws only the frame's
+    fc = followup.compute_forecast(AS_OF)
+    assert set(page.charts) == {None, *(line.activity for line in fc.lines)}
 
 
 def test_figures_of_another_shape_are_computed_again(example, monkeypatch) -> None:  # type: ignore[no-untyped-def]

@@ -170,11 +170,12 @@ def is_stored(simulations: int | None, seed: int, known_at: int | None) -> bool:
     return known_at is None and seed == 0 and sims == default_simulations()
 
 
-def stored_figures(as_of: date) -> page_figures.PageFigures:
-    """The pages' figures on ``as_of`` for the data as it stands, stored per data version."""
+def stored_figures(as_of: date, every_chart: bool = False) -> page_figures.PageFigures:
+    """The pages' figures on ``as_of`` for the data as it stands, stored per data version
+    (``every_chart``: with every line's chart drawn, as the background task stores them)."""
     fc = compute_forecast(as_of)
     return page_figures.stored_or_built(
-        fc, fc.simulations, prepared_data, lambda: fresh_histories(as_of)
+        fc, fc.simulations, prepared_data, lambda: fresh_histories(as_of), every_chart
     )
 
 

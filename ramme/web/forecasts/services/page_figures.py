@@ -18,6 +18,7 @@ import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from django.db.models import Count, Max
@@ -47,7 +48,7 @@ class PageFigures:
     ended: list[figures.CaseRow]
     expensive: list[figures.CaseRow]
     history: dict[str | None, Points]  # per line (None: the frame)
-    charts: dict[str | None, SafeString]
+    charts: dict[str | None, SafeString]  # the frame's; every line's when built in the task
     line_rows: dict[str, list[dict[str, Any]]]  # per line, its measures by cost, highest first
 
 
@@ -68,11 +69,17 @@ def _line_rows(fc: Forecast) -> dict[str, list[dict[str, Any]]]:
 
 
 def build(
-    prep: Prepared, fc: Forecast, history: Callable[[], dict[str | None, Points]]
+    prep: Prepared,
+    fc: Forecast,
+    history: Callable[[], dict[str | None, Points]],
+    every_chart: bool = False,
 ) -> PageFigures:
     """Compute every figure from the prepared data, the as-of forecast and ``history`` (the
-    frame's (None) and every line's points)."""
-    activities: list[str | None] = [None, *(line.activity for line in fc.lines)]
+    frame's (None) and every line's points). ``every_chart``: draw each line's chart too
+    (the background task; a page waiting on it draws only the frame's, and a line page its
+    own from the stored points, see ``chart``)."""
+    lines = [line.activity for line in fc.lines] if every_chart else []
+    activities: list[str | None] = [None, *lines]
     points = history()
     budgets = {None: fc.total.budget} | {line.activity: line.budget for line in fc.lines}
     new, ended = figures.month_changes(prep, fc)
@@ -126,16 +133,29 @@ def ready(as_of: date, simulations: int) -> PageFigures | None:
 
 def stored_or_built(
     fc: Forecast, simulations: int, prep: Callable[[], Prepared],
-    history: Callable[[], dict[str | None, Points]],
+    history: Callable[[], dict[str | None, Points]], every_chart: bool = False,
 ) -> PageFigures:  # fmt: skip
     """The figures of ``fc`` (the stored as-of forecast) for the current data version: from
     this process's memo, else the database, else computed here and stored for the others."""
     page = ready(fc.as_of, simulations)
     if page is None:
-        page = build(prep(), fc, history)
+        page = build(prep(), fc, history, every_chart)
         stored.store_figures(cache.data_version(), fc.as_of, simulations, 0, encode(page))
         _memo()[fc.as_of] = page
     return page
+
+
+def chart(page: PageFigures, activity: str, budget: Decimal) -> SafeString:
+    """A line's history chart: as stored, else drawn once per process from the stored points
+    (the figures were computed by a page, which drew only the frame's)."""
+    if activity in page.charts:
+        return page.charts[activity]
+    points = page.history[activity]
+    drawn: dict[object, SafeString] = cache.per_import("line_charts", dict)
+    key = (activity, tuple(points), budget)  # what the drawing is made of
+    if key not in drawn:
+        drawn[key] = history_figure(HISTORY_TITLE, points, budget)
+    return drawn[key]
 
 
 def measure_row(page: PageFigures, measure_id: str) -> dict[str, Any] | None:

@@ -70,7 +70,7 @@ def compute(pk: int) -> None:
             # the row stays «running» until the pages' figures are stored too, so no page
             # computes them itself meanwhile (it says «beregnes» instead)
             stored.mark(pk, stored.Status.RUNNING)
-            followup.stored_figures(row.as_of)
+            followup.stored_figures(row.as_of, every_chart=True)
             stored.mark(pk, stored.Status.DONE)
     except Exception as error:  # the page then computes itself; the log has the traceback
         stored.mark(pk, stored.Status.FAILED, str(error))
