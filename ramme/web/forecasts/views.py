@@ -160,7 +160,7 @@ def follow_up(request: HttpRequest) -> HttpResponse:
     line_pks = dict(ActivityLine.objects.values_list("name", "pk"))
     methods = [(key, label) for key, label in METHOD_LABELS.items()]
     volume_years, volume_rows = _volume_table(user, fu)
-    hide = line_disclosure(user, fu.forecast)
+    hide = line_disclosure(user, fu.forecast, fu.page.children if fu.page else None)
     groups, total = table_groups(fu.table, hide, line_pks)
     context = {
         "as_of": as_of,
@@ -220,7 +220,7 @@ def line_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
     page = service.stored_figures(as_of)
     # hidden as on the follow-up page: the line itself, or as the one that would give it away
-    hidden = line_disclosure(_user(request), fc).hides(activity.name)
+    hidden = line_disclosure(_user(request), fc, page.children).hides(activity.name)
     # stored highest cost first, as the page lists them
     measures = [row for row in page.line_rows[activity.name] if row["measure_id"] in allowed]
     record_shown(_user(request), "measure", [r["measure_id"] for r in measures], activity.name)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
+from ramme.web.accounts import disclosure
 from ramme.web.data.models import ActivityLine
 from ramme.web.forecasts.chart import HISTORY_TITLE, history_figure
 from ramme.web.forecasts.models import StoredForecast
@@ -49,7 +50,8 @@ def _pages(client: Client) -> dict[str, object]:
 
 
 def _fresh_process_that_only_reads(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Empty memory, as a new gunicorn worker; preparing, simulating or building raises."""
+    """Empty memory, as a new gunicorn worker; preparing, simulating, building or reading
+    every measure's child (the small-number rule's, per request before) raises."""
     cache.clear()
 
     def refuse(*args: object, **kwargs: object) -> None:
@@ -58,6 +60,7 @@ def _fresh_process_that_only_reads(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(cache, "load_prepared", refuse)
     monkeypatch.setattr(cache, "forecast", refuse)
     monkeypatch.setattr(page_figures, "build", refuse)
+    monkeypatch.setattr(disclosure, "children_by_line", refuse)
 
 
 @pytest.mark.parametrize("username", ["erik", "alice"])  # every case; only her team's
@@ -91,6 +94,7 @@ def test_the_stored_figures_equal_a_fresh_computation(example) -> None:  # type:
     assert measures == sorted(on_line, key=lambda r: -r["year_cost"])
     assert history == followup.fresh_history(activity, AS_OF)
     assert chart == history_figure(HISTORY_TITLE, history, fc.line(activity).budget)
+    assert followup.stored_figures(AS_OF).children == disclosure.children_by_line(fc)
 
 
 def test_saving_an_earlier_month_redraws_the_stored_history(example) -> None:  # type: ignore[no-untyped-def]

@@ -26,13 +26,14 @@ from django.utils.safestring import SafeString
 
 from ramme.core.forecast import Forecast, LineChange, Prepared, SimpleMethods, explain
 from ramme.core.forecast import simple_methods as core_simple_methods
+from ramme.web.accounts.disclosure import children_by_line
 from ramme.web.forecasts.chart import HISTORY_TITLE, history_figure
 from ramme.web.forecasts.models import ForecastSnapshot
 from ramme.web.forecasts.services import cache, figures, stored
 
 Points = list[tuple[date, Any, Any, Any]]  # (month end, forecast, P10, P90)
 MAX_KEPT = 8  # dates a process keeps in memory per data version
-VERSION = 1  # bump when PageFigures changes shape: older rows are computed again
+VERSION = 2  # bump when PageFigures changes shape: older rows are computed again
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,7 @@ class PageFigures:
     history: dict[str | None, Points]  # per line (None: the frame)
     charts: dict[str | None, SafeString]  # the frame's; every line's when built in the task
     line_rows: dict[str, list[dict[str, Any]]]  # per line, its measures by cost, highest first
+    children: dict[str, frozenset[str]]  # per line, the children behind it (small numbers)
 
 
 def snapshot_key(year: int) -> object:
@@ -95,6 +97,7 @@ def build(
         history=points,
         charts={a: history_figure(HISTORY_TITLE, points[a], budgets[a]) for a in activities},
         line_rows=_line_rows(fc),
+        children=children_by_line(fc),
     )
 
 
