@@ -9,7 +9,7 @@ step subtotals and the frame total. To a user who may not see every case, a line
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -34,12 +34,15 @@ def children_by_line(fc: Forecast) -> dict[str, frozenset[str]]:
     return {line: frozenset(keys) for line, keys in by_line.items()}
 
 
-def line_disclosure(user: User, fc: Forecast) -> TableDisclosure[str, str]:
-    """Lines (by activity), ladder steps and whether the frame total are hidden from ``user``."""
+def line_disclosure(
+    user: User, fc: Forecast, children: Mapping[str, frozenset[str]] | None = None
+) -> TableDisclosure[str, str]:
+    """Lines (by activity), ladder steps and whether the frame total are hidden from ``user``;
+    ``children``: ``children_by_line(fc)`` as stored with the page figures (else read here)."""
     visible = visible_child_keys(user)
     if visible is None:
         return NOTHING_HIDDEN
-    behind = children_by_line(fc)
+    behind = children_by_line(fc) if children is None else children
     groups: dict[str, dict[str, frozenset[str]]] = defaultdict(dict)
     for line in fc.lines:
         groups[line.ladder_step][line.activity] = behind.get(line.activity, frozenset())

@@ -13,6 +13,7 @@ from ramme.reports.model import Chart, ChartKind, Series
 from ramme.reports.renderers.html import chart_figure
 
 THOUSAND = Decimal(1000)
+HISTORY_TITLE = "Prognose pr. månedsudgang med P10–P90 og korrigeret budget (1.000 kr.)"
 
 
 def history_chart(

@@ -87,6 +87,8 @@ class StoredForecast(models.Model):
     seed = models.IntegerField("startværdi", default=0)
     status = models.CharField("status", max_length=10, choices=Status, default=Status.PENDING)
     payload = models.JSONField("prognose", null=True, blank=True)
+    # the pages' figures beside the forecast (page_figures.PageFigures, compressed)
+    figures = models.BinaryField("sidetal", null=True, blank=True, editable=False)
     error = models.TextField("fejl", blank=True)
     requested_at = models.DateTimeField("bestilt", auto_now_add=True)
     finished_at = models.DateTimeField("færdig", null=True, blank=True)

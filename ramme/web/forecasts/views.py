@@ -33,8 +33,7 @@ from ramme.web.accounts.disclosure import (
 )
 from ramme.web.accounts.models import AuditEvent, User
 from ramme.web.data.models import ActivityLine, Posting
-from ramme.web.forecasts.chart import history_figure
-from ramme.web.forecasts.services import approval, cache, change_split, precompute
+from ramme.web.forecasts.services import approval, cache, change_split, page_figures, precompute
 from ramme.web.forecasts.services import followup as service
 from ramme.web.forecasts.services.figures import CaseRow, volume_children
 from ramme.web.forecasts.services.known import UnknownImport, known_label
@@ -43,8 +42,6 @@ from ramme.web.forecasts.services.table import Table
 from ramme.web.front.danish_input import as_of_from_request
 from ramme.web.front.excel_tables import excel_tables
 from ramme.web.front.pagination import paginate
-
-HISTORY_TITLE = "Prognose pr. månedsudgang med P10–P90 og korrigeret budget (1.000 kr.)"
 
 CALIBRATION_LABELS = METHOD_LABELS | {
     "accrual": "Årets sagsudgift × tidligere års bogføringsforhold"
@@ -109,6 +106,9 @@ def table_groups(
 
 def _volumes(user: User, fu: service.FollowUp) -> dict[str, list[ShownVolume]]:
     """Units and prices per ladder step as ``user`` may see them."""
+    page = fu.page
+    if page is not None:  # the children behind each figure are stored with the figures
+        return shown_volumes(user, fu.volumes, lambda: page.behind)
     return shown_volumes(user, fu.volumes,
                          lambda: volume_children(cache.prepared(), fu.forecast))  # fmt: skip
 
@@ -158,10 +158,9 @@ def follow_up(request: HttpRequest) -> HttpResponse:
     except UnknownImport as error:
         raise Http404(str(error)) from error
     line_pks = dict(ActivityLine.objects.values_list("name", "pk"))
-    history = service.history(None, as_of)
     methods = [(key, label) for key, label in METHOD_LABELS.items()]
     volume_years, volume_rows = _volume_table(user, fu)
-    hide = line_disclosure(user, fu.forecast)
+    hide = line_disclosure(user, fu.forecast, fu.page.children if fu.page else None)
     groups, total = table_groups(fu.table, hide, line_pks)
     context = {
         "as_of": as_of,
@@ -183,7 +182,7 @@ def follow_up(request: HttpRequest) -> HttpResponse:
         "hidden_lines": hide.cells,
         "bridge_change": None if fu.bridge is None else fu.bridge.after - fu.bridge.before,
         "volume_years": volume_years,
-        "chart": history_figure(HISTORY_TITLE, history, fu.forecast.total.budget),
+        "chart": (fu.page or service.stored_figures(as_of)).charts[None],
         "new": _visible(user, fu.new),
         "ended": _visible(user, fu.ended),
         "sees_all": user.sees_all_cases,
@@ -219,13 +218,13 @@ def line_detail(request: HttpRequest, pk: int) -> HttpResponse:
         .filter(measure_type__activity=activity)
         .values_list("measure_id", flat=True)
     )
-    on_line = [row for row in fc.measures.rows() if row["activity"] == activity.name]
+    page = service.stored_figures(as_of)
     # hidden as on the follow-up page: the line itself, or as the one that would give it away
-    hidden = line_disclosure(_user(request), fc).hides(activity.name)
-    measures = [row for row in on_line if row["measure_id"] in allowed]
-    measures.sort(key=lambda r: -r["year_cost"])
+    hidden = line_disclosure(_user(request), fc, page.children).hides(activity.name)
+    # stored highest cost first, as the page lists them
+    measures = [row for row in page.line_rows[activity.name] if row["measure_id"] in allowed]
     record_shown(_user(request), "measure", [r["measure_id"] for r in measures], activity.name)
-    history = service.history(activity.name, as_of)
+    history = page.history[activity.name]
     context = {
         "as_of": as_of,
         "activity": activity,
@@ -233,7 +232,7 @@ def line_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "calibration": calibration_view(fc, activity.name),
         "measures": measures,
         "measures_page": paginate(request, measures),
-        "chart": history_figure(HISTORY_TITLE, history, line.budget),
+        "chart": page_figures.chart(page, activity.name, line.budget),
         "history": history,
         "hidden": hidden,  # the line's own figures: fewer than 5 children, not all hers
         "min_cases": MIN_CHILDREN,
@@ -255,8 +254,12 @@ def measure_detail(request: HttpRequest, measure_id: str) -> HttpResponse:
     measure = get_measure_for_user(_user(request), measure_id)  # 404 unless visible; logged
     as_of = as_of_from_request(request)
     postings = Posting.objects.filter(measure=measure, date__lte=as_of).order_by("-date")
-    fc = service.compute_forecast(as_of)
-    detail = next((r for r in fc.measures.rows() if r["measure_id"] == measure_id), None)
+    page = page_figures.ready(as_of, service.default_simulations())
+    if page is not None:  # stored: no walk over every measure of the forecast
+        detail = page_figures.measure_row(page, measure_id)
+    else:
+        fc = service.compute_forecast(as_of)
+        detail = next((r for r in fc.measures.rows() if r["measure_id"] == measure_id), None)
     context = {
         "as_of": as_of,
         "measure": measure,

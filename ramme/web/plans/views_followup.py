@@ -20,6 +20,7 @@ from ramme.web.plans.forms import ConclusionForm, IndicatorForm, ReviewForm
 from ramme.web.plans.loader import load_plan_data
 from ramme.web.plans.models import Action, Indicator, InternalOffer
 from ramme.web.plans.review_lists import record_lists_shown, review_lists
+from ramme.web.plans.review_order import SORTS, order_from_request, type_choices
 from ramme.web.plans.services import followup
 from ramme.web.plans.views import current_user
 
@@ -86,16 +87,19 @@ REVIEW_LISTS = (
 
 
 def _paged_lists(request: HttpRequest, lists: dict[str, object]) -> list[dict[str, object]]:
-    """Each review list with its heading and the page of it asked for."""
+    """Each review list with its heading and the page of it asked for, filtered and sorted
+    as the querystring says (on the server: only one page of rows is sent)."""
+    order = lists["order"]
     return [
         {"key": key, "title": title, "with_form": form, "param": param,
-         "page": paginate(request, lists[key], param)}  # type: ignore[arg-type]
+         "page": paginate(request, order.apply(lists[key]), param)}  # type: ignore[attr-defined]
         for key, title, form, param in REVIEW_LISTS
     ]  # fmt: skip
 
 
 def _review_lists(request: HttpRequest) -> dict[str, object]:
     data, day = load_plan_data(), as_of_from_request(request)
+    lists = review_lists(current_user(request), data, day, record=False)
     offers = list(InternalOffer.objects.select_related("provider"))
     capacities = [
         Capacity(
@@ -110,7 +114,10 @@ def _review_lists(request: HttpRequest) -> dict[str, object]:
     ]
     return {
         "as_of": day,
-        **review_lists(current_user(request), data, day, record=False),
+        **lists,
+        "order": order_from_request(request, data.types),
+        "sorts": [(value, label) for value, (label, _) in SORTS.items()],
+        "types": type_choices(lists, data.types),
         "occupancy": occupancy(capacities, data.measures, day),
         "caseloads": caseloads(capacities, data.measures, day),
     }

@@ -100,3 +100,48 @@ def test_the_access_log_names_only_the_cases_the_page_showed(alice: Client) -> N
     shown = sorted(set(re.findall(r">(A\d)<", page)))
     assert event.detail == f"viste {len(shown)}: " + ", ".join(shown)
     assert len(shown) < len(DUE)  # a page of two rows per list, not all five due
+
+
+def _vary(measure_id: str, start: date, code: str = "") -> None:
+    """Give a case its own start, and optionally a measure type of its own."""
+    from ramme.web.data.models import ActivityLine, Measure, MeasureType
+
+    measure = Measure.objects.get(measure_id=measure_id)
+    if code:
+        measure.measure_type, _ = MeasureType.objects.get_or_create(
+            code=code,
+            defaults={"name": "Plejefamilie", "ladder_step": "indgribende",
+                      "activity": ActivityLine.objects.first()},
+        )  # fmt: skip
+    measure.start_date = start
+    measure.save()
+
+
+def test_the_lists_are_sorted_on_the_server_as_the_querystring_says(alice: Client) -> None:
+    _vary("A3", date(2023, 6, 1))  # the oldest
+    _vary("A5", date(2023, 9, 1))
+    url = f"{URL}?dato=2024-09-30"
+    assert _forms(alice.get(url).content.decode()) == ["A3", "A5"]  # oldest first by default
+    assert _forms(alice.get(f"{url}&sorter=nyeste").content.decode()) == ["A1", "A2"]
+    page = alice.get(f"{url}&sorter=indsats").content.decode()
+    assert _forms(page) == ["A1", "A2"]
+    assert '<option value="indsats" selected>Indsats</option>' in page
+    # the next page keeps the order
+    following = re.search(r'href="(\?[^"]*side-gennemgang=2)#due">Næste side', page)
+    assert following is not None
+    again = alice.get(URL + following.group(1).replace("&amp;", "&")).content.decode()
+    assert _forms(again) == ["A3", "A4"]
+    # an unknown order is the default one
+    assert _forms(alice.get(f"{url}&sorter=tilfaeldig").content.decode()) == ["A3", "A5"]
+
+
+def test_the_lists_are_filtered_on_the_server_by_measure_type(alice: Client) -> None:
+    _vary("A2", date(2024, 1, 1), code="PLF")
+    _vary("A4", date(2024, 1, 1), code="PLF")
+    page = alice.get(f"{URL}?dato=2024-09-30&type=PLF").content.decode()
+    assert _forms(page) == ["A2", "A4"]
+    assert "Over 6 måneder siden start eller sidste gennemgang (2)" in page
+    assert '<option value="PLF" selected>PLF – Plejefamilie</option>' in page
+    assert "Viser kun indsatstype PLF." in page
+    unknown = alice.get(f"{URL}?dato=2024-09-30&type=NIX").content.decode()
+    assert f"Over 6 måneder siden start eller sidste gennemgang ({len(DUE)})" in unknown

@@ -25,10 +25,11 @@ from ramme.core.periods import month_end
 from ramme.core.plans.trigger import TriggerResult, action_plan_required
 from ramme.web.data.models import Posting
 from ramme.web.forecasts.models import ForecastSnapshot
-from ramme.web.forecasts.services import cache, figures, known, snapshots
+from ramme.web.forecasts.services import cache, figures, known, page_figures, snapshots
 from ramme.web.forecasts.services.table import Table, build_table
 
 MONTHS_SHOWN = 3
+TOP_CASES = 10  # the follow-up page's most expensive cases
 DEFAULT_SIMULATIONS = 200
 # Earlier month ends (the table's columns, the history chart) without a snapshot are the
 # deterministic forecast: the same centre as with paths, a band from the calibration alone,
@@ -97,11 +98,22 @@ class Month:
         return self.approved_at is not None
 
 
+def _saved_forecast(snap: ForecastSnapshot) -> Forecast:
+    """The snapshot's forecast, rebuilt once per process and save (not on every page view:
+    reading and rebuilding its payload cost more than the rest of a warm page)."""
+    kept: dict[object, Forecast] = cache.per_import("saved_snapshots", dict)
+    key = (snap.pk, snap.created_at)
+    if key not in kept:
+        payload = ForecastSnapshot.objects.values_list("payload", flat=True).get(pk=snap.pk)
+        kept[key] = snapshots.rebuild(payload)
+    return kept[key]
+
+
 def month_forecast(day: date, seed: int = 0, known_at: int | None = None) -> Month:
     """The month's approved (or else saved) snapshot; else the stored deterministic one."""
-    snap = ForecastSnapshot.objects.filter(as_of=day).first()
+    snap = ForecastSnapshot.objects.filter(as_of=day).defer("payload").first()
     if snap is not None:
-        return Month(day, snapshots.rebuild(snap.payload), True, snap.approved_by, snap.approved_at)
+        return Month(day, _saved_forecast(snap), True, snap.approved_by, snap.approved_at)
     fc = compute_forecast(day, simulations=EARLIER_SIMULATIONS, seed=seed, known_at=known_at)
     return Month(day, fc, False)
 
@@ -138,9 +150,12 @@ class FollowUp:
     ended: list[figures.CaseRow]
     changes: list[figures.ChangeCount]
     known_at: int | None = None  # the data as known after this import; None: as it stands
+    page: page_figures.PageFigures | None = None  # as stored, on the pages' own settings
 
-    def most_expensive(self, n: int = 10) -> list[figures.CaseRow]:
+    def most_expensive(self, n: int = TOP_CASES) -> list[figures.CaseRow]:
         """Case level (restricted to economists and heads): the caller checks access."""
+        if self.page is not None and n == TOP_CASES:
+            return self.page.expensive
         return figures.most_expensive(prepared_data(self.known_at), self.forecast, n)
 
 
@@ -149,12 +164,49 @@ def prepared_data(known_at: int | None = None) -> Prepared:
     return cache.prepared() if known_at is None else known.prepared_known_at(known_at)
 
 
+def is_stored(simulations: int | None, seed: int, known_at: int | None) -> bool:
+    """Whether these are the pages' own settings, whose figures are stored per version."""
+    sims = default_simulations() if simulations is None else simulations
+    return known_at is None and seed == 0 and sims == default_simulations()
+
+
+def stored_figures(as_of: date, every_chart: bool = False) -> page_figures.PageFigures:
+    """The pages' figures on ``as_of`` for the data as it stands, stored per data version
+    (``every_chart``: with every line's chart drawn, as the background task stores them)."""
+    fc = compute_forecast(as_of)
+    return page_figures.stored_or_built(
+        fc, fc.simulations, prepared_data, lambda: fresh_histories(as_of), every_chart
+    )
+
+
+@dataclass(frozen=True)
+class _Parts:
+    """The follow-up's figures computed from the prepared arrays (or read as stored)."""
+
+    methods: SimpleMethods
+    explanation: tuple[LineChange, ...]
+    volumes: dict[str, list[figures.StepVolume]]
+    new: list[figures.CaseRow]
+    ended: list[figures.CaseRow]
+    page: page_figures.PageFigures | None
+
+
+def _parts(fc: Forecast, stored: bool, known_at: int | None) -> _Parts:
+    if stored:
+        page = stored_figures(fc.as_of)
+        return _Parts(page.methods, page.explanation, page.volumes, page.new, page.ended,
+                      page)  # fmt: skip
+    prep = prepared_data(known_at)
+    new, ended = figures.month_changes(prep, fc)
+    return _Parts(simple_methods(prep, fc.as_of, fc), explain(prep, fc),
+                  figures.ladder_volumes(prep, fc), new, ended, None)  # fmt: skip
+
+
 def followup(
     as_of: date, *, simulations: int | None = None, seed: int = 0, known_at: int | None = None
 ) -> FollowUp:
     """The follow-up on ``as_of``: forecast, months side by side, bridge, explanations;
     ``known_at``: on the data as known after that import (raises UnknownImport)."""
-    prep = prepared_data(known_at)
     fc = compute_forecast(as_of, simulations=simulations, seed=seed, known_at=known_at)
     earlier = [month_forecast(d, seed, known_at) for d in earlier_month_ends(as_of)]
     close = ForecastSnapshot.objects.filter(as_of=as_of, approved_at__isnull=False).first()
@@ -162,7 +214,7 @@ def followup(
     if close is not None:  # the month is closed: show what was approved, not a recomputation
         current = Month(as_of, fc, True, close.approved_by, close.approved_at)
     months = (*earlier, current)
-    new, ended = figures.month_changes(prep, fc)
+    parts = _parts(fc, is_stored(simulations, seed, known_at), known_at)
     return FollowUp(
         as_of=as_of,
         forecast=fc,
@@ -171,13 +223,14 @@ def followup(
         months=months,
         table=build_table(fc, [m.forecast for m in earlier]),
         bridge=bridge(earlier[-1].forecast, fc) if earlier else None,
-        methods=simple_methods(prep, as_of, fc),
-        explanation=explain(prep, fc),
-        volumes=figures.ladder_volumes(prep, fc),
-        new=new,
-        ended=ended,
-        changes=figures.change_counts(new, ended),
+        methods=parts.methods,
+        explanation=parts.explanation,
+        volumes=parts.volumes,
+        new=parts.new,
+        ended=parts.ended,
+        changes=figures.change_counts(parts.new, parts.ended),
         known_at=known_at,
+        page=parts.page,
     )
 
 
@@ -185,14 +238,44 @@ def history(
     activity: str | None, as_of: date, *, simulations: int | None = None, seed: int = 0
 ) -> list[tuple[date, Any, Any, Any]]:
     """A line's (or the frame's, ``None``) forecast, P10, P90 at each month end of the year
-    up to ``as_of``: saved snapshots where there are any, else stored deterministic ones."""
+    up to ``as_of``: saved snapshots where there are any, else stored deterministic ones
+    (the pages' own as read with their stored figures)."""
+    if is_stored(simulations, seed, None):
+        points = stored_figures(as_of).history
+        if activity in points:
+            return points[activity]
+    return fresh_history(activity, as_of, simulations=simulations, seed=seed)
+
+
+def _year_forecasts(as_of: date, simulations: int | None, seed: int) -> list[Forecast]:
+    """The forecast at each month end of the year up to ``as_of`` (the history's points)."""
+    return [
+        compute_forecast(day, simulations=simulations, seed=seed)
+        if day == as_of
+        else month_forecast(day, seed).forecast
+        for day in [*year_month_ends(as_of), as_of]
+    ]
+
+
+def fresh_history(
+    activity: str | None, as_of: date, *, simulations: int | None = None, seed: int = 0
+) -> list[tuple[date, Any, Any, Any]]:
+    """``history`` read from each month's forecast (what the stored figures hold)."""
     out = []
-    for day in [*year_month_ends(as_of), as_of]:
-        fc = (
-            compute_forecast(day, simulations=simulations, seed=seed)
-            if day == as_of
-            else month_forecast(day, seed).forecast
-        )
+    for fc in _year_forecasts(as_of, simulations, seed):
         line = fc.total if activity is None else fc.line(activity)
-        out.append((day, line.forecast, line.p10, line.p90))
+        out.append((fc.as_of, line.forecast, line.p10, line.p90))
+    return out
+
+
+def fresh_histories(as_of: date) -> dict[str | None, list[tuple[date, Any, Any, Any]]]:
+    """``fresh_history`` of the frame (None) and of every line of ``as_of``'s forecast, each
+    month's forecast read once for all of them."""
+    months = _year_forecasts(as_of, None, 0)
+    out: dict[str | None, list[tuple[date, Any, Any, Any]]] = {
+        None: [(fc.as_of, fc.total.forecast, fc.total.p10, fc.total.p90) for fc in months]
+    }
+    for activity in (line.activity for line in months[-1].lines):
+        lines = [(fc.as_of, fc.line(activity)) for fc in months]
+        out[activity] = [(day, ln.forecast, ln.p10, ln.p90) for day, ln in lines]
     return out

@@ -1,7 +1,8 @@
 """The forecasts of new data computed in the background (forudberegning): after an import,
 a budget, price index or catalogue change, the forecasts the follow-up, line pages and
-reports read are queued once for the new data version, so no page simulates while a user
-waits; ``waiting`` tells a page that they are still being computed.
+reports read are queued once for the new data version, with the pages' figures beside the
+latest month end's (``page_figures``), so no page simulates or prepares the dataset while a
+user waits; ``waiting`` tells a page that they are still being computed.
 """
 
 from __future__ import annotations
@@ -65,6 +66,12 @@ def compute(pk: int) -> None:
     stored.mark(pk, stored.Status.RUNNING)
     try:
         cache.cached_forecast(row.as_of, row.simulations, row.seed)
+        if followup.is_stored(row.simulations, row.seed, None):
+            # the row stays «running» until the pages' figures are stored too, so no page
+            # computes them itself meanwhile (it says «beregnes» instead)
+            stored.mark(pk, stored.Status.RUNNING)
+            followup.stored_figures(row.as_of, every_chart=True)
+            stored.mark(pk, stored.Status.DONE)
     except Exception as error:  # the page then computes itself; the log has the traceback
         stored.mark(pk, stored.Status.FAILED, str(error))
         raise

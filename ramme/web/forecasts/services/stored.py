@@ -63,6 +63,24 @@ def store(version: str, fc: Forecast, seed: int) -> Forecast:
     return snapshots.rebuild(payload)
 
 
+def load_figures(version: str, as_of: date, simulations: int, seed: int) -> bytes | None:
+    """The page figures stored beside the finished forecast (``page_figures``), or None."""
+    blob = (
+        _rows(version, as_of, simulations, seed)
+        .filter(status=Status.DONE)
+        .values_list("figures", flat=True)
+        .first()
+    )
+    return None if blob is None else bytes(blob)
+
+
+def store_figures(version: str, as_of: date, simulations: int, seed: int, blob: bytes) -> None:
+    """Save the page figures on the forecast's row (there is one: they are computed from it)."""
+    if running_elsewhere():  # SQLite: the write would wait for the import; the next one stores
+        return
+    _rows(version, as_of, simulations, seed).update(figures=blob)
+
+
 def queue_row(version: str, as_of: date, simulations: int, seed: int) -> int | None:
     """A pending row for a forecast not stored yet (its pk to compute), None when there is
     one already (done, or queued by someone else)."""
