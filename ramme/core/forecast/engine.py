@@ -236,9 +236,7 @@ def forecast(
     else:
         cal, centre = calibration_model.identity(len(prep.activities)), det.forecast
     actual = det.actual_op + det.actual_ref
-    bands = band(cal, centre, sims, actual) if calibrated or sims is None else None
-    if bands is not None:
-        bands = widen(bands, centre, det.rho * _registration_doubt(model), actual)
+    bands = _bands(model, det, cal, centre, sims) if calibrated or sims is None else None
     steps = {a.name: str(a.ladder_step) for a in prep.dataset.activities}
     out, total_comp = [], Components()
     for i, name in enumerate(prep.activities):
@@ -264,6 +262,19 @@ def forecast(
         tuple(model.limits.overruled(prep.type_codes)),
         _registration(model),
     )
+
+
+def _bands(
+    model: Model,
+    det: Lines,
+    cal: calibration_model.Calibration,
+    centre: FloatArray,
+    sims: FloatArray | None,
+) -> Band:
+    """The calibrated band, widened by the doubt of the late-registration corrections."""
+    actual = det.actual_op + det.actual_ref
+    bands = band(cal, centre, sims, actual)
+    return widen(bands, centre, det.rho * _registration_doubt(model), actual)
 
 
 def _expectations(prep: Prepared, det: Lines) -> dict[str, dict[str, float]]:
