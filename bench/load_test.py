@@ -38,13 +38,20 @@ def _pages(database: str, var: Path, users: int) -> list[tuple[str, str]]:
 
     django.setup()
     from ramme.web.accounts.models import User
-    from ramme.web.data.models import ActivityLine, Measure
 
     for i in range(users):
         if not User.objects.filter(username=f"last{i}").exists():
             user = User.objects.create_user(f"last{i}", password=PASSWORD)
             user.role = "economist"
             user.save()
+    return pages()
+
+
+def pages() -> list[tuple[str, str]]:
+    """The pages every page bench requests (name, path): login, follow-up, the first line,
+    the first case and the review lists (Django set up, data imported)."""
+    from ramme.web.data.models import ActivityLine, Measure
+
     line = ActivityLine.objects.order_by("position").first()
     measure = Measure.objects.order_by("measure_id").first()
     assert line is not None and measure is not None, "import data first"

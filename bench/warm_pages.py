@@ -18,6 +18,8 @@ from pathlib import Path
 from statistics import median
 from typing import Any
 
+from load_test import pages  # the same pages as the load test (bench/ is on sys.path)
+
 
 def _setup(var: Path, database: str | None) -> None:
     os.environ["RAMME_VAR"] = str(var)
@@ -27,21 +29,6 @@ def _setup(var: Path, database: str | None) -> None:
     import django
 
     django.setup()
-
-
-def _pages() -> list[tuple[str, str]]:
-    from ramme.web.data.models import ActivityLine, Measure
-
-    line = ActivityLine.objects.order_by("position").first()
-    measure = Measure.objects.order_by("measure_id").first()
-    assert line is not None and measure is not None, "import data first"
-    return [
-        ("login", "/login/"),
-        ("follow-up", "/prognose/"),
-        ("line", f"/prognose/linje/{line.pk}/"),
-        ("case", f"/prognose/indsats/{measure.measure_id}/"),
-        ("reviews", "/handleplaner/opfoelgning/"),
-    ]
 
 
 def _client() -> Any:
@@ -73,7 +60,7 @@ def main() -> None:
     from ramme.web.forecasts.services import cache
 
     client, rows, load_before = _client(), [], os.getloadavg()[0]
-    for name, path in _pages():
+    for name, path in pages():
         cache.clear()  # as a new gunicorn worker: nothing in memory
         first = _seconds(client, path)
         warm = median(_seconds(client, path) for _ in range(args.views))
