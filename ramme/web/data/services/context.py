@@ -29,6 +29,8 @@ class ImportContext:
     # the number this import will have in the history; stamps the rows it writes (none in a
     # dry run, which is rolled back)
     import_number: int | None = None
+    # pseudonym and birth date per CPR spelling, computed once for all files of the import
+    cpr_facts: dict[str, Any] = field(default_factory=dict)
     _lookups: dict[tuple[str, str], dict[Any, int]] = field(default_factory=dict)
     _internal: set[int] | None = None
 
