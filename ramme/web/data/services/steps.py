@@ -286,8 +286,10 @@ STAGED_WRITES = True
 def _write(ctx: ImportContext, model: Any, key: tuple[str, ...], records: list[dict]) -> Counts:
     """Upsert the rows whose references resolved, so later files can refer to them.
 
-    Rows with errors are left out; the importer rolls the whole import back anyway.
+    Rows with errors are left out; the importer rolls the whole import back anyway. The
+    children the rows created from CPR numbers are written first, before rows name them.
     """
+    ctx.new_children.flush()
     if STAGED_WRITES and model in STAGED and records:
         counts = staged_records(model, key[0], records, ctx.import_number)
     else:
