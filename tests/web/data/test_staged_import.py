@@ -12,8 +12,13 @@ from typing import Any
 import pytest
 from django.db import models, transaction
 
+from ramme.importing import parsing
+from ramme.importing.readers import Table
+from ramme.importing.specs import SPECS
+from ramme.importing.validate import Converter
 from ramme.web.data import models as m
 from ramme.web.data.services import steps
+from ramme.web.data.services.context import ImportContext
 from ramme.web.data.services.importer import import_folder
 from ramme.web.data.services.posting_rows import _PostingRows
 from ramme.web.data.versions import HISTORY
@@ -174,3 +179,41 @@ def test_bad_files_give_the_same_errors_and_change_nothing(
         k: len(v) for k, v in staged["tables"].items()
     }
     assert all(not rows for rows in staged["history"].values())
+
+
+def test_ledger_rows_with_a_cpr_number_stay_on_the_fast_path_and_parse_it_once(
+    db: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[str] = []
+    parse = parsing.parse_cpr
+    monkeypatch.setattr(
+        parsing, "parse_cpr", lambda text, key: calls.append(text) or parse(text, key)
+    )
+    header = ["posting_id", "date", "account", "dranst", "amount", "cpr"]
+    rows = [[f"B{i}", "2024-01-02", "5.28.20", "1", "10", (CPR_A, CPR_B)[i % 2]] for i in range(6)]
+    ctx = ImportContext(cpr_key=b"k")
+    converter = Converter(SPECS["postings"], Table("p.csv", header, iter(rows)), b"k")
+    fast = _PostingRows(ctx, converter).fast_path()
+    found = [fast(cells) for cells in rows]
+    assert all(row is not None for row in found)  # none left for the general path
+    assert len({row[8] for row in found if row}) == 2 and len(calls) == 2
+    assert ctx.children_created == 2 and len(ctx.new_children.pending) == 2
+    assert fast(["B9", "2024-01-02", "5.28.20", "1", "10", "311399-1234"]) is None  # bad date
+
+
+def test_the_converter_parses_each_cpr_number_once_for_all_files(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    calls: list[str] = []
+    parse = parsing.parse_cpr
+    monkeypatch.setattr(
+        parsing, "parse_cpr", lambda text, key: calls.append(text) or parse(text, key)
+    )
+    cache: dict[str, Any] = {}
+    header = ["event_id", "date", "kind", "cpr"]
+    for file in ("a.csv", "b.csv"):
+        rows = [[f"E{i}", "2024-01-02", "underretning", (CPR_A, CPR_B)[i % 2]] for i in range(4)]
+        converter = Converter(SPECS["events"], Table(file, header, iter(rows)), b"k", cache)
+        found = list(converter.rows())
+        assert len({row.values["cpr"].pseudonym for row in found}) == 2
+    assert len(calls) == 2
