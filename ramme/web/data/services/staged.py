@@ -79,11 +79,13 @@ class StagedTable:
         read = int(cursor.fetchone()[0])
         if updated:
             self._keep_versions(cursor, join, changed, version)
-            sets = ", ".join(f"{c} = s.{c}" for c in self.compared)
+            # a dry run (no number) leaves the stamp as it was, as upsert does
+            sets = [f"{c} = s.{c}" for c in self.compared]
+            sets += [f"{STAMP} = %s"] if version is not None else []
             cursor.execute(
-                f"UPDATE {self.table} AS t SET {sets}, {STAMP} = %s FROM {self.stage} s"
+                f"UPDATE {self.table} AS t SET {', '.join(sets)} FROM {self.stage} s"
                 f" WHERE t.{self.key} = s.{self.key} AND ({changed})",
-                [version],
+                [version] if version is not None else [],
             )
         if read > existing:
             names = ", ".join(self.columns)
