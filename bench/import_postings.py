@@ -1,10 +1,12 @@
 """Benchmark: import a ledger of 1,000,000 postings on SQLite and PostgreSQL.
 
-Usage: .venv/bin/python bench/import_postings.py [--rows N]
+Usage: .venv/bin/python bench/import_postings.py [--rows N] [--cpr]
+With ``--cpr`` the file has a ``cpr`` column as real exports do (almost every row names a
+child; ``--children`` distinct numbers, default 20,000, in all the usual spellings).
 Prints rows per second (end to end: read, validate, write, map to activities) and peak
 memory (ru_maxrss) for each database. PostgreSQL is used when it answers at
 postgres://postgres@127.0.0.1:5432/postgres (a scratch database ramme_bench is created
-and dropped).
+and dropped); ``--postgres URL`` uses that (empty) database instead, as it is.
 """
 
 from __future__ import annotations
@@ -26,8 +28,21 @@ PG_BENCH = "postgres://postgres@127.0.0.1:5432/ramme_bench"
 ACTIVITIES = [("Opholdssted", "5.28.20"), ("Forebyggelse", "5.28.21"), ("Familiepleje", "5.28.22")]
 
 
-def generate(folder: Path, rows: int) -> None:
-    """postings.csv with ``rows`` rows (Danish and plain formats mixed) and its activities."""
+def cpr_numbers(count: int, rng: random.Random) -> list[str]:
+    """``count`` distinct valid CPR numbers of children (born 2005-2023), spelled as
+    exports spell them: mostly ``ddmmåå-xxxx``, some ``ddmmååxxxx``."""
+    found: set[str] = set()
+    while len(found) < count:
+        born = date(2005, 1, 1) + timedelta(days=rng.randrange(19 * 365))
+        serial = f"{rng.choice('4567')}{rng.randrange(1000):03d}"  # 2000s: 4-9 (cpr._century)
+        sep = "" if rng.random() < 0.2 else "-"
+        found.add(f"{born:%d%m%y}{sep}{serial}")
+    return sorted(found)
+
+
+def generate(folder: Path, rows: int, children: int = 0) -> None:
+    """postings.csv with ``rows`` rows (Danish and plain formats mixed) and its activities;
+    with ``children``, a ``cpr`` column naming one of that many children on 9 rows of 10."""
     with (folder / "activities.csv").open("w", newline="") as f:
         w = csv.writer(f)
         w.writerow(["activity", "ladder_step", "account", "dranst", "cost_center"])
@@ -41,9 +56,11 @@ def generate(folder: Path, rows: int) -> None:
     rng = random.Random(1)
     start = date(2023, 1, 1)
     accounts = [a for _, a in ACTIVITIES] + ["5.28.25"]
+    cprs = cpr_numbers(children, rng) if children else []
+    header = ["posting_id", "date", "account", "dranst", "cost_center", "amount", "text"]
     with (folder / "postings.csv").open("w", newline="") as f:
         w = csv.writer(f)
-        w.writerow(["posting_id", "date", "account", "dranst", "cost_center", "amount", "text"])
+        w.writerow(header + (["cpr"] if cprs else []))
         for i in range(rows):
             day = start + timedelta(days=rng.randrange(730))
             cents = rng.randrange(-500_000, 5_000_000)
@@ -54,9 +71,10 @@ def generate(folder: Path, rows: int) -> None:
                 amount = amount + ("-" if cents < 0 else "")
                 when = day.strftime("%d.%m.%Y")
             dranst = "2" if i % 50 == 0 else "1"
-            w.writerow(
-                [f"B{i:08d}", when, rng.choice(accounts), dranst, "", amount, f"Faktura {i}"]
-            )
+            row = [f"B{i:08d}", when, rng.choice(accounts), dranst, "", amount, f"Faktura {i}"]
+            if cprs:  # a tenth of the rows (refunds, overhead) name no child
+                row.append(rng.choice(cprs) if i % 10 else "")
+            w.writerow(row)
 
 
 def run(database_url: str, folder: Path) -> None:
@@ -80,6 +98,9 @@ def run(database_url: str, folder: Path) -> None:
         sys.exit(1)
     rows = result.summary["files"]["postings"]["read"]
     assert Posting.objects.count() == rows
+    children = result.summary["children_from_cpr"]
+    if children:
+        print(f"  {children:,} børn oprettet fra CPR-numre")
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(
         f"  {rows:,} posteringer på {seconds:.1f} s: {rows / seconds:,.0f} rækker/s, "
@@ -123,6 +144,10 @@ def _child(database_url: str, folder: Path, var: Path) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--cpr", action="store_true", help="a cpr column, as real exports")
+    parser.add_argument("--children", type=int, default=20_000)
+    parser.add_argument("--postgres", metavar="URL", help="an empty database to use as it is")
+    parser.add_argument("--no-sqlite", action="store_true")
     parser.add_argument("--run", nargs=2, metavar=("DATABASE_URL", "FOLDER"))
     args = parser.parse_args()
     if args.run:
@@ -133,11 +158,16 @@ def main() -> None:
         folder.mkdir()
         var.mkdir()
         began = time.perf_counter()
-        generate(folder, args.rows)
-        print(f"Genereret {args.rows:,} posteringer på {time.perf_counter() - began:.1f} s")
-        print("SQLite (midlertidig fil):")
-        _child(f"sqlite:///{tmp}/bench.sqlite3", folder, var)
-        if _postgres_available():
+        generate(folder, args.rows, args.children if args.cpr else 0)
+        what = f" med CPR-kolonne ({args.children:,} børn)" if args.cpr else " uden CPR-kolonne"
+        print(f"Genereret {args.rows:,} posteringer{what} på {time.perf_counter() - began:.1f} s")
+        if not args.no_sqlite:
+            print("SQLite (midlertidig fil):")
+            _child(f"sqlite:///{tmp}/bench.sqlite3", folder, var)
+        if args.postgres:
+            print("PostgreSQL:")
+            _child(args.postgres, folder, var)
+        elif _postgres_available():
             print("PostgreSQL (ramme_bench):")
             try:
                 _child(PG_BENCH, folder, var)

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from ramme.core.cpr import looks_like_cpr
+from ramme.core.cpr import CprFacts, looks_like_cpr
 from ramme.importing import parsing
 from ramme.importing.errors import ParseError, RowError, quote, scrub_cpr
 from ramme.importing.readers import ReadError, Table
@@ -67,6 +67,22 @@ def _text(column: Column) -> Callable[[str], str]:
     return parse
 
 
+# A Copenhagen-size import names some 160,000 children; a cap keeps a whole country's
+# import from holding every number's facts at once (beyond it, facts are computed again).
+CPR_CACHE_LIMIT = 300_000
+
+
+def cached_cpr(text: str, cpr_key: bytes, cache: dict[str, CprFacts]) -> CprFacts:
+    """``parsing.parse_cpr``, computed once per distinct spelling of a number (the cache
+    lives as long as one import; a bad number raises every time, with its row)."""
+    found = cache.get(text)
+    if found is None:
+        found = parsing.parse_cpr(text, cpr_key)
+        if len(cache) < CPR_CACHE_LIMIT:
+            cache[text] = found
+    return found
+
+
 _PARSERS: dict[str, Callable[[str], Any]] = {
     "amount": parsing.parse_amount,
     "decimal": parsing.parse_decimal,
@@ -79,8 +95,17 @@ _PARSERS: dict[str, Callable[[str], Any]] = {
 class Converter:
     """Typed rows from a table of one contract file (CPR numbers become pseudonym facts)."""
 
-    def __init__(self, spec: FileSpec, table: Table, cpr_key: bytes) -> None:
+    def __init__(
+        self,
+        spec: FileSpec,
+        table: Table,
+        cpr_key: bytes,
+        cpr_cache: dict[str, CprFacts] | None = None,
+    ) -> None:
         self.spec, self.table, self.file = spec, table, table.name
+        # one pseudonym and birth date per distinct CPR number, shared by the files of an
+        # import (the ledger names the same children thousands of times)
+        self.cpr_cache: dict[str, CprFacts] = {} if cpr_cache is None else cpr_cache
         self.errors: list[RowError] = []
         self.scrubbed = 0
         self._seen: set[Any] = set()
@@ -89,28 +114,15 @@ class Converter:
         self._cells: list[tuple[int, Column, Callable[[str], Any]]] = []
         for column in spec.columns:
             if column.name in by_name:
-                self._cells.append((by_name[column.name], column, self._parser(column, cpr_key)))
+                parser = self._parser(column, cpr_key, self.cpr_cache)
+                self._cells.append((by_name[column.name], column, parser))
             elif column.required:
                 self.errors.append(RowError(self.file, 1, column.name, "kolonnen mangler"))
         if spec.child == "required" and not {"child_id", "cpr"} & by_name.keys():
             self.errors.append(
                 RowError(self.file, 1, "child_id", "kolonnen child_id eller cpr mangler")
             )
-        self._extra = [
-            (i, table.header[i].strip()[:MAX_EXTRA_NAME])
-            for i, n in enumerate(names)
-            if n and n not in spec.column_names
-        ]
-        if len(self._extra) > MAX_EXTRA_COLUMNS:
-            self.errors.append(
-                RowError(
-                    self.file,
-                    1,
-                    "",
-                    f"filen har {len(self._extra)} ukendte kolonner; højst {MAX_EXTRA_COLUMNS} "
-                    "gemmes (fjern dem, eller vælg kolonnerne med en tilknytningsprofil)",
-                )
-            )
+        self._extra = self._extra_columns(table, names)
         self.header_ok = not self.errors
         # The hot loop reads plain tuples rather than Column attributes.
         self._plan = [
@@ -126,10 +138,29 @@ class Converter:
         self._rules = ROW_RULES.get(spec.name)
         self._single_key = spec.key[0] if len(spec.key) == 1 and spec.key[0] != "child" else ""
 
+    def _extra_columns(self, table: Table, names: list[str]) -> list[tuple[int, str]]:
+        """The unknown columns (index, name); an error when there are too many."""
+        extra = [
+            (i, table.header[i].strip()[:MAX_EXTRA_NAME])
+            for i, n in enumerate(names)
+            if n and n not in self.spec.column_names
+        ]
+        if len(extra) > MAX_EXTRA_COLUMNS:
+            self.errors.append(
+                RowError(
+                    self.file,
+                    1,
+                    "",
+                    f"filen har {len(extra)} ukendte kolonner; højst {MAX_EXTRA_COLUMNS} "
+                    "gemmes (fjern dem, eller vælg kolonnerne med en tilknytningsprofil)",
+                )
+            )
+        return extra
+
     @staticmethod
-    def _parser(column: Column, cpr_key: bytes) -> Callable[[str], Any]:
+    def _parser(column: Column, cpr_key: bytes, cache: dict[str, CprFacts]) -> Callable[[str], Any]:
         if column.kind == "cpr":
-            return lambda text: parsing.parse_cpr(text, cpr_key)
+            return lambda text: cached_cpr(text, cpr_key, cache)
         if column.kind == "choice":
             return _choice(column)
         return _PARSERS.get(column.kind) or _text(column)

@@ -10,6 +10,7 @@ from django.db import models
 
 from ramme.importing.errors import RowError, quote
 from ramme.web.data.models import Child, Provider
+from ramme.web.data.services.new_children import NewChildren
 from ramme.web.data.services.upsert import Counts
 
 
@@ -29,6 +30,9 @@ class ImportContext:
     # the number this import will have in the history; stamps the rows it writes (none in a
     # dry run, which is rolled back)
     import_number: int | None = None
+    # pseudonym and birth date per CPR spelling, computed once for all files of the import
+    cpr_facts: dict[str, Any] = field(default_factory=dict)
+    new_children: NewChildren = field(default_factory=NewChildren)
     _lookups: dict[tuple[str, str], dict[Any, int]] = field(default_factory=dict)
     _internal: set[int] | None = None
 
@@ -80,18 +84,14 @@ class ImportContext:
         return pk
 
     def child(self, file: str, row: int, values: dict[str, Any]) -> int | None:
-        """The child a row names by child_id or cpr; a CPR-named child is created if new."""
+        """The child a row names by child_id or cpr; a CPR-named child is created if new
+        (written with the others at the end of the file, ``new_children.flush``)."""
         children = self.lookup(Child, "key")
         facts = values.get("cpr")
         if facts is not None:
             pk = children.get(facts.pseudonym)
             if pk is None:
-                child = Child.objects.create(
-                    key=facts.pseudonym,
-                    birth_date=facts.birth_date,
-                    replacement_cpr=facts.is_replacement,
-                )
-                pk = children[facts.pseudonym] = child.pk
+                pk = children[facts.pseudonym] = self.new_children.add(facts)
                 self.children_created += 1
             return pk
         return self.ref(file, row, "child_id", values.get("child_id") or "", Child, "key", "barn")

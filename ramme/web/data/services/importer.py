@@ -197,7 +197,7 @@ def _import_file(ctx: ImportContext, name: str, path: Path, profile: Profile | N
     except ReadError as exc:
         ctx.error(path.name, 0, "", str(exc))
         return path.name
-    converter = Converter(SPECS[name], table, ctx.cpr_key)
+    converter = Converter(SPECS[name], table, ctx.cpr_key, ctx.cpr_facts)
     start = len(ctx.errors)
     if name == "postings":
         ctx.files[name] = import_postings(ctx, converter)
@@ -207,6 +207,7 @@ def _import_file(ctx: ImportContext, name: str, path: Path, profile: Profile | N
         ctx.advance(len(rows))
         ctx.errors.extend(converter.errors)
         ctx.files[name] = STEPS[name](ctx, path.name, rows)
+        ctx.new_children.flush()
     ctx.errors[start:] = sorted(ctx.errors[start:], key=lambda error: error.row)
     if converter.scrubbed:
         ctx.warnings.append(

@@ -3,8 +3,8 @@
 A ledger repeats a few hundred dates, two dranst values and a handful of accounts, and
 almost every amount is a plain ``1234.50``. The fast path checks such a row with string
 operations and small caches and yields its tuple directly. Any row it is not sure about
-(an error, a Danish number it cannot read, a CPR number, an unknown reference, a
-duplicate key) goes through the general ``Converter.convert`` and reference checks, so
+(an error, a Danish number it cannot read, an invalid CPR number, an unknown reference,
+a duplicate key) goes through the general ``Converter.convert`` and reference checks, so
 errors and values are exactly those of the general path.
 
 Tuples hold dates as ISO text and amounts as plain decimal text: both databases read
@@ -20,8 +20,8 @@ from typing import Any
 from ramme.core.cpr import looks_like_cpr
 from ramme.importing import parsing
 from ramme.importing.errors import ParseError, scrub_cpr
-from ramme.importing.validate import Converter, Row
-from ramme.web.data.models import Measure, Provider
+from ramme.importing.validate import Converter, Row, cached_cpr
+from ramme.web.data.models import Child, Measure, Provider
 from ramme.web.data.services.context import ImportContext
 from ramme.web.data.services.mapping import Mapper
 
@@ -70,7 +70,9 @@ class _PostingRows:
         self.required = [index(name) for name in ("posting_id", "date", "account", "dranst")]
         self.optional = [index(name) for name in ("cost_center", "text", "amount")]
         self.refs = [index(name) for name in ("measure_id", "provider_id")]
-        self.child = [i for i in (index("cpr"), index("child_id")) if i is not None]
+        self.i_cpr, self.i_child_id = index("cpr"), index("child_id")
+        self.child = [i for i in (self.i_cpr, self.i_child_id) if i is not None]
+        self.cpr_children: dict[str, int] = {}  # a CPR spelling → its child's id
         known = self.required + self.optional + self.refs + self.child
         self.width = max((i for i in known if i is not None), default=0) + 1
         self.dates: dict[str, str] = {}
@@ -90,7 +92,7 @@ class _PostingRows:
         dates, dransts, new_date, new_dranst = self.dates, self.dransts, self._date, self._dranst
         seen, plain, slow_amount = self.converter.seen_set(), _PLAIN_AMOUNT.fullmatch, self._amount
         activity_of, refs_of, converter = self.mapper.activity, self._refs, self.converter
-        by_rules, cpr_shaped = self.mapper.by_rules, looks_like_cpr
+        by_rules, cpr_shaped, child_of = self.mapper.by_rules, looks_like_cpr, self._child
         extra = converter.extra_scrub if converter.has_extra else None
 
         def fast(cells: list[str]) -> tuple | None:
@@ -112,15 +114,14 @@ class _PostingRows:
             # An id in CPR form is refused; the general path says where and why.
             if any(len(v) >= 10 and cpr_shaped(v) for v in (posting_id, account, cost_center)):
                 return None
-            if child and any(cells[i].strip() for i in child):
-                return None
             measure = provider = None
             if has_refs:
                 refs = refs_of(cells)
                 if refs is None:
                     return None
                 measure, provider = refs
-            if extra is not None and not extra(cells):
+            child_pk = child_of(cells) if child else None
+            if child_pk == _UNSEEN or (extra is not None and not extra(cells)):
                 return None
             seen.add(posting_id)
             if cpr_shaped(text):
@@ -141,12 +142,40 @@ class _PostingRows:
                 amount,
                 text,
                 measure,
-                None,
+                child_pk,
                 provider,
                 activity,
             )
 
         return fast
+
+    def _child(self, cells: list[str]) -> int | None:
+        """The child a row names (None: none), or ``_UNSEEN`` when the general path must
+        decide (a bad CPR number, an unknown child_id, both columns filled).
+
+        A CPR number's pseudonym is computed once per distinct spelling, and a child known
+        only from the ledger is created on its first row, as ``ImportContext.child`` does.
+        """
+        cpr = cells[self.i_cpr].strip() if self.i_cpr is not None else ""
+        key = cells[self.i_child_id].strip() if self.i_child_id is not None else ""
+        if cpr:
+            pk = self.cpr_children.get(cpr)
+            return pk if pk is not None and not key else self._cpr_child(cpr, key)
+        if not key:
+            return None
+        return self.ctx.lookup(Child, "key").get(key, _UNSEEN)
+
+    def _cpr_child(self, cpr: str, key: str) -> int | None:
+        if key:
+            return _UNSEEN
+        try:
+            facts = cached_cpr(cpr, self.ctx.cpr_key, self.converter.cpr_cache)
+        except ParseError:
+            return _UNSEEN
+        pk = self.ctx.child(self.converter.file, 0, {"cpr": facts})
+        if pk is not None:
+            self.cpr_children[cpr] = pk
+        return pk
 
     def _date(self, text: str) -> str | None:
         try:

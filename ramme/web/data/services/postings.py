@@ -30,7 +30,11 @@ def import_postings(ctx: ImportContext, converter: Converter) -> Counts:
             counts.read += len(batch)
             ctx.advance(len(batch))
             if not ctx.errors and not converter.errors:  # a rejected file is only validated
+                # the batch's new children first: SQLite would otherwise look for the rows
+                # naming each of them in a ledger whose indexes are dropped
+                ctx.new_children.flush()
                 writer.write(batch)
+        ctx.new_children.flush()
         if not ctx.errors and not converter.errors:
             writer.finish(counts)
     except BaseException:
