@@ -37,6 +37,7 @@ SERVICES_DIR = Path(ramme.__file__).parent / "web"
 NOT_AUDITED = {
     "data.steps.*": "one step of import_folder, whose run is in the log (record_run)",
     "data.upsert.upsert": "the importer's bulk writer (import_folder logs the run)",
+    "data.staged.staged_upsert": "the importer's staged bulk writer (import_folder logs the run)",
     "data.mapping.replace_rules": "part of import_folder",
     "data.reference.seed_legal_paragraphs": "reference data from the law, part of import_folder",
     "data.runs.record_run": "writes the audit row of import_folder itself",
@@ -47,6 +48,7 @@ NOT_AUDITED = {
     "forecasts.accuracy.request": "a cache of computed accuracy, no user data",
     "forecasts.accuracy.compute": "the background computation of that cache",
     "forecasts.stored.store": "a cache of computed forecasts per data version, no user data",
+    "forecasts.stored.store_figures": "the pages' figures beside that cache, no user data",
     "forecasts.stored.queue_row": "the queue row of that cache",
     "forecasts.stored.mark": "the status of that queue row",
     "forecasts.stored.forget_all": "drops that cache when case data changed outside an import",
