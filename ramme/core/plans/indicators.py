@@ -2,7 +2,8 @@
 
 Stock figures (children, measures, average price, share) are taken on the month's last day
 (or ``as_of`` in the running month); flow figures (events, new measures) count the month;
-the average duration looks at the measures ended in the 12 months up to that day.
+the average duration looks at the measures ended in the 12 months up to that day, the
+number of children started counts the children whose measures started in them.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ class IndicatorKind(StrEnum):
     EVENTS = "events"  # antal hændelser af en art i måneden (underretning, undersoegelse)
     NEW_MEASURES = "new_measures"  # antal nye indsatser i måneden
     AVERAGE_DURATION = "average_duration"  # gns. varighed (dage) af indsatser afsluttet 12 mdr.
+    CHILDREN_STARTED = "children_started"  # antal børn med en indsats startet de seneste 12 mdr.
 
 
 KIND_LABELS = {
@@ -36,6 +38,7 @@ KIND_LABELS = {
     IndicatorKind.EVENTS: "Antal hændelser i måneden",
     IndicatorKind.NEW_MEASURES: "Antal nye indsatser i måneden",
     IndicatorKind.AVERAGE_DURATION: "Gennemsnitlig varighed af afsluttede indsatser (dage)",
+    IndicatorKind.CHILDREN_STARTED: "Antal børn med en indsats startet de seneste 12 måneder",
 }
 
 
@@ -80,21 +83,34 @@ def _share(defn: IndicatorDefinition, data: IndicatorData, day: date) -> Decimal
     return Decimal(part) / whole if whole else None
 
 
+def _year_start(month: Month) -> date:
+    """The first day of the 12 months through ``month``."""
+    first = month
+    for _ in range(11):
+        first = first.previous()
+    return first.first_day
+
+
 def ended_within_year(
     defn: IndicatorDefinition, data: IndicatorData, month: Month, day: date
 ) -> list[Measure]:
     """The chosen measures that ended in the 12 months through ``month``, by ``day``; an end
     before the start is a data error (a quality finding) and left out."""
-    first = month
-    for _ in range(11):
-        first = first.previous()
+    first = _year_start(month)
     return [
         m
         for m in _chosen(defn, data, defn.measure_types)
-        if m.end_date is not None
-        and first.first_day <= m.end_date <= day
-        and m.start_date <= m.end_date
+        if m.end_date is not None and first <= m.end_date <= day and m.start_date <= m.end_date
     ]
+
+
+def started_within_year(
+    defn: IndicatorDefinition, data: IndicatorData, month: Month, day: date
+) -> list[Measure]:
+    """The chosen measures that started in the 12 months through ``month``, by ``day``
+    (whether or not they have ended since)."""
+    first = _year_start(month)
+    return [m for m in _chosen(defn, data, defn.measure_types) if first <= m.start_date <= day]
 
 
 def _average_duration(
@@ -137,6 +153,9 @@ def value_on(
             )
         ),
         IndicatorKind.AVERAGE_DURATION: lambda: _average_duration(defn, data, month, day),
+        IndicatorKind.CHILDREN_STARTED: lambda: Decimal(
+            len({m.child_key for m in started_within_year(defn, data, month, day)})
+        ),
     }
     return stock[defn.kind]()
 

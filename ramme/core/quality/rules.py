@@ -7,6 +7,7 @@ from ramme.core.quality.grants import missing_approval, unnegotiated_supplement
 from ramme.core.quality.model import Rule
 from ramme.core.quality.overlap import overlap
 from ramme.core.quality.payments import no_payments
+from ramme.core.quality.planned import planned_end_before_start
 from ramme.core.quality.postings import unlinked_posting
 from ramme.core.quality.price import missing_price, price_deviation
 from ramme.core.quality.timing import payment_after_end, payment_before_start
@@ -83,6 +84,13 @@ RULES: tuple[Rule, ...] = (
         "indsatsen registreret på det forkerte barn, eller startdatoen er forkert. Da kun "
         "fødselsmåneden kendes, regnes barnet først for 23 år ved udgangen af måneden.",
         start_after_23,
+    ),
+    Rule(
+        "planned_end_before_start",
+        "Indsats med planlagt slutdato før startdato",
+        "Indsatsens planlagte (forventede) slutdato ligger før dens startdato. Måske er "
+        "startdatoen forkert, eller den planlagte slutdato er tastet forkert.",
+        planned_end_before_start,
     ),
 )
 

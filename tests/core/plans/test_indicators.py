@@ -104,3 +104,21 @@ def test_average_duration_of_placements_ended_in_the_last_twelve_months() -> Non
     assert value_on(defn, data, Month(2019, 8), date(2019, 8, 27)) == 31  # B ends 28.08
     assert value_on(defn, data, Month(2019, 2), AS_OF) == Decimal(31 + 608) / 2
     assert value_on(defn, data, Month(2017, 12), AS_OF) is None  # nothing ended in 2017
+
+
+def test_children_with_a_placement_started_in_the_last_twelve_months() -> None:
+    measures = [
+        measure("A", "PLF", date(2018, 10, 1)),  # the window's first day
+        measure("B1", "PLF", date(2019, 2, 1), date(2019, 3, 31), child="b"),  # ended: counts
+        measure("B2", "NPL", date(2019, 5, 1), child="b"),  # the same child: once
+        measure("C", "PLF", date(2018, 9, 30)),  # the day before the window
+        measure("D", "PLF", date(2019, 9, 15)),  # after the as-of day below
+        measure("E", "OPH", date(2019, 1, 1)),  # residential: not chosen
+    ]
+    data = IndicatorData(measures, [], {})
+    defn = IndicatorDefinition(IndicatorKind.CHILDREN_STARTED, frozenset({"PLF", "NPL"}))
+    # the 12 months through September 2019 start 01.10.2018: A, b and D
+    assert value_on(defn, data, Month(2019, 9), AS_OF) == 3
+    assert value_on(defn, data, Month(2019, 9), date(2019, 9, 14)) == 2  # D starts 15.09
+    assert value_on(defn, data, Month(2019, 8), AS_OF) == 3  # 01.09.2018-31.08.2019: C, A, b
+    assert value_on(defn, data, Month(2019, 10), AS_OF) is None

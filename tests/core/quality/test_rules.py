@@ -70,7 +70,7 @@ NORMAL = [
     measure("N4", date(2023, 1, 16), date(2023, 11, 30)),
     measure("N5", date(2022, 9, 1), date(2024, 2, 20)),
     measure("N6", date(2021, 6, 1)),
-    measure("N7", date(2023, 4, 4)),
+    measure("N7", date(2023, 4, 4), planned_end_date=date(2023, 4, 4)),  # same day: fine
     measure(
         "N8",
         date(2022, 1, 1),
@@ -112,6 +112,8 @@ PLANTED = {
     "missing_price": measure("P-NOPRICE", date(2023, 1, 1),
                              prices=(base(date(2023, 1, 1), end=date(2024, 3, 31)),)),
     "start_after_23": measure("P-ADULT", date(2024, 2, 1)),
+    "planned_end_before_start": measure("P-PLANNED", date(2023, 3, 1),
+                                        planned_end_date=date(2023, 2, 28)),
 }  # fmt: skip
 # birth dates as ramme keeps them: the first of the birth month
 CHILDREN = {
@@ -131,6 +133,7 @@ EXPECTED = {
     ("unnegotiated_supplement", "unnegotiated_supplement:P-SUPP:2024-02-01"),
     ("missing_price", "missing_price:P-NOPRICE"),
     ("start_after_23", "start_after_23:P-ADULT"),
+    ("planned_end_before_start", "planned_end_before_start:P-PLANNED"),
 }
 
 
@@ -197,6 +200,9 @@ def test_findings_name_the_measure_the_child_and_the_amount() -> None:
     assert by_kind["unlinked_posting"].measure_id is None
     assert by_kind["start_after_23"].detail == (
         "startet 01.02.2024, barnet fyldte 23 år i januar 2024"
+    )
+    assert by_kind["planned_end_before_start"].detail == (
+        "planlagt slutdato 28.02.2023 ligger før startdato 01.03.2023"
     )
     assert by_kind["unnegotiated_supplement"].amount == Decimal(36500)
     assert by_kind["overlap"].amount == measure_cost(

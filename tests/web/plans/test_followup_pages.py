@@ -105,3 +105,20 @@ def test_indicator_page_shows_the_average_duration_of_ended_measures(data) -> No
     assert "182,00" in text  # June and July: A1's 182 days; B1 has not ended
     form = client.get("/handleplaner/pejlemaerker/nyt/").content.decode()
     assert 'value="average_duration"' in form
+
+
+def test_indicator_page_shows_the_children_with_a_measure_started_in_twelve_months(data) -> None:  # type: ignore[no-untyped-def]
+    Measure.objects.filter(measure_id="B1").update(start_date=date(2023, 7, 31))  # a day early
+    indicator = followup.save_indicator(data["erik"], {
+        "name": "Færre nye anbringelser", "kind": "children_started", "measure_types": "OPH",
+        "baseline_from": date(2024, 6, 1), "baseline_to": date(2024, 6, 30),
+        "change": Decimal(-1), "relative": False, "target_date": date(2024, 12, 31),
+    })  # fmt: skip
+    client = login("erik")
+    page = client.get(f"/handleplaner/pejlemaerker/{indicator.pk}/?dato=2024-07-31")
+    text = page.content.decode()
+    assert "Antal børn med en indsats startet de seneste 12 måneder" in text
+    # June's 12 months start 01.07.2023 (A1 and B1), July's 01.08.2023 (A1 only)
+    assert "Seneste måling juli 2024: 1, basis 2, mål 1. Målet er nået." in text
+    form = client.get("/handleplaner/pejlemaerker/nyt/").content.decode()
+    assert 'value="children_started"' in form

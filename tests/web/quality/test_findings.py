@@ -156,3 +156,15 @@ def test_the_page_lists_a_measure_started_after_the_23rd_birthday(planted) -> No
     assert "barnet fyldte 23 år i januar 2023" in html
     rules = {r.rule.kind: r for r in page.context["ov"].rules}
     assert "start_after_23:M001" in {f.key for f, _ in rules["start_after_23"].rows}
+
+
+def test_the_page_lists_a_measure_planned_to_end_before_it_starts(planted) -> None:  # type: ignore[no-untyped-def]
+    Measure.objects.filter(measure_id="M001").update(planned_end_date=date(2023, 12, 31))
+    cache.clear()  # M001 started 01.01.2024
+    page = _login("erik").get("/datakvalitet/", DATO)
+    html = page.content.decode()
+    assert "Indsats med planlagt slutdato før startdato" in html
+    assert "planlagt slutdato 31.12.2023 ligger før startdato 01.01.2024" in html
+    rules = {r.rule.kind: r for r in page.context["ov"].rules}
+    keys = {f.key for f, _ in rules["planned_end_before_start"].rows}
+    assert keys == {"planned_end_before_start:M001"}

@@ -171,3 +171,19 @@ def test_average_duration_is_hidden_when_fewer_than_five_children_ended(plan_set
     assert line.children == 1  # not the two still in foster care
     row = next(r for t in _build().tables() for r in t.rows if r.cells[0] == line.name)
     assert isinstance(row.cells[3], Suppressed)
+
+
+def test_children_started_is_a_count_of_the_children_behind_it(plan_setup) -> None:  # type: ignore[no-untyped-def]
+    user, plan, _ = plan_setup
+    indicator = followup_services.save_indicator(user, {
+        "name": "Færre nye børn", "area": "Anbringelser", "plan": plan,
+        "kind": "children_started", "measure_types": "",
+        "baseline_from": date(2024, 1, 1), "baseline_to": date(2024, 3, 31),
+        "change": Decimal(-1), "relative": False, "target_date": date(2024, 12, 31),
+    })  # fmt: skip
+    line = indicator_line(indicator, load_plan_data(), AS_OF, "")
+    assert (line.value, line.children) == (4, 4)  # started 01.10.2023-30.09.2024
+    row = next(r for t in _build().tables() for r in t.rows if r.cells[0] == line.name)
+    assert row.cells[1] == Typed(12, ColumnKind.COUNT)  # a count, not kroner
+    assert row.cells[2] == Typed(11, ColumnKind.COUNT)
+    assert isinstance(row.cells[3], Suppressed)  # 4 children: «<5»

@@ -24,6 +24,7 @@ from ramme.core.plans.indicators import (
     IndicatorKind,
     ended_within_year,
     months_between,
+    started_within_year,
     value_on,
 )
 from ramme.core.records import MeasureType
@@ -126,6 +127,10 @@ def _children_behind(ind: Indicator, data: PlanData, as_of: date) -> int:
         sample = IndicatorData(data.measures, (), data.index)
         ended = ended_within_year(defn, sample, Month.of(as_of), as_of)
         return len({m.child_key for m in ended})
+    if defn.kind is IndicatorKind.CHILDREN_STARTED:  # the children whose measures started
+        sample = IndicatorData(data.measures, (), data.index)
+        started = started_within_year(defn, sample, Month.of(as_of), as_of)
+        return len({m.child_key for m in started})
     groups = [defn.measure_types]
     if defn.kind is IndicatorKind.SHARE:
         groups.append(defn.share_of_types | defn.measure_types)

@@ -49,6 +49,7 @@ COUNT_KINDS = frozenset(
         IndicatorKind.MEASURES,
         IndicatorKind.EVENTS,
         IndicatorKind.NEW_MEASURES,
+        IndicatorKind.CHILDREN_STARTED,
     }
 )
 SUPPRESSION_NOTE = "Tal for færre end 5 børn vises som «<5» eller udelades (diskretionering)."
