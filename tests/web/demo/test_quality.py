@@ -99,3 +99,7 @@ def test_the_demo_has_no_unlinked_postings_and_no_measure_without_a_price(demo: 
 def test_no_demo_measure_starts_after_the_23rd_birthday(demo: DemoResult) -> None:
     # the generator ends every measure before the 23rd birthday, so the rule stays quiet
     assert not _found(demo, "start_after_23")
+
+
+def test_no_demo_measure_is_planned_to_end_before_it_starts(demo: DemoResult) -> None:
+    assert not _found(demo, "planned_end_before_start")
