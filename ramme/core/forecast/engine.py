@@ -15,7 +15,6 @@ from decimal import Decimal
 import numpy as np
 
 from ramme.core.forecast import calibration as calibration_model
-from ramme.core.forecast import supplementary as supplementary_model
 from ramme.core.forecast.band import Band, band, widen
 from ramme.core.forecast.data import BoolArray, FloatArray, Ledger, Prepared, prepare, wsum
 from ramme.core.forecast.known import daily_price_on
@@ -86,10 +85,8 @@ def _inflow_by_line(model: Model) -> tuple[FloatArray, FloatArray]:
 
 def refund_forecast(model: Model, actual_ref: FloatArray, expected_refund: float) -> FloatArray:
     """Refund postings at year end per line: the expected refund, never less than booked."""
-    if model.state.t >= model.state.year_last and not supplementary_model.is_open(
-        model.prep, model.year
-    ):
-        return actual_ref  # every posting dated in the year is known
+    if model.year_known:
+        return actual_ref
     target = -model.refunds.booked_ratio * expected_refund * model.refunds.line_share
     return np.minimum(actual_ref, target)
 

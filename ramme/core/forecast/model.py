@@ -100,6 +100,14 @@ class Model:
     def year(self) -> int:
         return self.state.as_of.year
 
+    @property
+    def year_known(self) -> bool:
+        """Every posting dated in the year is known: the as-of date is 31 December and the
+        supplementary period has closed (supplementary.py)."""
+        return self.state.t >= self.state.year_last and not supplementary_model.is_open(
+            self.prep, self.year
+        )
+
 
 def _segments(
     prep: Prepared, state: State, config: Config, calibrated: bool, limit: IntArray

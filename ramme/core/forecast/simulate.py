@@ -13,7 +13,6 @@ import numpy as np
 
 from ramme.core.forecast.data import FloatArray, IntArray, wsum
 from ramme.core.forecast.model import BY_PLAN, Model
-from ramme.core.forecast.supplementary import is_open
 from ramme.core.refunds import refund_array
 
 if TYPE_CHECKING:
@@ -142,7 +141,7 @@ def _inflow(model: Model, k: int, rng: np.random.Generator) -> FloatArray:
 
 def _refund(model: Model, det: Lines, hh_delta: FloatArray) -> FloatArray:
     refunds = model.refunds
-    if model.state.t >= model.state.year_last and not is_open(model.prep, model.year):
+    if model.year_known:
         return np.repeat(det.actual_ref[None, :], hh_delta.shape[0], axis=0)
     chosen = refunds.candidates >= 0
     base = refunds.base_cost[chosen][np.argsort(refunds.candidates[chosen])]
