@@ -32,7 +32,7 @@ import numpy as np
 
 from ramme.core.forecast.data import FloatArray, Prepared
 from ramme.core.forecast.lag import booked, same_day
-from ramme.core.forecast.simple import cases_x_price, periodised, run_rate
+from ramme.core.forecast.simple import periodised, run_rate
 
 METHODS = ("case_based", "run_rate", "periodised", "cases_x_price", "accrual")
 CASE_BASED = 0
@@ -52,7 +52,7 @@ VALIDATE_MARGIN = 0.8  # the calibration must have erred a fifth less than the p
 GUARD_MARGIN = 0.5  # a simple method takes a line only when it erred less than half as much
 MIN_SHARE = 1e-4  # a line smaller than this share of the frame is not calibrated
 
-# the case-based estimate and the accrual method per line on a day, shape (2, lines)
+# the candidates that need the case-based model per line on a day, shape (3, lines)
 CandidatesAt = Callable[[date], FloatArray]
 
 
@@ -98,9 +98,11 @@ def origin_years(prep: Prepared, as_of: date) -> list[int]:
 
 def candidates(prep: Prepared, as_of: date, case_based: FloatArray) -> FloatArray:
     """(methods, lines) estimates of the year end on ``as_of``; ``case_based`` holds the
-    case-based estimate and the accrual method (2, lines). The budget is no candidate: the
-    forecast is there to tell how the year differs from it."""
-    simple = (run_rate(prep, as_of), periodised(prep, as_of), cases_x_price(prep, as_of))
+    rows that need the case-based model (3, lines): its estimate, the accrual method, and
+    full-year cases × price corrected for the registrations still missing, so that the
+    method sees today what it saw on the complete earlier years. The budget is no
+    candidate: the forecast is there to tell how the year differs from it."""
+    simple = (run_rate(prep, as_of), periodised(prep, as_of), case_based[2])
     return np.vstack([case_based[0], *simple, case_based[1]])
 
 

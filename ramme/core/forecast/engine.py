@@ -17,7 +17,7 @@ import numpy as np
 from ramme.core.forecast import calibration as calibration_model
 from ramme.core.forecast.band import Band, band, widen
 from ramme.core.forecast.data import BoolArray, FloatArray, Ledger, Prepared, prepare, wsum
-from ramme.core.forecast.known import daily_price_on
+from ramme.core.forecast.known import Replay, daily_price_on, replayed
 from ramme.core.forecast.lag import booked, year_ratio
 from ramme.core.forecast.model import Config, Model, build
 from ramme.core.forecast.results import (
@@ -29,6 +29,7 @@ from ramme.core.forecast.results import (
     RegistrationDelays,
     kr,
 )
+from ramme.core.forecast.simple import Unregistered, cases_x_price
 from ramme.core.forecast.simulate import simulate
 from ramme.core.records import Dataset
 
@@ -188,25 +189,40 @@ def _measure_table(model: Model) -> MeasureTable:
 
 
 def case_based_lines(prep: Prepared, as_of: date, config: Config | None = None) -> FloatArray:
-    """The case-based estimate and the accrual method per line on ``as_of`` (2, lines),
-    before calibration."""
+    """The candidates that need the case-based model, per line on ``as_of`` (3, lines):
+    its estimate before calibration, the accrual method, and full-year cases × price with
+    the registrations the model finds missing (``calibration.candidates``)."""
     model = build(prep, as_of, config)
     corrected, _ = budgets(prep.dataset, as_of.year, prep.activities)
-    det = lines(model, corrected)
-    return np.vstack([det.forecast, det.accrual])
+    return _model_candidates(model, lines(model, corrected))
+
+
+def _model_candidates(model: Model, det: Lines) -> FloatArray:
+    waiting = model.inflow.waiting
+    unregistered = Unregistered(
+        model.pending.probability, waiting.types, waiting.start, waiting.count
+    )
+    cxp = cases_x_price(model.prep, model.state.as_of, unregistered, model.state)
+    return np.vstack([det.forecast, det.accrual, cxp])
 
 
 def calibrate(
-    prep: Prepared, as_of: date, det: Lines, config: Config | None
+    model: Model, det: Lines, config: Config | None
 ) -> tuple[calibration_model.Calibration, FloatArray]:
-    """The calibration learned on the same day of earlier years, and today's result."""
+    """The calibration learned on the same day of earlier years, and today's result: each
+    earlier day is seen with today's registration delays replayed (``known.replayed``),
+    so the methods are compared there as they stand today."""
+    prep, as_of = model.prep, model.state.as_of
     if as_of >= date(as_of.year, 12, 31):  # every posting dated in the year is known
         return calibration_model.identity(len(prep.activities)), det.forecast
-    hist = calibration_model.history(prep, as_of, lambda day: case_based_lines(prep, day, config))
+    delays = Replay(model.pending.lag, model.inflow.waiting.lag)
+    hist = calibration_model.history(
+        prep, as_of, lambda day: case_based_lines(replayed(prep, day, delays), day, config)
+    )
     cal = calibration_model.learn(hist)
     if not hist.origins:
         return cal, det.forecast
-    now = calibration_model.candidates(prep, as_of, np.vstack([det.forecast, det.accrual]))
+    now = calibration_model.candidates(prep, as_of, _model_candidates(model, det))
     return cal, cal.apply(now)
 
 
@@ -229,7 +245,7 @@ def forecast(
     det = lines(model, corrected)
     sims = simulate(model, det, simulations, seed) if simulations else None
     if calibrated:
-        cal, centre = calibrate(prep, as_of, det, config)
+        cal, centre = calibrate(model, det, config)
     else:
         cal, centre = calibration_model.identity(len(prep.activities)), det.forecast
     actual = det.actual_op + det.actual_ref

@@ -8,7 +8,7 @@ expectation that the place continues at its price); supplements keep their end d
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 import numpy as np
@@ -29,6 +29,46 @@ class State:
     m_last: IntArray  # per measure: known last day, INF when still active
     rows: IntArray  # indices of the known price rows
     row_last: IntArray  # per known row: last day it applies (price and measure end)
+
+
+@dataclass(frozen=True)
+class Replay:
+    """Registration delays to replay on an earlier day (mean days; 0: none).
+
+    The files tell when a measure started and ended, not when that was registered, so an
+    earlier year's day seen from today's files knows every start and end: more than was
+    known that day. The self-calibration compares its methods on such days with today,
+    where the latest starts and ends are not registered yet. Replaying the delays the
+    forecast has learned today (an exponential delay with that mean, pending.py) hides, on
+    the earlier day, the starts and ends a delay like today's would have hidden then."""
+
+    ends: float = 0.0
+    starts: float = 0.0
+
+
+def _unregistered(days_ago: IntArray, mean_lag: float, seed: int) -> BoolArray:
+    """Which events ``days_ago`` before the day a delay of ``mean_lag`` days still hides:
+    each with probability exp(-days_ago / mean_lag), drawn the same way on every call."""
+    if mean_lag <= 0:
+        return np.zeros(len(days_ago), dtype=bool)
+    draw = np.random.default_rng(seed).random(len(days_ago))
+    with np.errstate(over="ignore"):
+        return np.asarray(draw < np.exp(-np.clip(days_ago, 0, None) / mean_lag), dtype=bool)
+
+
+def replayed(prep: Prepared, as_of: date, replay: Replay) -> Prepared:
+    """The files as a delay like ``replay`` would have shown them on ``as_of``: a hidden
+    start makes the measure unknown that day (it starts the day after, end blank), a hidden
+    end leaves it active."""
+    t = as_of.toordinal()
+    started = prep.m_start <= t
+    hide_start = started & _unregistered(t - prep.m_start, replay.starts, t)
+    hide_end = started & (prep.m_end <= t) & _unregistered(t - prep.m_end, replay.ends, t + 1)
+    if not (hide_start.any() or hide_end.any()):
+        return prep
+    m_start = np.where(hide_start, t + 1, prep.m_start)
+    m_end = np.where(hide_start | hide_end, INF, prep.m_end)
+    return replace(prep, m_start=m_start, m_end=m_end)
 
 
 def state_at(prep: Prepared, as_of: date) -> State:

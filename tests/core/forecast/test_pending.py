@@ -8,8 +8,10 @@ import numpy as np
 import pytest
 
 from ramme.core.forecast import forecast, prepare
+from ramme.core.forecast.known import Replay, replayed
 from ramme.core.forecast.model import Config, build
 from ramme.core.forecast.pending import registered_share
+from ramme.core.forecast.simple import Unregistered, cases_x_price
 from ramme.core.records import Measure
 from tests.core.forecast.builders import dataset, measure
 
@@ -131,3 +133,41 @@ def test_the_band_is_wider_by_the_doubt_of_the_correction() -> None:
 def test_the_doubt_of_the_delay_is_smaller_with_more_events() -> None:
     few, many = _world(45.0, n=600), _world(45.0, n=6000)
     assert _model(many[0]).pending.doubt < _model(few[0]).pending.doubt
+
+
+def test_an_earlier_day_replayed_with_todays_delay_shows_the_same_shortfall() -> None:
+    # complete files (every end registered): an earlier year's day looks as if nothing was
+    # pending; replaying a 45-day delay there makes the model find that delay again, as it
+    # finds it today, so the self-calibration compares like with like
+    measures, _ = _world(0.0)
+    prep = prepare(dataset(measures))
+    plain = build(prep, AS_OF)
+    replay = build(replayed(prep, AS_OF, Replay(ends=45.0)), AS_OF)
+    assert plain.pending.lag == 0.0
+    assert 0.6 * 45 <= replay.pending.lag <= 1.5 * 45
+    recent = (prep.m_end <= AS_OF.toordinal()) & (prep.m_end > AS_OF.toordinal() - 45)
+    hidden = recent & replay.state.active
+    # exp(-x/45) over the last 45 days hides (1 - e^-1) × 45 / 45 ≈ 63 % of those ends
+    assert 0.5 <= hidden.sum() / recent.sum() <= 0.75
+    assert replay.state.active[prep.m_end <= AS_OF.toordinal() - 400].sum() == 0
+
+
+def test_replayed_starts_are_unknown_on_the_earlier_day() -> None:
+    measures, _ = _late_starts(0.0)
+    prep = prepare(dataset(measures))
+    replay = build(replayed(prep, AS_OF, Replay(starts=40.0)), AS_OF)
+    assert 0.6 * 40 <= replay.inflow.waiting.lag <= 1.5 * 40
+    assert build(prep, AS_OF).inflow.waiting.total == 0.0
+
+
+def test_cases_x_price_counts_an_unregistered_end_as_ended_about_today() -> None:
+    measures, hidden = _world(45.0)
+    model = _model(measures)
+    state = model.state
+    waiting = model.inflow.waiting
+    seen = Unregistered(model.pending.probability, waiting.types, waiting.start, waiting.count)
+    raw = cases_x_price(model.prep, AS_OF)
+    corrected = cases_x_price(model.prep, AS_OF, seen, state)
+    # the raw method runs each hidden end's measure (1,000 kr. a day) on to the year end
+    wrong = len(hidden) * 1000 * (state.year_last - state.t)
+    assert 0.6 * wrong <= (raw - corrected)[0] <= 1.5 * wrong
