@@ -75,6 +75,28 @@ def _a_caseworker() -> str:
     return str(top["caseworker"]) if top else "nobody"
 
 
+def _internal_offers() -> int:
+    """The internal providers with the most measures as internal offers (the demo's seeding
+    sets a few by name; a generated folder has none), so the page's occupancy and caseload
+    tables have rows as in a municipality."""
+    from django.db.models import Count
+
+    from ramme.web.accounts.models import User
+    from ramme.web.data.models import Provider
+    from ramme.web.plans.models import InternalOffer
+    from ramme.web.plans.services import followup
+
+    if not InternalOffer.objects.exists():
+        actor, _ = User.objects.get_or_create(
+            username="bench-reads", defaults={"role": "economist"}
+        )
+        busiest = Provider.objects.filter(kind=Provider.Kind.INTERNAL).annotate(
+            n=Count("measure")).order_by("-n")[:10]  # fmt: skip
+        for provider in busiest:
+            followup.set_internal_offer(actor, provider, 40, 5, staff=6)
+    return InternalOffer.objects.count()
+
+
 def _get(client: Any, url: str) -> tuple[float, int]:
     seconds, page = _timed(lambda: client.get(url))
     assert page.status_code == 200, (url, page.status_code)
@@ -93,7 +115,9 @@ def _reviews(as_of: Any, views: int) -> None:
     economist = _user_client("bench-reads", "economist")
     name = _a_caseworker()  # the one with the most children: a real caseworker's login
     caseworker = _user_client(name, "caseworker")
-    print(f"review-list page {url} (first view of a fresh worker, median of {views} warm):")
+    offers = _internal_offers()
+    print(f"review-list page {url} (first view of a fresh worker, median of {views} warm;"
+          f" {offers} internal offers):")  # fmt: skip
     # the process's first request of all also imports the views and compiles the templates,
     # which a gunicorn worker does once at start: shown, then every row starts from there
     other_day = (
