@@ -23,7 +23,7 @@ from ramme.core.plans.reviews import ReviewItem
 from ramme.core.records import MeasureType
 from ramme.web.forecasts.services import cache, stored
 from ramme.web.forecasts.services.followup import default_simulations
-from ramme.web.plans.loader import imported_reviews, load_plan_data
+from ramme.web.plans.loader import imported_reviews, plan_data_at_hand
 
 Lists = dict[str, list[ReviewItem]]
 MAX_DAYS = 16  # days a process keeps in memory per data version
@@ -41,7 +41,7 @@ class StoredLists:
 
 def build(day: date) -> StoredLists:
     """Compute the lists from every case (seconds at Copenhagen size)."""
-    data = load_plan_data()
+    data = plan_data_at_hand()
     measures = list(data.measures)
     imported = cache.per_import("imported_reviews", imported_reviews)
     lists = {

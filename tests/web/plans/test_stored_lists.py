@@ -52,7 +52,7 @@ def _refuse_to_compute(monkeypatch: pytest.MonkeyPatch) -> None:
         raise AssertionError("computed while a user waited")
 
     monkeypatch.setattr(stored_lists, "build", refuse)
-    monkeypatch.setattr(stored_lists, "load_plan_data", refuse)
+    monkeypatch.setattr(stored_lists, "plan_data_at_hand", refuse)
     monkeypatch.setattr(loader, "load_dataset", refuse)
     monkeypatch.setattr(cache, "load_prepared", refuse)
 
