@@ -12,15 +12,11 @@ import io
 from collections.abc import Callable
 from decimal import Decimal
 from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
-import matplotlib
-
-matplotlib.use("Agg")  # no display: we only write files
-
-import matplotlib.pyplot as plt
-from matplotlib.axes import Axes
-from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter, MaxNLocator
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
 
 from ramme.core.money import format_number
 from ramme.core.periods import MONTH_ABBR_DA
@@ -33,19 +29,30 @@ WIDTH_IN, HEIGHT_IN = 7.0, 3.6
 MAX_HEIGHT_IN = 8.0  # a long list of activity lines still fits an A4 page with its caption
 PNG_DPI = 200
 
-plt.rcParams.update(
-    {
-        "font.family": FONT,
-        "font.size": 9,
-        "axes.spines.top": False,
-        "axes.spines.right": False,
-        "axes.grid": True,
-        "grid.color": "#dddddd",
-        "grid.linewidth": 0.6,
-        "svg.fonttype": "none",  # text stays text in the SVG (searchable, crisp)
-        "svg.hashsalt": "ramme",  # stable ids: the same chart gives the same SVG
-    }
-)
+
+@lru_cache(maxsize=1)
+def _pyplot() -> Any:
+    """matplotlib's pyplot, set up once on the first chart: importing it takes half a
+    second, which every command and worker would pay at start-up though few draw."""
+    import matplotlib
+
+    matplotlib.use("Agg")  # no display: we only write files
+    import matplotlib.pyplot as plt
+
+    plt.rcParams.update(
+        {
+            "font.family": FONT,
+            "font.size": 9,
+            "axes.spines.top": False,
+            "axes.spines.right": False,
+            "axes.grid": True,
+            "grid.color": "#dddddd",
+            "grid.linewidth": 0.6,
+            "svg.fonttype": "none",  # text stays text in the SVG (searchable, crisp)
+            "svg.hashsalt": "ramme",  # stable ids: the same chart gives the same SVG
+        }
+    )
+    return plt
 
 
 def _floats(series: Series) -> list[float]:
@@ -58,6 +65,8 @@ def _tick(x: float, _pos: object = None) -> str:
 
 
 def _danish_axis(axis: object) -> None:
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
+
     axis.set_major_locator(MaxNLocator(nbins=6))  # type: ignore[attr-defined]
     axis.set_major_formatter(FuncFormatter(_tick))  # type: ignore[attr-defined]
 
@@ -175,7 +184,7 @@ def figure(chart: Chart) -> Figure:
     if chart.kind is ChartKind.HBAR:
         rows = len(chart.categories) * max(1, len(chart.series))
         height = min(MAX_HEIGHT_IN, max(2.0, 0.3 * rows + 0.8))
-    fig = plt.figure(figsize=(WIDTH_IN, height))
+    fig: Figure = _pyplot().figure(figsize=(WIDTH_IN, height))
     ax = fig.add_subplot()
     DRAW[chart.kind](ax, chart)
     if chart.unit:
@@ -195,7 +204,7 @@ def _render(chart: Chart, fmt: str) -> bytes:
             buffer, format=fmt, dpi=PNG_DPI, metadata={"Date": None} if fmt == "svg" else None
         )
     finally:
-        plt.close(fig)
+        _pyplot().close(fig)
     return buffer.getvalue()
 
 

@@ -53,6 +53,27 @@ def due_for_review(
     return sorted(items, key=lambda i: (i.since, i.measure_id))
 
 
+def with_later_reviews(
+    due: Iterable[ReviewItem], later: Mapping[str, date], as_of: date, months: int = 6
+) -> list[ReviewItem]:
+    """``due_for_review`` again after the reviews ``later`` (measure id → day) are added to
+    the ones it was computed with: a review only moves a measure's date on, so no measure
+    joins the list; each reviewed one leaves it or stays from its new date. Lets a list
+    computed once per import follow the reviews recorded since without walking every case."""
+    items = []
+    for item in due:
+        reviewed = later.get(item.measure_id)
+        if reviewed is None:
+            items.append(item)
+            continue
+        since = max(item.since, reviewed)
+        if add_months(since, months) <= as_of:
+            reason = f"over {months} mdr. siden sidste gennemgang"
+            items.append(ReviewItem(item.measure_id, item.child_key, item.measure_type, since,
+                                    reason))  # fmt: skip
+    return sorted(items, key=lambda i: (i.since, i.measure_id))
+
+
 def past_duration_limit(
     measures: Iterable[Measure], types: Mapping[str, MeasureType], as_of: date
 ) -> list[ReviewItem]:

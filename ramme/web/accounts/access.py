@@ -69,6 +69,17 @@ def visible_measures(user: User) -> QuerySet[Measure]:
     return Measure.objects.filter(**related).select_related("child", "measure_type")
 
 
+def visible_measure_ids(user: User) -> frozenset[str] | None:
+    """The ids of the measures ``user`` may see, ``None`` when she may see every measure
+    (logged as one read of the list, like ``visible_measures``): a list over every case
+    then needs no filter, and no request reads every measure id."""
+    lookups = _child_filter(user)
+    if lookups == {}:
+        record_access(user, AuditEvent.Action.READ, "measure", detail="liste")
+        return None
+    return frozenset(visible_measures(user).values_list("measure_id", flat=True))
+
+
 def record_shown(user: User, object_type: str, keys: Iterable[str], where: str) -> None:
     """One access-log row naming every case a page or list showed (``where``: the page)."""
     shown = sorted(set(keys))

@@ -10,7 +10,6 @@ from ninja import Router, Schema
 
 from ramme.web.api.auth import api_user
 from ramme.web.front.danish_input import default_as_of
-from ramme.web.plans.loader import load_plan_data
 from ramme.web.plans.review_lists import review_lists
 
 router = Router(tags=["opfølgning"])
@@ -35,4 +34,4 @@ class ReviewsOut(Schema):
 def reviews(request: HttpRequest, as_of: date | None = None) -> dict[str, Any]:
     """As known on ``as_of`` (default: the pages' default opgørelsesdato)."""
     day = as_of or default_as_of()
-    return {"as_of": day, **review_lists(api_user(request), load_plan_data(), day)}
+    return {"as_of": day, **review_lists(api_user(request), day)}

@@ -89,6 +89,9 @@ class StoredForecast(models.Model):
     payload = models.JSONField("prognose", null=True, blank=True)
     # the pages' figures beside the forecast (page_figures.PageFigures, compressed)
     figures = models.BinaryField("sidetal", null=True, blank=True, editable=False)
+    # the review lists on as_of over every case (plans.stored_lists.StoredLists, compressed):
+    # they change with the same data version, so they live and die with its rows
+    review_lists = models.BinaryField("opfølgningslister", null=True, blank=True, editable=False)
     error = models.TextField("fejl", blank=True)
     requested_at = models.DateTimeField("bestilt", auto_now_add=True)
     finished_at = models.DateTimeField("færdig", null=True, blank=True)

@@ -31,6 +31,17 @@ def load_plan_data() -> PlanData:
     return cache.per_import("plan_data", _load_plan_data)
 
 
+def plan_data_at_hand() -> PlanData:
+    """The cases from the prepared arrays when this process holds them (the forecast's
+    dataset is the same ``load_dataset(postings=False)``), else ``load_plan_data()``: the
+    background task then reads no table twice."""
+    prep = cache.prepared_if_held()
+    if prep is None:
+        return load_plan_data()
+    data = prep.dataset
+    return PlanData(data.measures, dict(data.measure_types), data.events, dict(data.price_index))
+
+
 def _load_plan_data() -> PlanData:
     data = load_dataset(postings=False)
     return PlanData(data.measures, dict(data.measure_types), data.events, dict(data.price_index))

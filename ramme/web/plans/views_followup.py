@@ -15,7 +15,7 @@ from ramme.web.accounts.rights import may_edit_plans, require_plan_editor
 from ramme.web.front.danish_input import as_of_from_request
 from ramme.web.front.excel_tables import excel_tables
 from ramme.web.front.pagination import paginate
-from ramme.web.plans import figures
+from ramme.web.plans import figures, stored_lists
 from ramme.web.plans.forms import ConclusionForm, IndicatorForm, ReviewForm
 from ramme.web.plans.loader import load_plan_data
 from ramme.web.plans.models import Action, Indicator, InternalOffer
@@ -97,11 +97,9 @@ def _paged_lists(request: HttpRequest, lists: dict[str, object]) -> list[dict[st
     ]  # fmt: skip
 
 
-def _review_lists(request: HttpRequest) -> dict[str, object]:
-    data, day = load_plan_data(), as_of_from_request(request)
-    lists = review_lists(current_user(request), data, day, record=False)
-    offers = list(InternalOffer.objects.select_related("provider"))
-    capacities = [
+def _capacities() -> list[Capacity]:
+    """The internal offers as capacities (configuration edited in ramme: read per view)."""
+    return [
         Capacity(
             o.provider.provider_id,
             str(o),
@@ -110,16 +108,25 @@ def _review_lists(request: HttpRequest) -> dict[str, object]:
             o.staff,
             frozenset(Action.codes(o.measure_types)),
         )
-        for o in offers
+        for o in InternalOffer.objects.select_related("provider")
     ]
+
+
+def _review_lists(request: HttpRequest) -> dict[str, object]:
+    # everything over every case is stored per data version (stored_lists): a view walks
+    # no measure, only the rows of the lists and the cases at the internal providers
+    day = as_of_from_request(request)
+    lists = review_lists(current_user(request), day, record=False)
+    stored = stored_lists.stored_or_built(day)
+    capacities = _capacities()
     return {
         "as_of": day,
         **lists,
-        "order": order_from_request(request, data.types),
+        "order": order_from_request(request, stored.types),
         "sorts": [(value, label) for value, (label, _) in SORTS.items()],
-        "types": type_choices(lists, data.types),
-        "occupancy": occupancy(capacities, data.measures, day),
-        "caseloads": caseloads(capacities, data.measures, day),
+        "types": type_choices(lists, stored.types),
+        "occupancy": occupancy(capacities, stored.cases),
+        "caseloads": caseloads(capacities, stored.cases),
     }
 
 

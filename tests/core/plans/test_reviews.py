@@ -6,13 +6,14 @@ from datetime import date
 from decimal import Decimal
 
 from ramme.core.ladder import LadderStep
-from ramme.core.plans.internal import Capacity, caseloads, occupancy
+from ramme.core.plans.internal import Capacity, caseloads, occupancy, provider_cases
 from ramme.core.plans.reviews import (
     due_for_review,
     months_to_days,
     past_duration_limit,
     supplement_issues,
     unapproved,
+    with_later_reviews,
 )
 from ramme.core.records import MeasureType, PriceKind, PricePeriod, PriceUnit
 from tests.core.plans.helpers import day_price, measure
@@ -34,6 +35,23 @@ def test_measures_older_than_six_months_without_review_are_due() -> None:
     reviews = {"REVIEWED": date(2021, 5, 1)}
     assert ids(due_for_review(measures, reviews, AS_OF)) == ["OLD"]
     assert ids(due_for_review(measures, reviews, AS_OF, months=4)) == ["OLD", "NEW", "REVIEWED"]
+
+
+def test_later_reviews_applied_to_a_due_list_equal_computing_it_with_them() -> None:
+    measures = [
+        measure("A", "KP", date(2020, 1, 1)),  # reviewed later, still due: stays, new date
+        measure("B", "KP", date(2020, 1, 1)),  # reviewed recently: leaves
+        measure("C", "KP", date(2021, 1, 1)),  # an older review than the import's: no change
+        measure("D", "KP", date(2021, 3, 1)),  # never reviewed
+    ]
+    imported = {"C": date(2021, 2, 1)}
+    later = {"A": date(2021, 2, 1), "B": date(2021, 8, 1), "C": date(2021, 1, 15)}
+    both = imported | {k: max(v, imported.get(k, v)) for k, v in later.items()}
+    for months in (4, 6):
+        once = due_for_review(measures, imported, AS_OF, months)
+        assert with_later_reviews(once, later, AS_OF, months) == due_for_review(
+            measures, both, AS_OF, months
+        )
 
 
 def test_measures_past_their_types_duration_limit() -> None:
@@ -99,9 +117,12 @@ def test_internal_occupancy_and_caseload_per_contact_person() -> None:
     ]
     turbo = [measure(f"T{i}", "UPT", date(2021, 1, 1), provider_id="I02") for i in range(7)]
     capacities = [Capacity("I02", "TURBO", 10, waiting=2), Capacity("I03", "DUT", 12, staff=3)]
-    occ = {o.capacity.provider_id: o for o in occupancy(capacities, [*dut, *turbo], AS_OF)}
+    occ = {
+        o.capacity.provider_id: o
+        for o in occupancy(capacities, provider_cases([*dut, *turbo], AS_OF))
+    }
     assert (occ["I02"].occupied, occ["I02"].free, occ["I02"].share) == (7, 3, Decimal("0.7"))
-    (load,) = caseloads(capacities, [*dut, *turbo], AS_OF)
+    (load,) = caseloads(capacities, provider_cases([*dut, *turbo], AS_OF))
     assert (load.youths, load.hours_per_week) == (9, 27)
     assert (load.youths_per_person, load.hours_per_person) == (3, 9)
 
@@ -111,5 +132,8 @@ def test_occupancy_counts_only_the_offers_types_at_a_shared_provider() -> None:
     stay = [measure(f"U{i}", "UPD", date(2021, 1, 1), provider_id="I02") for i in range(5)]
     every = Capacity("I02", "UP", 20)
     only = Capacity("I02", "TURBO", 10, measure_types=frozenset({"UPT"}))
-    by_name = {o.capacity.name: o.occupied for o in occupancy([every, only], turbo + stay, AS_OF)}
+    by_name = {
+        o.capacity.name: o.occupied
+        for o in occupancy([every, only], provider_cases(turbo + stay, AS_OF))
+    }
     assert by_name == {"UP": 12, "TURBO": 7}

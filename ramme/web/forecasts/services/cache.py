@@ -119,6 +119,13 @@ def prepared() -> Prepared:
     return _prepared[key]
 
 
+def prepared_if_held() -> Prepared | None:
+    """The prepared arrays when this process holds them for the data version (the
+    background task after forecasting), else None: for a caller that needs only the
+    dataset and would read far less than ``prepared()`` to get it."""
+    return _prepared.get(_key())
+
+
 def cached_forecast(as_of: date, simulations: int, seed: int) -> Forecast:
     """``forecast(prepared(), as_of)`` as stored for the data version: read from the
     database when any process computed it, else computed here once and stored."""

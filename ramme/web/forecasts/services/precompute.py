@@ -7,6 +7,8 @@ user waits; ``waiting`` tells a page that they are still being computed.
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
 from datetime import date
 
 from django.conf import settings
@@ -14,6 +16,12 @@ from django.db import connection, transaction
 
 from ramme.web.forecasts.models import StoredForecast
 from ramme.web.forecasts.services import cache, followup, stored
+
+log = logging.getLogger(__name__)
+# Other apps' results of the same data version, stored by the same task once the forecast
+# is (the review lists): each takes the as-of date and is registered in its app's
+# ``ready()``, so this app does not import theirs.
+ALSO_STORED: list[Callable[[date], object]] = []
 
 
 def queue(as_of: date | None = None) -> list[int]:
@@ -72,9 +80,20 @@ def compute(pk: int) -> None:
             stored.mark(pk, stored.Status.RUNNING)
             followup.stored_figures(row.as_of, every_chart=True)
             stored.mark(pk, stored.Status.DONE)
+            _store_others(row.as_of)
     except Exception as error:  # the page then computes itself; the log has the traceback
         stored.mark(pk, stored.Status.FAILED, str(error))
         raise
+
+
+def _store_others(as_of: date) -> None:
+    # after the row is done: a failure here leaves the forecast stored (the page that needs
+    # the other result computes it itself), with the traceback in the log
+    for store in ALSO_STORED:
+        try:
+            store(as_of)
+        except Exception:
+            log.exception("could not store %s on %s", store.__qualname__, as_of)
 
 
 def waiting(as_of: date) -> stored.Progress | None:

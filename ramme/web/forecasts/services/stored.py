@@ -81,6 +81,21 @@ def store_figures(version: str, as_of: date, simulations: int, seed: int, blob: 
     _rows(version, as_of, simulations, seed).update(figures=blob)
 
 
+def load_review_lists(version: str, as_of: date, simulations: int, seed: int) -> bytes | None:
+    """The review lists stored on the row of this version and date (any status: they do not
+    rest on the forecast, only on the same data), or None."""
+    blob = _rows(version, as_of, simulations, seed).values_list("review_lists", flat=True).first()
+    return None if blob is None else bytes(blob)
+
+
+def store_review_lists(version: str, as_of: date, simulations: int, seed: int, blob: bytes) -> bool:
+    """Save the review lists on the row of this version and date; False when there is no
+    row (no forecast queued for the day: the caller keeps them in memory only)."""
+    if running_elsewhere():  # SQLite: the write would wait for the import; the next one stores
+        return False
+    return bool(_rows(version, as_of, simulations, seed).update(review_lists=blob))
+
+
 def queue_row(version: str, as_of: date, simulations: int, seed: int) -> int | None:
     """A pending row for a forecast not stored yet (its pk to compute), None when there is
     one already (done, or queued by someone else)."""

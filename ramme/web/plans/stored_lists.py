@@ -1,0 +1,89 @@
+"""The review lists stored per data version (lagrede opfølgningslister): the four lists over
+every case and the cases at each provider (occupancy and caseload) on a day, computed once
+(by the background task after new data, or by the first page that needs them) and stored on
+the day's forecast row, so every gunicorn worker reads the same result and no request walks
+every measure.
+
+The «due» list is stored as computed from the imported reviews only; the reviews recorded in
+ramme since are applied when it is read (``reviews.with_later_reviews``), so recording one
+changes nothing stored. The row holds them pickled, as ``page_figures`` does: only ramme
+writes the column, and a row that cannot be read is computed again.
+"""
+
+from __future__ import annotations
+
+import pickle
+import zlib
+from dataclasses import dataclass
+from datetime import date
+
+from ramme.core.plans import reviews
+from ramme.core.plans.internal import ProviderCase, provider_cases
+from ramme.core.plans.reviews import ReviewItem
+from ramme.core.records import MeasureType
+from ramme.web.forecasts.services import cache, stored
+from ramme.web.forecasts.services.followup import default_simulations
+from ramme.web.plans.loader import imported_reviews, plan_data_at_hand
+
+Lists = dict[str, list[ReviewItem]]
+MAX_DAYS = 16  # days a process keeps in memory per data version
+VERSION = 1  # bump when StoredLists changes shape: older rows are computed again
+
+
+@dataclass(frozen=True)
+class StoredLists:
+    """What the review-list page shows on one day that does not depend on the user."""
+
+    lists: Lists  # over every case; «due» from the imported reviews only
+    cases: dict[str, list[ProviderCase]]  # provider id → its active cases on the day
+    types: dict[str, MeasureType]  # the catalogue, for the filter's choices
+
+
+def build(day: date) -> StoredLists:
+    """Compute the lists from every case (seconds at Copenhagen size)."""
+    data = plan_data_at_hand()
+    measures = list(data.measures)
+    imported = cache.per_import("imported_reviews", imported_reviews)
+    lists = {
+        "due": reviews.due_for_review(measures, imported, day),
+        "past_limit": reviews.past_duration_limit(measures, data.types, day),
+        "supplements": reviews.supplement_issues(measures, day),
+        "unapproved": reviews.unapproved(measures, day),
+    }
+    return StoredLists(lists, provider_cases(measures, day), dict(data.types))
+
+
+def encode(lists: StoredLists) -> bytes:
+    return zlib.compress(pickle.dumps((VERSION, lists), protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def decode(blob: bytes) -> StoredLists | None:
+    """The stored lists, or None when they are of another shape (older code)."""
+    try:
+        version, lists = pickle.loads(zlib.decompress(blob))  # only ramme writes the column
+    except Exception:  # an unreadable row is computed again, never shown
+        return None
+    return lists if version == VERSION and isinstance(lists, StoredLists) else None
+
+
+def _memo() -> dict[date, StoredLists]:
+    # per data version, forgotten with the forecasts by ``cache.clear()``
+    return cache.per_import("stored_review_lists", dict)
+
+
+def stored_or_built(day: date) -> StoredLists:
+    """The lists on ``day`` for the current data version: from this process's memo, else
+    the database, else computed here and stored for the others (when the day has a row)."""
+    memo = _memo()
+    if day in memo:
+        return memo[day]
+    version, simulations = cache.data_version(), default_simulations()
+    blob = stored.load_review_lists(version, day, simulations, 0)
+    found = decode(blob) if blob is not None else None
+    if found is None:
+        found = build(day)
+        stored.store_review_lists(version, day, simulations, 0, encode(found))
+    if len(memo) >= MAX_DAYS:
+        memo.pop(next(iter(memo)))
+    memo[day] = found
+    return found
