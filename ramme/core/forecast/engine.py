@@ -284,9 +284,13 @@ def _bands(
     centre: FloatArray,
     sims: FloatArray | None,
 ) -> Band:
-    """The calibrated band, widened by the doubt of the late-registration corrections."""
+    """The calibrated band; without earlier years to calibrate on, widened by the doubt of
+    the late-registration corrections (with them, the backtest replays today's delays, so
+    its errors already hold how far such a correction can be off)."""
     actual = det.actual_op + det.actual_ref
     bands = band(cal, centre, sims, actual)
+    if cal.errors.shape[0]:
+        return bands
     return widen(bands, centre, det.rho * _registration_doubt(model), actual)
 
 
@@ -305,8 +309,8 @@ def _expectations(prep: Prepared, det: Lines) -> dict[str, dict[str, float]]:
 
 def _registration_doubt(model: Model) -> FloatArray:
     """Per line: one standard deviation of the cost the late-registration corrections took
-    off (ends) and added (starts), before the billing lag; the earlier years the band is
-    calibrated on had nothing unregistered, so their errors say nothing of it."""
+    off (ends) and added (starts), before the billing lag (the band's width for it when no
+    earlier year's errors show how far such a correction is off)."""
     waiting = model.inflow.waiting
     line = model.prep.type_activity[waiting.types]
     ok = line >= 0
