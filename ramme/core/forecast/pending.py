@@ -25,13 +25,10 @@ from ramme.core.forecast.data import INF, BoolArray, FloatArray, IntArray, Prepa
 from ramme.core.forecast.known import State
 from ramme.core.forecast.survival import Survival
 
-LAGS = np.arange(2.0, 121.0, 2.0)  # candidate mean delays (days)
-# days before as_of whose ends enter the fit: three times the longest delay, so the oldest
-# bins are all but fully registered and pin the level that the shortfall is measured from
-# (with 180 days the level and the delay traded off: delays learned 36-120 for a true 60)
-WINDOW = 3 * int(LAGS[-1])
+WINDOW = 180  # days before as_of in which ends may still be unregistered
 BIN = 15  # days per recency bin of the fit
 MIN_ENDS = 20  # fewer ends in the window: too little to see a shortfall
+LAGS = np.arange(2.0, 121.0, 2.0)  # candidate mean delays (days)
 EVIDENCE = 3.84  # deviance gain required (chi-square, 1 degree of freedom, 5 %)
 LIKELY = 1.0  # deviance above the best within which a delay is as likely (about 68 %)
 # the deficit's half-range over those delays, times this, is its standard deviation: on the
