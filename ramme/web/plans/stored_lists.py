@@ -12,8 +12,6 @@ writes the column, and a row that cannot be read is computed again.
 
 from __future__ import annotations
 
-import pickle
-import zlib
 from dataclasses import dataclass
 from datetime import date
 
@@ -21,7 +19,7 @@ from ramme.core.plans import reviews
 from ramme.core.plans.internal import ProviderCase, provider_cases
 from ramme.core.plans.reviews import ReviewItem
 from ramme.core.records import MeasureType
-from ramme.web.forecasts.services import cache, stored
+from ramme.web.forecasts.services import cache, pickled, stored
 from ramme.web.forecasts.services.followup import default_simulations
 from ramme.web.plans.loader import imported_reviews, plan_data_at_hand
 
@@ -54,16 +52,12 @@ def build(day: date) -> StoredLists:
 
 
 def encode(lists: StoredLists) -> bytes:
-    return zlib.compress(pickle.dumps((VERSION, lists), protocol=pickle.HIGHEST_PROTOCOL))
+    return pickled.encode(VERSION, lists)
 
 
 def decode(blob: bytes) -> StoredLists | None:
-    """The stored lists, or None when they are of another shape (older code)."""
-    try:
-        version, lists = pickle.loads(zlib.decompress(blob))  # only ramme writes the column
-    except Exception:  # an unreadable row is computed again, never shown
-        return None
-    return lists if version == VERSION and isinstance(lists, StoredLists) else None
+    """The stored figures, or None when they are of another shape (older code)."""
+    return pickled.decode(blob, VERSION, StoredLists)
 
 
 def _memo() -> dict[date, StoredLists]:

@@ -13,8 +13,6 @@ and a row that cannot be read is computed again.
 
 from __future__ import annotations
 
-import pickle
-import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -29,7 +27,7 @@ from ramme.core.forecast import simple_methods as core_simple_methods
 from ramme.web.accounts.disclosure import children_by_line
 from ramme.web.forecasts.chart import HISTORY_TITLE, history_figure
 from ramme.web.forecasts.models import ForecastSnapshot
-from ramme.web.forecasts.services import cache, figures, stored
+from ramme.web.forecasts.services import cache, figures, pickled, stored
 
 Points = list[tuple[date, Any, Any, Any]]  # (month end, forecast, P10, P90)
 MAX_KEPT = 8  # dates a process keeps in memory per data version
@@ -102,16 +100,12 @@ def build(
 
 
 def encode(page: PageFigures) -> bytes:
-    return zlib.compress(pickle.dumps((VERSION, page), protocol=pickle.HIGHEST_PROTOCOL))
+    return pickled.encode(VERSION, page)
 
 
 def decode(blob: bytes) -> PageFigures | None:
     """The stored figures, or None when they are of another shape (older code)."""
-    try:
-        version, page = pickle.loads(zlib.decompress(blob))  # only ramme writes the column
-    except Exception:  # an unreadable row is computed again, never shown
-        return None
-    return page if version == VERSION and isinstance(page, PageFigures) else None
+    return pickled.decode(blob, VERSION, PageFigures)
 
 
 def _memo() -> dict[date, PageFigures]:
