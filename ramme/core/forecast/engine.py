@@ -198,10 +198,7 @@ def case_based_lines(prep: Prepared, as_of: date, config: Config | None = None) 
 
 
 def _model_candidates(model: Model, det: Lines) -> FloatArray:
-    waiting = model.inflow.waiting
-    unregistered = Unregistered(
-        model.pending.probability, waiting.types, waiting.start, waiting.count
-    )
+    unregistered = Unregistered(model.pending.probability, model.inflow.waiting)
     cxp = cases_x_price(model.prep, model.state.as_of, unregistered, model.state)
     return np.vstack([det.forecast, det.accrual, cxp])
 

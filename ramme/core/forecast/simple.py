@@ -18,26 +18,25 @@ from datetime import date
 
 import numpy as np
 
-from ramme.core.forecast.data import FloatArray, IntArray, Prepared, wsum
+from ramme.core.forecast.data import FloatArray, Prepared, wsum
 from ramme.core.forecast.known import State, daily_price_on, line_of_measure, state_at
 from ramme.core.forecast.lag import booked, history_years, same_day
+from ramme.core.forecast.pending_starts import PendingStarts
 
 
 @dataclass(frozen=True)
 class Unregistered:
-    """What the case register does not show yet on the as-of day (pending.py,
-    pending_starts.py): per measure P(ended, not registered), and the expected starts not
-    registered per type and day."""
+    """What the case register does not show yet on the as-of day: per measure P(ended, not
+    registered) (pending.py), and the starts not registered yet (pending_starts.py)."""
 
     ended: FloatArray
-    start_types: IntArray
-    start_days: IntArray
-    start_count: FloatArray
+    waiting: PendingStarts
 
     def start_volume(self, prep: Prepared, year_last: int) -> FloatArray:
         """Full-year days per line of the unregistered starts, run to the year end."""
-        lines = prep.type_activity[self.start_types]
-        days = self.start_count * np.clip(year_last - self.start_days + 1, 0, None)
+        w = self.waiting
+        lines = prep.type_activity[w.types]
+        days = w.count * np.clip(year_last - w.start + 1, 0, None)
         keep = lines >= 0
         return wsum(lines[keep], days[keep], len(prep.activities))
 

@@ -164,8 +164,7 @@ def test_cases_x_price_counts_an_unregistered_end_as_ended_about_today() -> None
     measures, hidden = _world(45.0)
     model = _model(measures)
     state = model.state
-    waiting = model.inflow.waiting
-    seen = Unregistered(model.pending.probability, waiting.types, waiting.start, waiting.count)
+    seen = Unregistered(model.pending.probability, model.inflow.waiting)
     raw = cases_x_price(model.prep, AS_OF)
     corrected = cases_x_price(model.prep, AS_OF, seen, state)
     # the raw method runs each hidden end's measure (1,000 kr. a day) on to the year end
