@@ -87,15 +87,22 @@ def main() -> int:
     parser.add_argument("--full", action="store_true", help="final files cut by as_of")
     parser.add_argument("--sims", type=int, default=200)
     parser.add_argument("--json", type=Path)
+    parser.add_argument(
+        "--year",
+        type=int,
+        help="the year forecast (default: the last complete one; an "
+        "earlier year leaves fewer earlier years to calibrate on)",
+    )
     args = parser.parse_args()
     specs = [get(n, args.scale) for n in (args.world or list(WORLDS))]
     mode = "fulde filer, skåret ved as_of" if args.full else "filer som eksporteret den dag"
-    print(f"Prognosen på verdenerne ({mode}), fejl i % af rammens korrigerede budget;")
+    year = f"regnskabsår {args.year}, " if args.year else ""
+    print(f"Prognosen på verdenerne ({year}{mode}), fejl i % af rammens korrigerede budget;")
     print("r/rr = ramme / run-rate (absolut fejl), dæk. = P10-P90 dækning i %.\n")
     results: dict[bool, list[tuple[WorldSpec, Summary]]] = {False: [], True: []}
     for spec in specs:
         started = time.perf_counter()
-        year = spec.last_year
+        year = args.year or spec.last_year
         points, budget = evaluate(spec, month_ends(year), full=args.full, simulations=args.sims)
         results[spec.held_out].append((spec, summarise(points, budget)))
         print(f"  {spec.name}: {time.perf_counter() - started:.0f} s", file=sys.stderr)
@@ -105,8 +112,8 @@ def main() -> int:
             continue
         print(f"{label}\n{HEADER}")
         for spec, s in rows:
-            print(_row(spec.name, s, spec.last_year))
-        print(_group_row("MAE", [s for _, s in rows], rows[0][0].last_year) + "\n")
+            print(_row(spec.name, s, args.year or spec.last_year))
+        print(_group_row("MAE", [s for _, s in rows], args.year or rows[0][0].last_year) + "\n")
     if args.json:
         figures = [_json(spec, s) for rows in results.values() for spec, s in rows]
         args.json.write_text(json.dumps(figures, indent=2, ensure_ascii=False), encoding="utf-8")
