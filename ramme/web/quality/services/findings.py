@@ -1,7 +1,8 @@
 """The data-quality findings on an as-of date, as each user may see them.
 
-Computed once per import and date (``ramme.core.quality.check`` on the cached dataset);
-pages, the badge, ``ramme check-data`` and the monthly report read these functions.
+Computed once per data version and date (``ramme.core.quality.check`` on the cached
+dataset) and stored for every process (``stored_findings``); pages, the badge,
+``ramme check-data`` and the monthly report read these functions.
 """
 
 from __future__ import annotations
@@ -9,19 +10,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from ramme.core.quality import RULES, Finding, Rule, check
+from ramme.core.quality import RULES, Finding, Rule
 from ramme.web.accounts.access import case_scope, record_shown, visible_children
 from ramme.web.accounts.models import User
 from ramme.web.data.models import Child
 from ramme.web.forecasts.services import cache
 from ramme.web.quality.models import FindingExplanation
-from ramme.web.quality.services.data import dataset, thresholds
+from ramme.web.quality.services import stored_findings
 
 
 def all_findings(as_of: date) -> list[Finding]:
     """Every finding on ``as_of`` (case level: filter with ``visible`` before showing)."""
-    name = f"quality-findings-{as_of.isoformat()}"
-    return cache.per_import(name, lambda: check(dataset(), as_of, thresholds()))
+    return stored_findings.stored_or_built(as_of)
 
 
 def visible(user: User, findings: list[Finding]) -> list[Finding]:
