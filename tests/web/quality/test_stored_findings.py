@@ -121,3 +121,15 @@ def test_changed_thresholds_run_the_rules_again(planted, settings, monkeypatch) 
     settings.RAMME_QUALITY_NO_PAYMENT_DAYS = 5
     _unlinked(_client("erik"))
     assert len(runs) == 1 and runs[0][1].no_payment_days == 5  # type: ignore[index]
+
+
+@pytest.mark.parametrize("username", ["erik", "alice"])
+def test_the_badge_counts_the_same_however_the_children_are_read(  # type: ignore[no-untyped-def]
+    planted, monkeypatch, username
+) -> None:
+    from ramme.web.quality.services import findings
+
+    whole = _badge(_client(username))
+    cache.clear()
+    monkeypatch.setattr(findings, "CHUNK", 1)  # one query per child with findings
+    assert _badge(_client(username)) == whole
