@@ -50,6 +50,7 @@ def _refuse_to_compute(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(stored_findings, "build", refuse)
     monkeypatch.setattr(stored_findings, "check", refuse)
     monkeypatch.setattr(data, "load_dataset", refuse)
+    monkeypatch.setattr(data, "load_postings", refuse)
 
 
 def _unlinked(client: Client) -> set[str]:
@@ -65,8 +66,11 @@ def _badge(client: Client) -> str:
     return html[start : html.index("</p>", start)]
 
 
-def test_the_task_stores_the_findings_and_they_equal_a_fresh_run(planted) -> None:  # type: ignore[no-untyped-def]
+def test_the_task_stores_the_findings_and_they_equal_a_fresh_run(planted, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    real, loads = data.load_dataset, []
+    monkeypatch.setattr(data, "load_dataset", lambda **k: loads.append(k) or real(**k))
     _after_import()
+    assert not loads  # the task adds the postings to the forecast's dataset it holds
     kept = _kept()
     assert kept is not None and kept.thresholds == data.thresholds()
     assert kept.findings == check(data.dataset(), AS_OF, data.thresholds())
