@@ -171,6 +171,11 @@ def _postings(since: date | None, known_at: Known | None) -> tuple[Posting, ...]
     return tuple(Posting(*row) for row in values.iterator(CHUNK))
 
 
+def load_postings() -> tuple[Posting, ...]:
+    """Every posting as core records: what a Dataset loaded with ``postings=False`` lacks."""
+    return _postings(None, None)
+
+
 def _events(known_at: Known | None) -> tuple[Event, ...]:
     fields = ("event_id", "date", "kind", "child__key", "end_date")
     return tuple(Event(*row) for row in known_values(models.Event, known_at, *fields))

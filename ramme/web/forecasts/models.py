@@ -92,6 +92,11 @@ class StoredForecast(models.Model):
     # the review lists on as_of over every case (plans.stored_lists.StoredLists, compressed):
     # they change with the same data version, so they live and die with its rows
     review_lists = models.BinaryField("opfølgningslister", null=True, blank=True, editable=False)
+    # the data-quality findings on as_of over every case (quality.services.stored_findings,
+    # compressed): the same data version's, so they go with its rows like the lists
+    quality_findings = models.BinaryField(
+        "datakvalitetsfund", null=True, blank=True, editable=False
+    )
     error = models.TextField("fejl", blank=True)
     requested_at = models.DateTimeField("bestilt", auto_now_add=True)
     finished_at = models.DateTimeField("færdig", null=True, blank=True)

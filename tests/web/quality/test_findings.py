@@ -130,11 +130,13 @@ def test_a_user_without_a_role_sees_no_findings(planted) -> None:  # type: ignor
 
 
 def test_a_second_badge_view_reads_the_cached_count_not_the_rules(planted, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from ramme.web.quality.services import findings
+    from ramme.web.quality.services import findings, stored_findings
 
     calls: list[object] = []
-    real_check, real_children = findings.check, findings.visible_children
-    monkeypatch.setattr(findings, "check", lambda *a: calls.append("check") or real_check(*a))
+    real_check, real_children = stored_findings.check, findings.visible_children
+    monkeypatch.setattr(
+        stored_findings, "check", lambda *a: calls.append("check") or real_check(*a)
+    )
     monkeypatch.setattr(
         findings, "visible_children", lambda u: calls.append("children") or real_children(u)
     )

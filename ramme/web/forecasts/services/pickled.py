@@ -1,6 +1,7 @@
 """Results stored pickled and compressed on a ``StoredForecast`` row (as Django's database
-cache does): the page figures and the review lists. Only ramme writes those columns; a row
-of another shape (older code) or one that cannot be read is computed again, never shown."""
+cache does): the page figures, the review lists and the data-quality findings. Only ramme
+writes those columns; a row of another shape (older code) or one that cannot be read is
+computed again, never shown."""
 
 from __future__ import annotations
 

@@ -84,8 +84,7 @@ def store_figures(version: str, as_of: date, simulations: int, seed: int, blob: 
 def load_review_lists(version: str, as_of: date, simulations: int, seed: int) -> bytes | None:
     """The review lists stored on the row of this version and date (any status: they do not
     rest on the forecast, only on the same data), or None."""
-    blob = _rows(version, as_of, simulations, seed).values_list("review_lists", flat=True).first()
-    return None if blob is None else bytes(blob)
+    return _load_beside("review_lists", version, as_of, simulations, seed)
 
 
 def store_review_lists(version: str, as_of: date, simulations: int, seed: int, blob: bytes) -> bool:
@@ -94,6 +93,28 @@ def store_review_lists(version: str, as_of: date, simulations: int, seed: int, b
     if running_elsewhere():  # SQLite: the write would wait for the import; the next one stores
         return False
     return bool(_rows(version, as_of, simulations, seed).update(review_lists=blob))
+
+
+def load_findings(version: str, as_of: date, simulations: int, seed: int) -> bytes | None:
+    """The data-quality findings (datakvalitetsfund) stored on the row of this version and
+    date, any status as the review lists, or None."""
+    return _load_beside("quality_findings", version, as_of, simulations, seed)
+
+
+def store_findings(version: str, as_of: date, simulations: int, seed: int, blob: bytes) -> bool:
+    """Save the data-quality findings on the row of this version and date; False when there
+    is no row (the caller keeps them in memory only)."""
+    if running_elsewhere():  # SQLite: the write would wait for the import; the next one stores
+        return False
+    return bool(_rows(version, as_of, simulations, seed).update(quality_findings=blob))
+
+
+def _load_beside(
+    column: str, version: str, as_of: date, simulations: int, seed: int
+) -> bytes | None:
+    # the results beside the forecast rest only on its data version, not on its status
+    blob = _rows(version, as_of, simulations, seed).values_list(column, flat=True).first()
+    return None if blob is None else bytes(blob)
 
 
 def queue_row(version: str, as_of: date, simulations: int, seed: int) -> int | None:

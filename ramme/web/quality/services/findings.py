@@ -1,7 +1,8 @@
 """The data-quality findings on an as-of date, as each user may see them.
 
-Computed once per import and date (``ramme.core.quality.check`` on the cached dataset);
-pages, the badge, ``ramme check-data`` and the monthly report read these functions.
+Computed once per data version and date (``ramme.core.quality.check`` on the cached
+dataset) and stored for every process (``stored_findings``); pages, the badge,
+``ramme check-data`` and the monthly report read these functions.
 """
 
 from __future__ import annotations
@@ -9,19 +10,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from ramme.core.quality import RULES, Finding, Rule, check
+from ramme.core.quality import RULES, Finding, Rule
 from ramme.web.accounts.access import case_scope, record_shown, visible_children
 from ramme.web.accounts.models import User
 from ramme.web.data.models import Child
 from ramme.web.forecasts.services import cache
 from ramme.web.quality.models import FindingExplanation
-from ramme.web.quality.services.data import dataset, thresholds
+from ramme.web.quality.services import stored_findings
+
+CHUNK = 900  # keys per query: below SQLite's oldest limit on a statement's parameters
 
 
 def all_findings(as_of: date) -> list[Finding]:
     """Every finding on ``as_of`` (case level: filter with ``visible`` before showing)."""
-    name = f"quality-findings-{as_of.isoformat()}"
-    return cache.per_import(name, lambda: check(dataset(), as_of, thresholds()))
+    return stored_findings.stored_or_built(as_of)
 
 
 def visible(user: User, findings: list[Finding]) -> list[Finding]:
@@ -100,22 +102,20 @@ def _scope_keys(as_of: date, lookups: dict[str, str]) -> tuple[str, ...]:
     )
     scope = tuple(sorted(lookups.items()))
     if scope not in by_scope:
-        children = _children()
-        by_scope[scope] = tuple(
-            f.key
-            for f in all_findings(as_of)
-            if f.child in children and all(children[f.child][k] == v for k, v in scope)
-        )
+        findings = all_findings(as_of)
+        children = _in_scope({f.child for f in findings if f.child}, lookups)
+        by_scope[scope] = tuple(f.key for f in findings if f.child in children)
     return by_scope[scope]
 
 
-def _children() -> dict[str, dict[str, str]]:
-    """Child key → the fields a scope limits on (cached per data version)."""
-    rows = Child.objects.values_list("key", "team", "caseworker")
-    return cache.per_import(
-        "quality-children",
-        lambda: {key: {"team": team, "caseworker": worker} for key, team, worker in rows},
-    )
+def _in_scope(keys: set[str], lookups: dict[str, str]) -> set[str]:
+    """Of the children with findings, those in the scope. Only those are read: a new
+    worker's first badge read every child (160,000 at Copenhagen size, 0.3 s)."""
+    ordered, found = sorted(keys), set[str]()
+    for start in range(0, len(ordered), CHUNK):
+        rows = Child.objects.filter(key__in=ordered[start : start + CHUNK], **lookups)
+        found.update(rows.values_list("key", flat=True))
+    return found
 
 
 def counts_by_rule(as_of: date) -> list[tuple[Rule, int, int]]:

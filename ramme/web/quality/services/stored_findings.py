@@ -1,0 +1,70 @@
+"""The data-quality findings stored per data version (lagrede datakvalitetsfund): every
+finding on a day over every case, computed once (by the background task after new data, or
+by the first page that needs them) and stored on the day's forecast row beside the review
+lists, so no gunicorn worker loads the whole ledger and runs the rules while a user waits
+for the follow-up page's badge or the findings page.
+
+The findings are case level and stored for every case: readers keep only what the user
+may see (``findings.visible``, ``findings.unexplained_count``). The explanations are not
+stored here: they are written between imports and read on each view. The thresholds the
+rules ran with are stored too, so a changed ``RAMME_QUALITY_*`` setting computes again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from ramme.core.quality import Finding, Thresholds, check
+from ramme.web.forecasts.services import cache, pickled, stored
+from ramme.web.forecasts.services.followup import default_simulations
+from ramme.web.quality.services.data import dataset, thresholds
+
+MAX_DAYS = 16  # days a process keeps in memory per data version
+VERSION = 1  # bump when StoredFindings or Finding changes shape: older rows are computed again
+
+
+@dataclass(frozen=True)
+class StoredFindings:
+    """The findings (datakvalitetsfund) on one day over every case, with their thresholds."""
+
+    thresholds: Thresholds
+    findings: list[Finding]
+
+
+def build(day: date, limits: Thresholds) -> StoredFindings:
+    """Run every rule on the whole dataset, postings included (seconds at Copenhagen size)."""
+    return StoredFindings(limits, check(dataset(), day, limits))
+
+
+def encode(found: StoredFindings) -> bytes:
+    return pickled.encode(VERSION, found)
+
+
+def decode(blob: bytes) -> StoredFindings | None:
+    """The stored findings, or None when they are of another shape (older code)."""
+    return pickled.decode(blob, VERSION, StoredFindings)
+
+
+def _memo() -> dict[tuple[date, Thresholds], list[Finding]]:
+    # per data version, forgotten with the forecasts by ``cache.clear()``
+    return cache.per_import("stored_quality_findings", dict)
+
+
+def stored_or_built(day: date) -> list[Finding]:
+    """Every finding on ``day`` for the current data version: from this process's memo,
+    else the database, else computed here and stored for the others (when the day has a
+    row). Case level: filter before showing."""
+    memo, limits = _memo(), thresholds()
+    if (day, limits) in memo:
+        return memo[(day, limits)]
+    version, simulations = cache.data_version(), default_simulations()
+    blob = stored.load_findings(version, day, simulations, 0)
+    found = decode(blob) if blob is not None else None
+    if found is None or found.thresholds != limits:
+        found = build(day, limits)
+        stored.store_findings(version, day, simulations, 0, encode(found))
+    if len(memo) >= MAX_DAYS:
+        memo.pop(next(iter(memo)))
+    memo[(day, limits)] = found.findings
+    return found.findings

@@ -1,0 +1,139 @@
+"""The data-quality findings stored per data version (lagrede datakvalitetsfund): the
+after-import task stores them on the forecast row beside the review lists, they equal a
+fresh run of the rules, a fresh process's follow-up badge and findings page read them and
+run no rule, a new data version computes them again, and a caseworker still sees only her
+own cases (the stored findings are over every case; the reader filters)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from django.db.models import F
+from django.test import Client
+
+from ramme.core.quality import check
+from ramme.web.data.models import Budget
+from ramme.web.forecasts.models import StoredForecast
+from ramme.web.forecasts.services import cache, followup, precompute, stored
+from ramme.web.quality.services import data, stored_findings
+from tests.web.forecasts.conftest import AS_OF
+from tests.web.personas import PASSWORD
+
+DATO = {"dato": AS_OF.isoformat()}
+
+
+def _client(username: str) -> Client:
+    client = Client()
+    assert client.login(username=username, password=PASSWORD)
+    return client
+
+
+def _after_import() -> None:
+    """The background task after an import, as the worker runs it."""
+    version = cache.data_version()
+    for day, sims in followup.needed_forecasts(AS_OF):
+        stored.queue_row(version, day, sims, 0)
+    precompute.compute(StoredForecast.objects.get(as_of=AS_OF, simulations=50).pk)
+    cache.clear()  # a new worker: nothing in memory, the results in the database
+
+
+def _kept() -> stored_findings.StoredFindings | None:
+    blob = stored.load_findings(cache.data_version(), AS_OF, 50, 0)
+    return stored_findings.decode(blob) if blob is not None else None
+
+
+def _refuse_to_compute(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("ran the rules while a user waited")
+
+    monkeypatch.setattr(stored_findings, "build", refuse)
+    monkeypatch.setattr(stored_findings, "check", refuse)
+    monkeypatch.setattr(data, "load_dataset", refuse)
+    monkeypatch.setattr(data, "load_postings", refuse)
+
+
+def _unlinked(client: Client) -> set[str]:
+    page = client.get("/datakvalitet/", DATO)
+    assert page.status_code == 200
+    rules = {r.rule.kind: r for r in page.context["ov"].rules}
+    return {f.key for f, _ in rules["unlinked_posting"].rows}
+
+
+def _badge(client: Client) -> str:
+    html = client.get("/prognose/", DATO).content.decode()
+    start = html.index('id="datakvalitet-badge"')
+    return html[start : html.index("</p>", start)]
+
+
+def test_the_task_stores_the_findings_and_they_equal_a_fresh_run(planted, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    real, loads = data.load_dataset, []
+    monkeypatch.setattr(data, "load_dataset", lambda **k: loads.append(k) or real(**k))
+    _after_import()
+    assert not loads  # the task adds the postings to the forecast's dataset it holds
+    kept = _kept()
+    assert kept is not None and kept.thresholds == data.thresholds()
+    assert kept.findings == check(data.dataset(), AS_OF, data.thresholds())
+    assert {"unlinked_posting:X-alice", "unlinked_posting:X-bob"} <= {f.key for f in kept.findings}
+
+
+@pytest.mark.parametrize("username", ["erik", "alice", "bob"])  # every case; only their own
+def test_a_fresh_process_reads_the_stored_findings_and_runs_no_rule(  # type: ignore[no-untyped-def]
+    planted, monkeypatch, username
+) -> None:
+    computed = (_unlinked(_client(username)), _badge(_client(username)))
+    _after_import()
+    _refuse_to_compute(monkeypatch)
+    assert (_unlinked(_client(username)), _badge(_client(username))) == computed
+
+
+def test_a_caseworker_sees_only_her_own_stored_findings(planted, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    _after_import()
+    _refuse_to_compute(monkeypatch)
+    assert _unlinked(_client("alice")) == {"unlinked_posting:X-alice"}
+    assert _unlinked(_client("bob")) == {"unlinked_posting:X-bob"}
+    assert _unlinked(_client("erik")) >= {"unlinked_posting:X-alice", "unlinked_posting:X-bob"}
+
+
+def test_a_new_data_version_runs_the_rules_again_and_stores_them(planted, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    _after_import()
+    old = cache.data_version()
+    Budget.objects.filter(pk=Budget.objects.order_by("pk").first().pk).update(  # type: ignore[union-attr]
+        amount=F("amount") + Decimal(1)
+    )  # an admin's correction: a new data version, no import
+    assert cache.data_version() != old
+    runs: list[object] = []
+    real = stored_findings.build
+    monkeypatch.setattr(stored_findings, "build", lambda *a: runs.append(a) or real(*a))
+    version = cache.data_version()
+    for day, sims in followup.needed_forecasts(AS_OF):
+        stored.queue_row(version, day, sims, 0)
+    assert _unlinked(_client("erik")) >= {"unlinked_posting:X-alice"}
+    assert len(runs) == 1  # not the older version's row
+    kept = _kept()
+    assert kept is not None and kept.findings == check(data.dataset(), AS_OF, data.thresholds())
+    cache.clear()
+    _unlinked(_client("alice"))
+    assert len(runs) == 1  # a fresh process reads what the first one stored
+
+
+def test_changed_thresholds_run_the_rules_again(planted, settings, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    _after_import()
+    runs: list[object] = []
+    real = stored_findings.build
+    monkeypatch.setattr(stored_findings, "build", lambda *a: runs.append(a) or real(*a))
+    settings.RAMME_QUALITY_NO_PAYMENT_DAYS = 5
+    _unlinked(_client("erik"))
+    assert len(runs) == 1 and runs[0][1].no_payment_days == 5  # type: ignore[index]
+
+
+@pytest.mark.parametrize("username", ["erik", "alice"])
+def test_the_badge_counts_the_same_however_the_children_are_read(  # type: ignore[no-untyped-def]
+    planted, monkeypatch, username
+) -> None:
+    from ramme.web.quality.services import findings
+
+    whole = _badge(_client(username))
+    cache.clear()
+    monkeypatch.setattr(findings, "CHUNK", 1)  # one query per child with findings
+    assert _badge(_client(username)) == whole
