@@ -229,6 +229,11 @@ def replace_sets(
         _send(cursor, table, (*columns, STAMP), stamped, postgres)
 
 
+def send_rows(cursor: Any, table: str, columns: Sequence[str], rows: Iterable[tuple]) -> None:
+    """Rows (tuples in ``columns`` order) into ``table`` on the current database."""
+    _send(cursor, table, columns, rows, connection.vendor == "postgresql")
+
+
 def _send(cursor: Any, table: str, columns: Sequence[str], rows: Iterable[tuple], pg: bool) -> None:
     """Rows into ``table``: COPY on PostgreSQL, executemany on SQLite."""
     names = ", ".join(columns)
