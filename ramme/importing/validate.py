@@ -83,6 +83,8 @@ def cached_cpr(text: str, cpr_key: bytes, cache: dict[str, CprFacts]) -> CprFact
     return found
 
 
+SCRUB_CACHE_LIMIT = 50_000  # distinct free-text values remembered per file
+
 _PARSERS: dict[str, Callable[[str], Any]] = {
     "amount": parsing.parse_amount,
     "decimal": parsing.parse_decimal,
@@ -109,6 +111,7 @@ class Converter:
         self.errors: list[RowError] = []
         self.scrubbed = 0
         self._seen: set[Any] = set()
+        self._scrubs: dict[str, tuple[str, int]] = {}
         names = [name.strip().lower().lstrip("\ufeff") for name in table.header]
         by_name = {name: i for i, name in enumerate(names) if name}
         self._cells: list[tuple[int, Column, Callable[[str], Any]]] = []
@@ -223,7 +226,7 @@ class Converter:
                 ok = False
                 continue
             if free_text:
-                value, count = scrub_cpr(value)
+                value, count = self._scrubbed(value)
                 self.scrubbed += count
             values[name] = value
         if self._extra:
@@ -231,6 +234,16 @@ class Converter:
         if not (ok and self._check_row(number, values)):
             return None
         return Row(number, values, self._extra_of(cells) if self._extra else {})
+
+    def _scrubbed(self, text: str) -> tuple[str, int]:
+        """``scrub_cpr`` of a free-text value, worked out once per distinct value (names of
+        caseworkers, teams and legal bases repeat on every row)."""
+        found = self._scrubs.get(text)
+        if found is None:
+            found = scrub_cpr(text)
+            if len(self._scrubs) < SCRUB_CACHE_LIMIT:
+                self._scrubs[text] = found
+        return found
 
     def _check_extra(self, number: int, cells: list[str]) -> bool:
         too_long = [n for i, n in self._extra if i < len(cells) and len(cells[i]) > MAX_EXTRA_CHARS]

@@ -1,3 +1,5 @@
+import hashlib
+import hmac
 from datetime import date
 
 import pytest
@@ -39,6 +41,13 @@ def test_pseudonym_is_stable_keyed_and_dash_insensitive():
     assert pseudonym("010190-1234", KEY) == pseudonym("0101901234", KEY)
     assert pseudonym("010190-1234", KEY) != pseudonym("010190-1234", b"other")
     assert "0101901234" not in pseudonym("010190-1234", KEY)
+
+
+def test_pseudonym_is_the_keyed_hmac_of_the_ten_digits():
+    # Stored children are keyed by it: a faster computation must give the same text.
+    digest = hmac.new(KEY, b"0101901234", hashlib.sha256).hexdigest()
+    assert pseudonym("01.01.90-1234", KEY) == "p" + digest[:20]
+    assert facts("010190-1234", KEY).pseudonym == "p" + digest[:20]
 
 
 def test_facts_keep_no_cpr():

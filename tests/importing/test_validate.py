@@ -128,3 +128,18 @@ def test_cpr_numbers_in_free_text_and_unknown_columns_are_scrubbed(tmp_path: Pat
     assert row.values["text"] == "Faktura [CPR fjernet]"
     assert row.extra == {"Note": "se [CPR fjernet]"}
     assert converter.scrubbed == 2
+
+
+def test_a_repeated_free_text_is_scrubbed_and_counted_on_every_row(tmp_path: Path) -> None:
+    path = tmp_path / "children.csv"
+    path.write_text(
+        "child_id,caseworker,team\n"
+        "C1,alice,Team 150310-4123\nC2,bob,Team 150310-4123\nC3,carl,Team Syd\n",
+        encoding="utf-8",
+    )
+    from ramme.importing.validate import Converter
+
+    converter = Converter(SPECS["children"], open_table(path), KEY)
+    rows = list(converter.rows())
+    assert [r.values["team"] for r in rows] == ["Team [CPR fjernet]"] * 2 + ["Team Syd"]
+    assert converter.scrubbed == 2

@@ -25,6 +25,7 @@ from ramme.importing.specs import IMPORT_ORDER, SPECS
 from ramme.importing.validate import Converter
 from ramme.web.accounts.audit import flush_spool
 from ramme.web.data.services.context import ImportContext
+from ramme.web.data.services.gc_pause import paused_collector
 from ramme.web.data.services.import_lock import ImportBusy, exclusive_import
 from ramme.web.data.services.mapping import remap_postings
 from ramme.web.data.services.postings import import_postings
@@ -100,7 +101,7 @@ def import_folder(
     """
     opts = options or ImportOptions(username=username, progress=progress)
     try:
-        with exclusive_import():
+        with exclusive_import(), paused_collector():
             result = _import_folder(Path(folder), profile, opts)
     except ImportBusy as busy:
         name = scrub_cpr(Path(folder).name)[0]

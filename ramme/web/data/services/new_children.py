@@ -13,51 +13,49 @@ flush, and the reservation starts again after it.
 
 from __future__ import annotations
 
-from django.db import connection
+import json
+from typing import Any
+
+from django.db import connection, models
 
 from ramme.core.cpr import CprFacts
 from ramme.web.data.models import Child
+from ramme.web.data.services.staged import send_rows
 
 BLOCK = 1000
+
+
+GIVEN = ("id", "key", "birth_date", "replacement_cpr")
 
 
 class NewChildren:
     """Pending children of one import: ``add`` returns the new id, ``flush`` writes them."""
 
     def __init__(self) -> None:
-        self.pending: list[Child] = []
+        self.pending: list[tuple[int, str, Any, bool]] = []  # in ``GIVEN`` order
         self._free: list[int] = []
         self._next: int | None = None  # SQLite: the next free id
 
     def add(self, facts: CprFacts) -> int:
         pk = self._reserve()
-        self.pending.append(
-            Child(
-                pk=pk,
-                key=facts.pseudonym,
-                birth_date=facts.birth_date,
-                replacement_cpr=facts.is_replacement,
-            )
-        )
+        self.pending.append((pk, facts.pseudonym, facts.birth_date, facts.is_replacement))
         return pk
 
     def flush(self) -> None:
-        """Write the pending children (ids as reserved)."""
+        """Write the pending children (ids as reserved), the other columns at their
+        defaults, as plain tuples: a model instance each cost more than the write."""
         if self.pending:
-            Child.objects.bulk_create(self.pending, batch_size=1000)
+            columns, fill = _defaults()
+            rows = (row + fill for row in self.pending)
+            with connection.cursor() as cursor:
+                send_rows(cursor, Child._meta.db_table, columns, rows)
             self.pending = []
         self._next = None
 
     def _reserve(self) -> int:
         if connection.vendor == "postgresql":
             if not self._free:
-                with connection.cursor() as cursor:
-                    cursor.execute(
-                        "SELECT nextval(pg_get_serial_sequence(%s, 'id'))"
-                        " FROM generate_series(1, %s)",
-                        [Child._meta.db_table, BLOCK],
-                    )
-                    self._free = [row[0] for row in reversed(cursor.fetchall())]
+                self._free = _block_of_ids()
             return self._free.pop()
         if self._next is None:
             self._next = self._highest() + 1
@@ -73,3 +71,27 @@ class NewChildren:
             cursor.execute("SELECT seq FROM sqlite_sequence WHERE name = %s", [table])
             row = cursor.fetchone()
         return max(top, int(row[0]) if row else 0)
+
+
+def _block_of_ids() -> list[int]:
+    """``BLOCK`` ids from the table's sequence, the first last (for ``pop``)."""
+    with connection.cursor() as cursor:
+        # The sequence is looked up once: inside nextval() it would be once per id, five
+        # times the cost of the ids themselves.
+        cursor.execute("SELECT pg_get_serial_sequence(%s, 'id')", [Child._meta.db_table])
+        sequence = cursor.fetchone()[0]
+        cursor.execute(
+            "SELECT nextval(%s::regclass) FROM generate_series(1, %s)", [sequence, BLOCK]
+        )
+        return [row[0] for row in reversed(cursor.fetchall())]
+
+
+def _defaults() -> tuple[tuple[str, ...], tuple[Any, ...]]:
+    """The columns of a new child and the values of those ``GIVEN`` does not hold, as
+    ``bulk_create`` would write them (JSON as text)."""
+    fields = [f for f in Child._meta.concrete_fields if f.column not in GIVEN]
+    fill = tuple(
+        json.dumps(f.get_default()) if isinstance(f, models.JSONField) else f.get_default()
+        for f in fields
+    )
+    return (*GIVEN, *(str(f.column) for f in fields)), fill

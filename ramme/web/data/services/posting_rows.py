@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from ramme.core.cpr import looks_like_cpr
+from ramme.core.cpr import cpr_candidate, looks_like_cpr
 from ramme.importing import parsing
 from ramme.importing.errors import ParseError, scrub_cpr
 from ramme.importing.validate import Converter, Row, cached_cpr
@@ -77,6 +77,8 @@ class _PostingRows:
         self.width = max((i for i in known if i is not None), default=0) + 1
         self.dates: dict[str, str] = {}
         self.dransts: dict[str, int] = {}
+        self.texts: dict[str, tuple[str, int]] = {}  # raw text → (stored text, scrubbed)
+        self.plain_keys: set[tuple[str, str]] = set()  # (account, cost centre) not CPR-shaped
 
     def fast_path(self) -> Callable[[list[str]], tuple | None]:
         """The tuple of a plain row, or None when the general path must decide.
@@ -92,7 +94,9 @@ class _PostingRows:
         dates, dransts, new_date, new_dranst = self.dates, self.dransts, self._date, self._dranst
         seen, plain, slow_amount = self.converter.seen_set(), _PLAIN_AMOUNT.fullmatch, self._amount
         activity_of, refs_of, converter = self.mapper.activity, self._refs, self.converter
-        by_rules, cpr_shaped, child_of = self.mapper.by_rules, looks_like_cpr, self._child
+        by_rules, by_measure = self.mapper.by_rules, self.mapper.by_measure
+        cpr_shaped, candidate, child_of = looks_like_cpr, cpr_candidate, self._child
+        plain_keys, plain_key, text_of = self.plain_keys, self._plain_keys, self._text
         extra = converter.extra_scrub if converter.has_extra else None
 
         def fast(cells: list[str]) -> tuple | None:
@@ -108,11 +112,14 @@ class _PostingRows:
             if day is None or dranst is None or amount is None or posting_id in seen:
                 return None
             cost_center = cells[i_cc].strip() if i_cc is not None else ""
-            text = cells[i_text].strip() if i_text is not None else ""
-            if len(cost_center) > 50 or len(text) > 500:
+            texted = text_of(cells[i_text]) if i_text is not None else ("", 0)
+            if len(cost_center) > 50 or texted is None:
                 return None
-            # An id in CPR form is refused; the general path says where and why.
-            if any(len(v) >= 10 and cpr_shaped(v) for v in (posting_id, account, cost_center)):
+            # An id in CPR form is refused; the general path says where and why. Accounts
+            # and cost centres repeat, so each is checked once (plain_keys).
+            if len(posting_id) >= 10 and candidate(posting_id) and cpr_shaped(posting_id):
+                return None
+            if (account, cost_center) not in plain_keys and not plain_key(account, cost_center):
                 return None
             measure = provider = None
             if has_refs:
@@ -124,15 +131,15 @@ class _PostingRows:
             if child_pk == _UNSEEN or (extra is not None and not extra(cells)):
                 return None
             seen.add(posting_id)
-            if cpr_shaped(text):
-                text, count = scrub_cpr(text)
-                converter.scrubbed += count
+            text, scrubbed = texted
+            if scrubbed:
+                converter.scrubbed += scrubbed
             if measure is None:
                 activity = by_rules.get((account, dranst, cost_center), _UNSEEN)
                 if activity is _UNSEEN:
                     activity = activity_of(None, account, dranst, cost_center)
             else:
-                activity = activity_of(measure, account, dranst, cost_center)
+                activity = by_measure.get(measure)
             return (
                 posting_id,
                 day,
@@ -210,19 +217,40 @@ class _PostingRows:
             return None
 
     def _refs(self, cells: list[str]) -> tuple[int | None, int | None] | None:
-        found: list[int | None] = []
-        for index, lookup, limit in zip(
-            self.refs, (self.measures, self.providers), (64, 50), strict=True
-        ):
-            key = cells[index].strip() if index is not None else ""
-            if not key:
-                found.append(None)
-                continue
-            pk = lookup.get(key) if len(key) <= limit else None
-            if pk is None:
+        """The measure and provider a row names (None: none), or None when either is
+        unknown or too long: the general path then says which."""
+        i_measure, i_provider = self.refs
+        measure = provider = None
+        if i_measure is not None and (key := cells[i_measure].strip()):
+            measure = self.measures.get(key) if len(key) <= 64 else None
+            if measure is None:
                 return None
-            found.append(pk)
-        return found[0], found[1]
+        if i_provider is not None and (key := cells[i_provider].strip()):
+            provider = self.providers.get(key) if len(key) <= 50 else None
+            if provider is None:
+                return None
+        return measure, provider
+
+    def _plain_keys(self, account: str, cost_center: str) -> bool:
+        """Neither the account nor the cost centre is CPR-shaped; remembered when so."""
+        if any(len(v) >= 10 and looks_like_cpr(v) for v in (account, cost_center)):
+            return False
+        if len(self.plain_keys) < _CACHE_LIMIT:
+            self.plain_keys.add((account, cost_center))
+        return True
+
+    def _text(self, raw: str) -> tuple[str, int] | None:
+        """A posting's text (stripped, CPR numbers scrubbed) and how many were scrubbed;
+        None when too long. A ledger repeats its texts, so each is worked out once."""
+        found = self.texts.get(raw)
+        if found is None:
+            text = raw.strip()
+            if len(text) > 500:
+                return None
+            found = scrub_cpr(text) if looks_like_cpr(text) else (text, 0)
+            if len(self.texts) < _CACHE_LIMIT:
+                self.texts[raw] = found
+        return found
 
     def slow(self, number: int, cells: list[str]) -> tuple | None:
         """The general path: full conversion, reference checks and errors."""

@@ -155,7 +155,8 @@ def _staged_group(
     def row(record: dict[str, Any]) -> tuple:
         values = [*record.values(), *fill]
         for i in json_at:
-            values[i] = json.dumps(values[i])
+            # most rows keep no unknown columns: their text is known without json.dumps
+            values[i] = "{}" if values[i] == {} else json.dumps(values[i])
         return tuple(values)
 
     return staged_upsert(model, key, columns, map(row, records), version, compared=given)
@@ -227,6 +228,11 @@ def replace_sets(
             cursor.execute("DROP TABLE IF EXISTS ramme_stage_sets")
         stamped = ((*row, version) for row in rows)
         _send(cursor, table, (*columns, STAMP), stamped, postgres)
+
+
+def send_rows(cursor: Any, table: str, columns: Sequence[str], rows: Iterable[tuple]) -> None:
+    """Rows (tuples in ``columns`` order) into ``table`` on the current database."""
+    _send(cursor, table, columns, rows, connection.vendor == "postgresql")
 
 
 def _send(cursor: Any, table: str, columns: Sequence[str], rows: Iterable[tuple], pg: bool) -> None:
