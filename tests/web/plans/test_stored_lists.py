@@ -8,11 +8,11 @@ import pytest
 from django.test import Client
 
 from ramme.core.plans import reviews
-from ramme.web.forecasts.models import StoredForecast
-from ramme.web.forecasts.services import cache, followup, precompute, stored
+from ramme.web.forecasts.services import cache, stored
 from ramme.web.plans import loader, stored_lists
+from tests.web.forecasts.after_import import run_task
 from tests.web.forecasts.conftest import AS_OF, example  # noqa: F401  (the fixture)
-from tests.web.personas import PASSWORD
+from tests.web.personas import login
 
 
 @pytest.fixture(autouse=True)
@@ -21,21 +21,6 @@ def _fast_forecast(fast_forecast: None) -> None:
 
 
 URL = f"/handleplaner/opfoelgning/?dato={AS_OF:%d.%m.%Y}"
-
-
-def _client(username: str) -> Client:
-    client = Client()
-    assert client.login(username=username, password=PASSWORD)
-    return client
-
-
-def _after_import() -> None:
-    """The background task after an import, as the worker runs it."""
-    version = cache.data_version()
-    for day, sims in followup.needed_forecasts(AS_OF):
-        stored.queue_row(version, day, sims, 0)
-    precompute.compute(StoredForecast.objects.get(as_of=AS_OF, simulations=50).pk)
-    cache.clear()  # a new worker: nothing in memory, the results in the database
 
 
 def _shown(client: Client, query: str = "") -> dict[str, object]:
@@ -58,7 +43,7 @@ def _refuse_to_compute(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_the_task_stores_the_lists_and_they_equal_a_fresh_computation(example) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
-    _after_import()
+    run_task(AS_OF)
     blob = stored.load_review_lists(cache.data_version(), AS_OF, 50, 0)
     kept = stored_lists.decode(blob) if blob is not None else None
     assert kept is not None and kept == stored_lists.build(AS_OF)
@@ -79,19 +64,19 @@ def test_a_view_in_a_fresh_process_reads_the_stored_lists_and_computes_nothing( 
     monkeypatch,
     username,
 ) -> None:
-    computed = {query: _shown(_client(username), query) for query in ("", "&sorter=type")}
-    _after_import()
+    computed = {query: _shown(login(username), query) for query in ("", "&sorter=type")}
+    run_task(AS_OF)
     _refuse_to_compute(monkeypatch)
     for query, shown in computed.items():
-        assert _shown(_client(username), query) == shown
+        assert _shown(login(username), query) == shown
 
 
 def test_a_review_recorded_after_the_task_leaves_the_due_list_without_a_rebuild(  # type: ignore[no-untyped-def]
     example,  # noqa: F811
     monkeypatch,
 ) -> None:
-    _after_import()
-    client = _client("erik")
+    run_task(AS_OF)
+    client = login("erik")
     due = _shown(client)["due"]
     assert due
     _refuse_to_compute(monkeypatch)

@@ -14,28 +14,13 @@ from django.test import Client
 
 from ramme.core.quality import check
 from ramme.web.data.models import Budget
-from ramme.web.forecasts.models import StoredForecast
-from ramme.web.forecasts.services import cache, followup, precompute, stored
+from ramme.web.forecasts.services import cache, followup, stored
 from ramme.web.quality.services import data, stored_findings
+from tests.web.forecasts.after_import import run_task
 from tests.web.forecasts.conftest import AS_OF
-from tests.web.personas import PASSWORD
+from tests.web.personas import login
 
 DATO = {"dato": AS_OF.isoformat()}
-
-
-def _client(username: str) -> Client:
-    client = Client()
-    assert client.login(username=username, password=PASSWORD)
-    return client
-
-
-def _after_import() -> None:
-    """The background task after an import, as the worker runs it."""
-    version = cache.data_version()
-    for day, sims in followup.needed_forecasts(AS_OF):
-        stored.queue_row(version, day, sims, 0)
-    precompute.compute(StoredForecast.objects.get(as_of=AS_OF, simulations=50).pk)
-    cache.clear()  # a new worker: nothing in memory, the results in the database
 
 
 def _kept() -> stored_findings.StoredFindings | None:
@@ -69,7 +54,7 @@ def _badge(client: Client) -> str:
 def test_the_task_stores_the_findings_and_they_equal_a_fresh_run(planted, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     real, loads = data.load_dataset, []
     monkeypatch.setattr(data, "load_dataset", lambda **k: loads.append(k) or real(**k))
-    _after_import()
+    run_task(AS_OF)
     assert not loads  # the task adds the postings to the forecast's dataset it holds
     kept = _kept()
     assert kept is not None and kept.thresholds == data.thresholds()
@@ -81,22 +66,22 @@ def test_the_task_stores_the_findings_and_they_equal_a_fresh_run(planted, monkey
 def test_a_fresh_process_reads_the_stored_findings_and_runs_no_rule(  # type: ignore[no-untyped-def]
     planted, monkeypatch, username
 ) -> None:
-    computed = (_unlinked(_client(username)), _badge(_client(username)))
-    _after_import()
+    computed = (_unlinked(login(username)), _badge(login(username)))
+    run_task(AS_OF)
     _refuse_to_compute(monkeypatch)
-    assert (_unlinked(_client(username)), _badge(_client(username))) == computed
+    assert (_unlinked(login(username)), _badge(login(username))) == computed
 
 
 def test_a_caseworker_sees_only_her_own_stored_findings(planted, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    _after_import()
+    run_task(AS_OF)
     _refuse_to_compute(monkeypatch)
-    assert _unlinked(_client("alice")) == {"unlinked_posting:X-alice"}
-    assert _unlinked(_client("bob")) == {"unlinked_posting:X-bob"}
-    assert _unlinked(_client("erik")) >= {"unlinked_posting:X-alice", "unlinked_posting:X-bob"}
+    assert _unlinked(login("alice")) == {"unlinked_posting:X-alice"}
+    assert _unlinked(login("bob")) == {"unlinked_posting:X-bob"}
+    assert _unlinked(login("erik")) >= {"unlinked_posting:X-alice", "unlinked_posting:X-bob"}
 
 
 def test_a_new_data_version_runs_the_rules_again_and_stores_them(planted, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    _after_import()
+    run_task(AS_OF)
     old = cache.data_version()
     Budget.objects.filter(pk=Budget.objects.order_by("pk").first().pk).update(  # type: ignore[union-attr]
         amount=F("amount") + Decimal(1)
@@ -108,22 +93,22 @@ def test_a_new_data_version_runs_the_rules_again_and_stores_them(planted, monkey
     version = cache.data_version()
     for day, sims in followup.needed_forecasts(AS_OF):
         stored.queue_row(version, day, sims, 0)
-    assert _unlinked(_client("erik")) >= {"unlinked_posting:X-alice"}
+    assert _unlinked(login("erik")) >= {"unlinked_posting:X-alice"}
     assert len(runs) == 1  # not the older version's row
     kept = _kept()
     assert kept is not None and kept.findings == check(data.dataset(), AS_OF, data.thresholds())
     cache.clear()
-    _unlinked(_client("alice"))
+    _unlinked(login("alice"))
     assert len(runs) == 1  # a fresh process reads what the first one stored
 
 
 def test_changed_thresholds_run_the_rules_again(planted, settings, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    _after_import()
+    run_task(AS_OF)
     runs: list[object] = []
     real = stored_findings.build
     monkeypatch.setattr(stored_findings, "build", lambda *a: runs.append(a) or real(*a))
     settings.RAMME_QUALITY_NO_PAYMENT_DAYS = 5
-    _unlinked(_client("erik"))
+    _unlinked(login("erik"))
     assert len(runs) == 1 and runs[0][1].no_payment_days == 5  # type: ignore[index]
 
 
@@ -133,7 +118,7 @@ def test_the_badge_counts_the_same_however_the_children_are_read(  # type: ignor
 ) -> None:
     from ramme.web.quality.services import findings
 
-    whole = _badge(_client(username))
+    whole = _badge(login(username))
     cache.clear()
     monkeypatch.setattr(findings, "CHUNK", 1)  # one query per child with findings
-    assert _badge(_client(username)) == whole
+    assert _badge(login(username)) == whole
