@@ -139,3 +139,6 @@ def test_line_page_shows_the_calibration_of_the_cli_json(imported) -> None:  # t
         )
     assert page.context["calibration"]["years"] == (2023,)
     assert b'id="kalibreringsvaegte"' in page.content
+    # one earlier year: the page says the calibration and its band rest on little
+    assert b'id="kort-historik"' in page.content
+    assert "hviler kun på 1 tidligere år" in page.content.decode()
