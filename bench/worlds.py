@@ -23,7 +23,7 @@ from pathlib import Path
 from ramme.core.money import format_number
 from ramme.worlds.evaluate import evaluate
 from ramme.worlds.registry import WORLDS, get
-from ramme.worlds.scoring import Summary, month_ends, summarise
+from ramme.worlds.scoring import Summary, combine, month_ends, summarise
 from ramme.worlds.spec import WorldSpec
 
 HEADER = (
@@ -40,28 +40,30 @@ def _pair(s: Summary, days: list[date]) -> str:
     return f"{_n(s.mae(days))}/{_n(s.mae(days, 'run_rate'))}"
 
 
-def _row(name: str, s: Summary, year: int) -> str:
-    ends = month_ends(year)
+def _ends(years: list[int], month: int) -> list[date]:
+    return [month_ends(y)[month - 1] for y in years]
+
+
+def _row(name: str, s: Summary, years: list[int]) -> str:
     marks = " ".join("ja " if ok else "NEJ" for ok in s.criteria().values())
+    late = [d for m in range(4, 13) for d in _ends(years, m)]
     return (
-        f"{name:<10}{_pair(s, [ends[2]]):>13}{_pair(s, [ends[5]]):>13}{_pair(s, [ends[8]]):>13}"
-        f"{_pair(s, ends[3:]):>14}{_n(s.bias):>7}{_n(s.coverage_frame, 0):>10}"
-        f"{_n(s.coverage_lines, 0):>11}{_n(s.width):>8}   {marks}"
+        f"{name:<10}{_pair(s, _ends(years, 3)):>13}{_pair(s, _ends(years, 6)):>13}"
+        f"{_pair(s, _ends(years, 9)):>13}{_pair(s, late):>14}{_n(s.bias):>7}"
+        f"{_n(s.coverage_frame, 0):>10}{_n(s.coverage_lines, 0):>11}{_n(s.width):>8}   {marks}"
     )
 
 
-def _group_mae(summaries: list[Summary], day: date, of: str) -> float:
-    return sum(s.mae([day], of) for s in summaries) / len(summaries)
+def _group_mae(summaries: list[Summary], days: list[date], of: str) -> float:
+    return sum(s.mae(days, of) for s in summaries) / len(summaries)
 
 
-def _group_row(label: str, summaries: list[Summary], year: int) -> str:
-    ends = month_ends(year)
+def _group_row(label: str, summaries: list[Summary], years: list[int]) -> str:
+    late = [d for m in range(4, 13) for d in _ends(years, m)]
     cells = [
-        f"{_n(_group_mae(summaries, d, 'ramme'))}/{_n(_group_mae(summaries, d, 'run_rate'))}"
-        for d in (ends[2], ends[5], ends[8])
+        f"{_n(_group_mae(summaries, days, 'ramme'))}/{_n(_group_mae(summaries, days, 'rr'))}"
+        for days in (_ends(years, 3), _ends(years, 6), _ends(years, 9), late)
     ]
-    late = [sum(s.mae(ends[3:], of) for s in summaries) / len(summaries) for of in ("ramme", "rr")]
-    cells.append(f"{_n(late[0])}/{_n(late[1])}")
     return f"{label:<10}" + "".join(f"{c:>13}" for c in cells[:3]) + f"{cells[3]:>14}"
 
 
@@ -90,21 +92,25 @@ def main() -> int:
     parser.add_argument(
         "--year",
         type=int,
-        help="the year forecast (default: the last complete one; an "
-        "earlier year leaves fewer earlier years to calibrate on)",
+        action="append",
+        help="a year forecast (default: the last complete one; an earlier year leaves fewer "
+        "earlier years to calibrate on); given more than once, each world is judged on all",
     )
     args = parser.parse_args()
     specs = [get(n, args.scale) for n in (args.world or list(WORLDS))]
     mode = "fulde filer, skåret ved as_of" if args.full else "filer som eksporteret den dag"
-    year = f"regnskabsår {args.year}, " if args.year else ""
+    year = f"regnskabsår {', '.join(map(str, args.year))}, " if args.year else ""
     print(f"Prognosen på verdenerne ({year}{mode}), fejl i % af rammens korrigerede budget;")
     print("r/rr = ramme / run-rate (absolut fejl), dæk. = P10-P90 dækning i %.\n")
     results: dict[bool, list[tuple[WorldSpec, Summary]]] = {False: [], True: []}
     for spec in specs:
         started = time.perf_counter()
-        year = args.year or spec.last_year
-        points, budget = evaluate(spec, month_ends(year), full=args.full, simulations=args.sims)
-        results[spec.held_out].append((spec, summarise(points, budget)))
+        per_year = []
+        for year in args.year or [spec.last_year]:
+            days = month_ends(year)
+            points, budget = evaluate(spec, days, full=args.full, simulations=args.sims)
+            per_year.append(summarise(points, budget))
+        results[spec.held_out].append((spec, combine(per_year)))
         print(f"  {spec.name}: {time.perf_counter() - started:.0f} s", file=sys.stderr)
     for held_out, label in ((False, "Tuning-verdener"), (True, "Holdt ude (held out)")):
         rows = results[held_out]
@@ -112,8 +118,9 @@ def main() -> int:
             continue
         print(f"{label}\n{HEADER}")
         for spec, s in rows:
-            print(_row(spec.name, s, args.year or spec.last_year))
-        print(_group_row("MAE", [s for _, s in rows], args.year or rows[0][0].last_year) + "\n")
+            print(_row(spec.name, s, args.year or [spec.last_year]))
+        years = args.year or [rows[0][0].last_year]
+        print(_group_row("MAE", [s for _, s in rows], years) + "\n")
     if args.json:
         figures = [_json(spec, s) for rows in results.values() for spec, s in rows]
         args.json.write_text(json.dumps(figures, indent=2, ensure_ascii=False), encoding="utf-8")

@@ -64,6 +64,28 @@ class Summary:
         }
 
 
+def combine(summaries: list[Summary]) -> Summary:
+    """One world's summaries of several years as one: the criteria over every month end of
+    every year (the band's coverage of one year is one draw: its twelve month ends share
+    the year's surprises). Coverage and width are weighted by month ends; the lines'
+    coverage is the years' mean."""
+    days = [len(s.ramme) for s in summaries]
+    total = max(sum(days), 1)
+
+    def weighted(values: list[float]) -> float:
+        return sum(v * n for v, n in zip(values, days, strict=True)) / total
+
+    ramme = {d: e for s in summaries for d, e in s.ramme.items()}
+    return Summary(
+        ramme,
+        {d: e for s in summaries for d, e in s.run_rate.items()},
+        bias=sum(ramme.values()) / max(len(ramme), 1),
+        coverage_frame=weighted([s.coverage_frame for s in summaries]),
+        coverage_lines=sum(s.coverage_lines for s in summaries) / max(len(summaries), 1),
+        width=weighted([s.width for s in summaries]),
+    )
+
+
 def month_ends(year: int) -> list[date]:
     return [Month(year, m).last_day for m in range(1, 13)]
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+import pytest
+
 from ramme.core.records import Dataset, Posting
-from ramme.worlds.scoring import Point, month_ends, run_rate, summarise
+from ramme.worlds.scoring import Point, combine, month_ends, run_rate, summarise
 from ramme.worlds.world import FRAME
 
 
@@ -48,3 +50,17 @@ def test_a_world_fails_when_the_run_rate_wins_on_one_month_end() -> None:
     summary = summarise(_points(errors, inside=False), budget=Decimal(1000))
     assert summary.criteria()["efter"] is False
     assert summary.coverage_frame == 0.0
+
+
+def test_years_combined_judge_every_month_end_of_every_year() -> None:
+    ends24, ends25 = month_ends(2024), month_ends(2025)
+    good = summarise(_points({d: (1, 50) for d in ends25}, inside=True), budget=Decimal(1000))
+    # 2024: the run-rate wins in August, and the band never holds the outturn
+    bad = {d: (1, 50) for d in ends24} | {ends24[7]: (30, 20)}
+    worse = summarise(_points(bad, inside=False), budget=Decimal(1000))
+    both = combine([good, worse])
+    assert len(both.ramme) == 24
+    assert both.mae([ends24[2], ends25[2]]) == 0.1
+    assert both.coverage_frame == 50.0
+    assert both.criteria()["efter"] is False and good.criteria()["efter"] is True
+    assert both.bias == pytest.approx((23 * 0.1 + 3.0) / 24)
