@@ -282,3 +282,12 @@ def test_progress_goes_to_stderr_only_when_asked(
     import_folder(folder, progress=True)
     captured = capsys.readouterr()
     assert "Posteringer" in captured.err and captured.out == ""
+
+
+def test_every_child_carries_the_number_of_the_import_that_made_it(
+    db: None, tmp_path: Path
+) -> None:
+    result = import_folder(write_folder(tmp_path / "data"))
+    assert result.ok and result.summary["children_from_cpr"] > 0  # some only from a CPR number
+    run = ImportRun.objects.latest("pk")
+    assert set(Child.objects.values_list("valid_from_import", flat=True)) == {run.pk}

@@ -29,8 +29,9 @@ def test_new_children_are_written_with_their_ids_and_the_model_defaults(db: None
     assert one.key == facts("010112-4001", KEY).pseudonym and two.replacement_cpr
     assert one.birth_date == date(2012, 1, 1) and not one.replacement_cpr
     defaults = Child()
-    for field in ("caseworker", "team", "household", "extra", "valid_from_import"):
+    for field in ("caseworker", "team", "household", "extra"):
         assert getattr(one, field) == getattr(defaults, field), field
+    assert one.valid_from_import is None  # no import number given (a dry run)
     later = Child.objects.create(key="C2")  # the table's own ids go on after the reserved
     assert later.pk > max(first, second)
 
@@ -44,3 +45,10 @@ def test_ids_come_in_blocks_and_a_block_is_reserved_once(
     assert len(set(ids)) == 5 and ids == sorted(ids)
     pending.flush()
     assert set(Child.objects.values_list("pk", flat=True)) == set(ids)
+
+
+def test_new_children_carry_the_number_of_the_import_that_made_them(db: None) -> None:
+    pending = NewChildren()
+    pk = pending.add(facts("010112-4001", KEY))
+    pending.flush(7)
+    assert Child.objects.get(pk=pk).valid_from_import == 7

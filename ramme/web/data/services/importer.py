@@ -208,7 +208,7 @@ def _import_file(ctx: ImportContext, name: str, path: Path, profile: Profile | N
         ctx.advance(len(rows))
         ctx.errors.extend(converter.errors)
         ctx.files[name] = STEPS[name](ctx, path.name, rows)
-        ctx.new_children.flush()
+        ctx.new_children.flush(ctx.import_number)
     ctx.errors[start:] = sorted(ctx.errors[start:], key=lambda error: error.row)
     if converter.scrubbed:
         ctx.warnings.append(

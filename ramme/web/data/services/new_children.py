@@ -20,7 +20,7 @@ from django.db import connection, models
 
 from ramme.core.cpr import CprFacts
 from ramme.web.data.models import Child
-from ramme.web.data.services.staged import send_rows
+from ramme.web.data.services.staged import STAMP, send_rows
 
 BLOCK = 1000
 
@@ -41,11 +41,16 @@ class NewChildren:
         self.pending.append((pk, facts.pseudonym, facts.birth_date, facts.is_replacement))
         return pk
 
-    def flush(self) -> None:
-        """Write the pending children (ids as reserved), the other columns at their
+    def flush(self, import_number: int | None = None) -> None:
+        """Write the pending children (ids as reserved), stamped with ``import_number``
+        (so the history knows from which import they exist), the other columns at their
         defaults, as plain tuples: a model instance each cost more than the write."""
         if self.pending:
             columns, fill = _defaults()
+            fill = tuple(
+                import_number if column == STAMP else value
+                for column, value in zip(columns[len(GIVEN) :], fill, strict=True)
+            )
             rows = (row + fill for row in self.pending)
             with connection.cursor() as cursor:
                 send_rows(cursor, Child._meta.db_table, columns, rows)

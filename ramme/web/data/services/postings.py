@@ -32,9 +32,9 @@ def import_postings(ctx: ImportContext, converter: Converter) -> Counts:
             if not ctx.errors and not converter.errors:  # a rejected file is only validated
                 # the batch's new children first: SQLite would otherwise look for the rows
                 # naming each of them in a ledger whose indexes are dropped
-                ctx.new_children.flush()
+                ctx.new_children.flush(ctx.import_number)
                 writer.write(batch)
-        ctx.new_children.flush()
+        ctx.new_children.flush(ctx.import_number)
         if not ctx.errors and not converter.errors:
             writer.finish(counts)
     except BaseException:

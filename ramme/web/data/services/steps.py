@@ -289,7 +289,7 @@ def _write(ctx: ImportContext, model: Any, key: tuple[str, ...], records: list[d
     Rows with errors are left out; the importer rolls the whole import back anyway. The
     children the rows created from CPR numbers are written first, before rows name them.
     """
-    ctx.new_children.flush()
+    ctx.new_children.flush(ctx.import_number)
     if STAGED_WRITES and model in STAGED and records:
         counts = staged_records(model, key[0], records, ctx.import_number)
     else:
