@@ -256,8 +256,7 @@ def forecast(
         method = "indsatser" if det.measure_lines[i] else "profil"
         figures = (corrected[i], adopted[i], actual[i], centre[i], *line_band)
         out.append(_line(name, steps[name], figures, comp, method))
-    total_band = _frame_band(bands, centre, sims, det.forecast)
-    totals = (corrected.sum(), adopted.sum(), actual.sum(), centre.sum(), *total_band)
+    totals = _totals(out, _frame_band(bands, centre, sims, det.forecast), centre)
     total = _line("I alt", "", totals, total_comp, "")
     return Forecast(
         as_of,
@@ -272,6 +271,20 @@ def forecast(
         tuple(model.limits.overruled(prep.type_codes)),
         _registration(model),
     )
+
+
+def _totals(
+    out: list[LineForecast], band: tuple[float, float, float], centre: FloatArray
+) -> tuple[float, ...]:
+    """The frame's budget, booked and forecast as the sums of the lines in whole kroner, so
+    every table adds up and the action-plan rule names the figure the table shows (the sum
+    of unrounded lines could differ by a few kroner); its band, the frame's own, moves by
+    that rounding."""
+    sums = [float(sum(getattr(line, f) for line in out)) for f in ("budget", "adopted", "actual")]
+    forecast = float(sum(line.forecast for line in out))
+    shift = forecast - float(centre.sum())
+    lo, mid, hi = (v + shift for v in band)
+    return (*sums, forecast, max(lo, min(sums[2], forecast)), mid, hi)
 
 
 def _bands(

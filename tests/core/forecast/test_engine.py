@@ -126,3 +126,19 @@ def test_a_line_paid_by_salary_follows_its_profile_even_with_measures() -> None:
     line = fc.line("Kontaktperson")
     assert line.method == "profil"
     assert abs(line.forecast - Decimal(600_000)) <= 1
+
+
+def test_the_frame_is_the_sum_of_its_lines_in_whole_kroner() -> None:
+    # an action-plan sentence and a table must name the same overspend to the krone
+    measures, postings = [], []
+    for i in range(12):  # prices in øre on two lines: the lines' figures round apart
+        start = date(2022, 1, 1) + timedelta(days=61 * i)
+        line, mtype = (("Opholdssted", "OPH"), ("Kontaktperson", "KP"))[i % 2]
+        m = measure(f"m{i}", start, None, daily=733.37 + 11.13 * i, mtype=mtype)
+        measures.append(m)
+        postings += daily_postings(m, start, date(2024, 6, 30), line)
+    fc = forecast(dataset(measures, postings), date(2024, 6, 30), simulations=30)
+    assert len(fc.lines) >= 2
+    for field in ("forecast", "actual", "budget", "adopted"):
+        assert getattr(fc.total, field) == sum(getattr(line, field) for line in fc.lines), field
+    assert fc.total.p10 <= fc.total.forecast == fc.total.p50 <= fc.total.p90
