@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from ramme.core.casework import Casework
+from ramme.core.offers import CaseworkerLoad, OfferSeries
 from ramme.core.periods import Month
 from ramme.reports.benchmark import benchmark_blocks
 from ramme.reports.casework import casework_blocks, has_events
@@ -54,17 +56,25 @@ def benchmark_section(year: int, municipality: str, charts: bool = True) -> Sect
     return Section(f"Sammenligning med andre kommuner {years[0]}-{years[-1]}", (*asks, *blocks))
 
 
-def offers_section(as_of: date, months: tuple[Month, ...]) -> Section:
+def offers_section(
+    as_of: date,
+    months: tuple[Month, ...],
+    series: tuple[OfferSeries, ...] | None = None,
+    loads: tuple[CaseworkerLoad, ...] | None = None,
+) -> Section:
+    """The internal offers' section; ``series`` and ``loads`` as stored for the data
+    version when the caller has them (the monthly report), else computed here."""
     have = figures.supplied()
     asks: list[Block] = [
         Paragraph(text, emphasis=True)
         for text, ok in ((ASK_STAFF, have.staff), (ASK_WAITING, have.waiting))
         if not ok
     ]
-    blocks = offer_blocks(figures.offers(as_of, months))
+    blocks = offer_blocks(figures.offers(as_of, months) if series is None else series)
     if not blocks:
         asks.append(Paragraph(NO_INTERNAL, emphasis=True))
-    loads = figures.caseworkers(as_of, months)
+    if loads is None:
+        loads = figures.caseworkers(as_of, months)
     tail: tuple[Block, ...] = (
         (caseworker_table(loads),) if any(x.caseworkers for x in loads) else ()
     )
@@ -72,8 +82,12 @@ def offers_section(as_of: date, months: tuple[Month, ...]) -> Section:
                    (*asks, *blocks, *tail))  # fmt: skip
 
 
-def casework_section(as_of: date, months: tuple[Month, ...], teams: bool = True) -> Section:
-    work = figures.casework_figures(as_of, months)
+def casework_section(
+    as_of: date, months: tuple[Month, ...], teams: bool = True, work: Casework | None = None
+) -> Section:
+    """The casework section; ``work`` as stored when the caller has it, else computed."""
+    if work is None:
+        work = figures.casework_figures(as_of, months)
     title = "Underretninger og børnefaglige undersøgelser"
     if not has_events(work):
         return Section(title, (Paragraph(ASK_EVENTS, emphasis=True),))

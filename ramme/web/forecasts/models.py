@@ -97,6 +97,9 @@ class StoredForecast(models.Model):
     quality_findings = models.BinaryField(
         "datakvalitetsfund", null=True, blank=True, editable=False
     )
+    # the monthly report's figures on as_of that rest on the data alone (recipients, events,
+    # reconciliation, internal offers, casework; reports.stored_figures), with the same rows
+    report_figures = models.BinaryField("rapporttal", null=True, blank=True, editable=False)
     error = models.TextField("fejl", blank=True)
     requested_at = models.DateTimeField("bestilt", auto_now_add=True)
     finished_at = models.DateTimeField("færdig", null=True, blank=True)

@@ -109,6 +109,22 @@ def store_findings(version: str, as_of: date, simulations: int, seed: int, blob:
     return bool(_rows(version, as_of, simulations, seed).update(quality_findings=blob))
 
 
+def load_report_figures(version: str, as_of: date, simulations: int, seed: int) -> bytes | None:
+    """The monthly report's data figures stored on the row of this version and date, any
+    status as the review lists, or None."""
+    return _load_beside("report_figures", version, as_of, simulations, seed)
+
+
+def store_report_figures(
+    version: str, as_of: date, simulations: int, seed: int, blob: bytes
+) -> bool:
+    """Save the monthly report's data figures on the row of this version and date; False
+    when there is no row (the caller keeps them in memory only)."""
+    if running_elsewhere():  # SQLite: the write would wait for the import; the next one stores
+        return False
+    return bool(_rows(version, as_of, simulations, seed).update(report_figures=blob))
+
+
 def _load_beside(
     column: str, version: str, as_of: date, simulations: int, seed: int
 ) -> bytes | None:

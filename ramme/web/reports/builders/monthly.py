@@ -35,11 +35,12 @@ from ramme.web.forecasts.services import cache
 from ramme.web.forecasts.services.followup import followup
 from ramme.web.front.command_options import add_as_of, as_of_option
 from ramme.web.plans import figures as plan_figures
-from ramme.web.plans.loader import PlanData
+from ramme.web.plans.loader import PlanData, plan_data_at_hand
 from ramme.web.plans.models import ActionPlan, Indicator, IndicatorConclusion
 from ramme.web.quality.services.findings import counts_by_rule
 from ramme.web.quality.services.reconciliation import reconciliation
 from ramme.web.reports.branding import branded
+from ramme.web.reports.builders import monthly_stored
 from ramme.web.reports.builders.monthly_appendix import RuleCount
 from ramme.web.reports.builders.monthly_sections import (
     AreaFigures,
@@ -47,6 +48,7 @@ from ramme.web.reports.builders.monthly_sections import (
     MonthlyFigures,
     build_monthly,
 )
+from ramme.web.reports.builders.monthly_stored import DataFigures
 from ramme.web.texts.elements import MONTHLY
 from ramme.web.texts.read import period_of, saved_texts
 
@@ -179,10 +181,13 @@ def conclusions(as_of: date) -> dict[int, str]:
     return texts
 
 
-def effects(data: PlanData, as_of: date) -> tuple[list[plan_figures.AreaRow], Any]:
+def effects(
+    plans: list[ActionPlan], data: PlanData | None, as_of: date
+) -> tuple[list[plan_figures.AreaRow], Any]:
     """The plans page's area table over every plan of the as-of year."""
     rows = []
-    for plan in ActionPlan.objects.filter(year=as_of.year):
+    for plan in plans:
+        assert data is not None  # loaded whenever there is a plan
         rows += plan_figures.effect_rows(plan, data, plan_figures.plan_as_of(plan, as_of))
     if not rows:
         return [], None
@@ -199,35 +204,85 @@ def event_counts(data: PlanData, months: tuple[Month, ...], as_of: date) -> tupl
 
 
 def plan_data() -> PlanData:
-    """The plans pages' data (``load_plan_data``) without reading the tables again: the
-    follow-up's prepared dataset is the same ``load_dataset(postings=False)``."""
-    data = cache.prepared().dataset
-    return PlanData(data.measures, dict(data.measure_types), data.events, dict(data.price_index))
+    """The plans pages' data, as they load it (``plan_data_at_hand``: the prepared dataset
+    when this process holds it, else ``load_plan_data``, without the ledger)."""
+    return plan_data_at_hand()
+
+
+def data_figures(as_of: date) -> DataFigures:
+    """The report's figures that rest on the data version alone (stored by the background
+    task after new data, see ``monthly_stored``)."""
+    data = plan_data()
+    months = last_months(as_of, RECIPIENT_MONTHS)
+    offer_months = benchmark_figures.months_to(as_of, EVENT_MONTHS)
+    return DataFigures(
+        recipients={area.name: recipients(data, area, months, as_of) for area in AREAS},
+        events=event_counts(data, last_months(as_of, EVENT_MONTHS), as_of),
+        reconciliation=reconciliation(as_of.year, as_of),
+        offers=benchmark_figures.offers(as_of, offer_months),
+        caseworkers=benchmark_figures.caseworkers(as_of, offer_months),
+        casework=benchmark_figures.casework_figures(as_of, offer_months),
+    )
+
+
+def stored_data_figures(as_of: date) -> DataFigures:
+    """``data_figures`` as stored for the data version (computed and stored when not)."""
+    return monthly_stored.stored_or_built(as_of, data_figures)
 
 
 def _has_text(written: dict[tuple[str, str], str], area: Area) -> bool:
     return any(a == area.name for _, a in written)
 
 
-def monthly_figures(as_of: date, today: date) -> MonthlyFigures:
-    fu = followup(as_of)
-    data = plan_data()
-    texts = conclusions(as_of)
-    written = saved_texts(MONTHLY, period_of(MONTHLY, as_of))
+@dataclass(frozen=True)
+class _Edited:
+    """What users edit between imports: indicators, plans, conclusions and texts, with the
+    cases only when an indicator or a plan needs them."""
+
+    indicators: list[Indicator]
+    plans: list[ActionPlan]
+    conclusions: dict[int, str]
+    written: dict[tuple[str, str], str]
+    data: PlanData | None
+
+    def line(self, ind: Indicator, as_of: date) -> IndicatorLine:
+        assert self.data is not None  # loaded whenever there is an indicator
+        return indicator_line(ind, self.data, as_of, self.conclusions.get(ind.pk, ""))
+
+
+def _edited(as_of: date) -> _Edited:
     indicators = list(Indicator.objects.all())
+    plans = list(ActionPlan.objects.filter(year=as_of.year))
+    data = plan_data() if indicators or plans else None
+    written = saved_texts(MONTHLY, period_of(MONTHLY, as_of))
+    return _Edited(indicators, plans, conclusions(as_of), written, data)
+
+
+def _areas(
+    edited: _Edited, stored_figures: DataFigures, as_of: date
+) -> tuple[tuple[AreaFigures, ...], set[int]]:
     months = last_months(as_of, RECIPIENT_MONTHS)
-    areas, placed = [], set()
+    areas, placed = [], set[int]()
     for area in AREAS:
-        mine = [i for i in indicators if area.has_indicator(i) and i.pk not in placed]
+        mine = [i for i in edited.indicators if area.has_indicator(i) and i.pk not in placed]
         placed |= {i.pk for i in mine}
-        lines = tuple(indicator_line(i, data, as_of, texts.get(i.pk, "")) for i in mine)
-        counts = recipients(data, area, months, as_of)
-        if area.rest_of is not None and not (any(counts) or lines or _has_text(written, area)):
+        lines = tuple(edited.line(i, as_of) for i in mine)
+        counts = stored_figures.recipients[area.name]
+        if area.rest_of is not None and not (
+            any(counts) or lines or _has_text(edited.written, area)
+        ):
             continue  # no other types on the step and nothing written: no empty chart
         areas.append(AreaFigures(area.name, months, counts, lines))
-    area_rows, total = effects(data, as_of)
-    event_months = last_months(as_of, EVENT_MONTHS)
-    others = [i for i in indicators if i.pk not in placed]
+    return tuple(areas), placed
+
+
+def monthly_figures(as_of: date, today: date) -> MonthlyFigures:
+    fu = followup(as_of)
+    found = stored_data_figures(as_of)
+    edited = _edited(as_of)
+    areas, placed = _areas(edited, found, as_of)
+    area_rows, total = effects(edited.plans, edited.data, as_of)
+    others = [i for i in edited.indicators if i.pk not in placed]
     return MonthlyFigures(
         as_of=as_of,
         frame=str(getattr(settings, "FRAME_NAME", "") or "Bevillingsrammen"),
@@ -239,30 +294,32 @@ def monthly_figures(as_of: date, today: date) -> MonthlyFigures:
         action_plan_reason=fu.action_plan.reason,
         effects=tuple(area_rows),
         effect_total=total,
-        areas=tuple(areas),
-        other_indicators=tuple(indicator_line(i, data, as_of, texts.get(i.pk, "")) for i in others),
-        event_months=event_months,
-        events=event_counts(data, event_months, as_of),
-        reconciliation=reconciliation(as_of.year, as_of),
+        areas=areas,
+        other_indicators=tuple(edited.line(i, as_of) for i in others),
+        event_months=last_months(as_of, EVENT_MONTHS),
+        events=found.events,
+        reconciliation=found.reconciliation,
         quality=tuple(RuleCount(rule, n, open_) for rule, n, open_ in counts_by_rule(as_of)),
         result_sign=-1 if str(getattr(settings, "RESULT_SIGN", "")) == "merforbrug-" else 1,
         approved=tuple(m.approved for m in fu.months),
-        texts=written,
+        texts=edited.written,
         committee=str(getattr(settings, "COMMITTEE_NAME", "")),
     )
 
 
 def build(options: dict[str, Any]) -> Report:
     as_of = as_of_option(options)
-    report = build_monthly(monthly_figures(as_of, options["today"]))
-    report = replace(report, sections=(*report.sections, *capacity_sections(as_of)))
+    with cache.one_version():  # every stored figure below reads the same data version
+        report = build_monthly(monthly_figures(as_of, options["today"]))
+        report = replace(report, sections=(*report.sections, *capacity_sections(as_of)))
     return replace(branded(report), meta={"as_of": as_of.isoformat()})
 
 
 def capacity_sections(as_of: date) -> tuple[Section, ...]:
     """The internal-offer and casework pages' sections over the report's last 12 months."""
     months = benchmark_figures.months_to(as_of, EVENT_MONTHS)
+    found = stored_data_figures(as_of)
     return (
-        benchmark_sections.offers_section(as_of, months),
-        benchmark_sections.casework_section(as_of, months),
+        benchmark_sections.offers_section(as_of, months, found.offers, found.caseworkers),
+        benchmark_sections.casework_section(as_of, months, work=found.casework),
     )

@@ -1,0 +1,71 @@
+"""The monthly report's figures that rest on the data version alone (rapporttal), stored per
+data version beside the forecast like the review lists and the findings: the recipients per
+area and the events per month, the reconciliation, the internal offers, caseload and
+casework. Each walks every measure, child, event or posting (tens of seconds together at
+Copenhagen size, most of it loading the whole dataset), so the background task after new
+data computes them once and every report reads them; the report computes only what a user
+edits between imports (plans, indicators, conclusions, texts).
+
+The row holds them pickled, as ``page_figures`` does: only ramme writes the column, and a
+row that cannot be read is computed again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from ramme.core.casework import Casework
+from ramme.core.offers import CaseworkerLoad, OfferSeries
+from ramme.core.reconcile import Reconciliation
+from ramme.web.forecasts.services import cache, pickled, stored
+from ramme.web.forecasts.services.followup import default_simulations
+
+MAX_DAYS = 16  # days a process keeps in memory per data version
+VERSION = 1  # bump when DataFigures changes shape: older rows are computed again
+
+
+@dataclass(frozen=True)
+class DataFigures:
+    """What the monthly report on one as-of date shows that no user edits between imports."""
+
+    recipients: dict[str, tuple[int, ...]]  # area name → children at each month end shown
+    events: tuple[tuple[str, tuple[int, ...]], ...]  # (label, count per month)
+    reconciliation: Reconciliation
+    offers: tuple[OfferSeries, ...]
+    caseworkers: tuple[CaseworkerLoad, ...]
+    casework: Casework
+
+
+def encode(found: DataFigures) -> bytes:
+    return pickled.encode(VERSION, found)
+
+
+def decode(blob: bytes) -> DataFigures | None:
+    """The stored figures, or None when they are of another shape (older code)."""
+    return pickled.decode(blob, VERSION, DataFigures)
+
+
+def _memo() -> dict[date, DataFigures]:
+    # per data version, forgotten with the forecasts by ``cache.clear()``
+    return cache.per_import("stored_report_figures", dict)
+
+
+def stored_or_built(day: date, build: Callable[[date], DataFigures]) -> DataFigures:
+    """The figures on ``day`` for the current data version: from this process's memo, else
+    the database, else ``build(day)`` here and stored for the others (when the day has a
+    row)."""
+    memo = _memo()
+    if day in memo:
+        return memo[day]
+    version, simulations = cache.data_version(), default_simulations()
+    blob = stored.load_report_figures(version, day, simulations, 0)
+    found = decode(blob) if blob is not None else None
+    if found is None:
+        found = build(day)
+        stored.store_report_figures(version, day, simulations, 0, encode(found))
+    if len(memo) >= MAX_DAYS:
+        memo.pop(next(iter(memo)))
+    memo[day] = found
+    return found
