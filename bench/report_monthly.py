@@ -84,9 +84,11 @@ def _pdf_parts(report: Any) -> dict[str, float]:
     charts._render.cache_clear()
     printed = as_printed(report)
     drawn = [b for s in printed.sections for b in s.blocks if isinstance(b, Chart)]
+    stored = [c for c in drawn if getattr(c, "drawn", "")]  # (older code has no drawings)
     start = time.perf_counter()
     for chart in drawn:
-        charts.svg(chart)
+        if chart not in stored:  # a chart stored drawn is not drawn again
+            charts.svg(chart)
     parts = {"charts": time.perf_counter() - start}
     start = time.perf_counter()
     document = html.document(printed, extra_css=pdf.print_css(printed), inline_charts=False)
@@ -97,7 +99,8 @@ def _pdf_parts(report: Any) -> dict[str, float]:
     HTML(string=document).write_pdf()
     parts["weasyprint"] = time.perf_counter() - start
     print(
-        f"  pdf split: {len(drawn)} charts {parts['charts']:.2f} s, HTML "
+        f"  pdf split: {len(drawn)} charts ({len(stored)} stored drawn) "
+        f"{parts['charts']:.2f} s, HTML "
         f"{parts['html']:.2f} s ({len(document) / 1024:.0f} KB, "
         f"{document.count('<tr')} table rows), WeasyPrint {parts['weasyprint']:.2f} s"
     )

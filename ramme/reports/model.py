@@ -123,6 +123,9 @@ class Chart:
     baseline: Decimal | int | None = None  # for LINE_TARGET
     target: Decimal | int | None = None  # for LINE_TARGET
     note: str = ""
+    # the SVG as drawn once for the data version (a stored report's chart): not part of
+    # what the chart is, so equal charts stay equal and the renderers need not draw it again
+    drawn: str = field(default="", compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)

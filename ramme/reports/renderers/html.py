@@ -124,7 +124,7 @@ def chart_figure(chart: Chart, key: str = "figur", inline: bool = True) -> str:
     """
     title_id, text_id = f"{key}-titel", f"{key}-tekst"
     note = f'<p class="note">{escape(chart.note)}</p>' if chart.note else ""
-    drawing = charts.svg(chart)
+    drawing = chart.drawn or charts.svg(chart)
     if inline:
         drawing, table = _accessible_svg(drawing, title_id, text_id), _values_table(chart, key)
     else:

@@ -202,26 +202,47 @@ def _parts(fc: Forecast, stored: bool, known_at: int | None) -> _Parts:
                   figures.ladder_volumes(prep, fc), new, ended, None)  # fmt: skip
 
 
-def followup(
+@dataclass(frozen=True)
+class Frame:
+    """The follow-up's forecast with the earlier month ends beside it, their table and the
+    action-plan rule: what the monthly report prints, without the pages' figures."""
+
+    forecast: Forecast
+    months: tuple[Month, ...]  # earlier month ends, then the as-of date
+    table: Table
+    action_plan: TriggerResult
+
+
+def frame(
     as_of: date, *, simulations: int | None = None, seed: int = 0, known_at: int | None = None
-) -> FollowUp:
-    """The follow-up on ``as_of``: forecast, months side by side, bridge, explanations;
-    ``known_at``: on the data as known after that import (raises UnknownImport)."""
+) -> Frame:
+    """The part of ``followup(as_of)`` that rests on the forecasts alone (the same figures:
+    ``followup`` is built on it)."""
     fc = compute_forecast(as_of, simulations=simulations, seed=seed, known_at=known_at)
     earlier = [month_forecast(d, seed, known_at) for d in earlier_month_ends(as_of)]
     close = ForecastSnapshot.objects.filter(as_of=as_of, approved_at__isnull=False).first()
     current = Month(as_of, fc, False)
     if close is not None:  # the month is closed: show what was approved, not a recomputation
         current = Month(as_of, fc, True, close.approved_by, close.approved_at)
-    months = (*earlier, current)
+    table = build_table(fc, [m.forecast for m in earlier])
+    return Frame(fc, (*earlier, current), table, action_plan(fc))
+
+
+def followup(
+    as_of: date, *, simulations: int | None = None, seed: int = 0, known_at: int | None = None
+) -> FollowUp:
+    """The follow-up on ``as_of``: forecast, months side by side, bridge, explanations;
+    ``known_at``: on the data as known after that import (raises UnknownImport)."""
+    core = frame(as_of, simulations=simulations, seed=seed, known_at=known_at)
+    fc, earlier = core.forecast, core.months[:-1]
     parts = _parts(fc, is_stored(simulations, seed, known_at), known_at)
     return FollowUp(
         as_of=as_of,
         forecast=fc,
         payload=forecast_payload(fc),
-        action_plan=action_plan(fc),
-        months=months,
-        table=build_table(fc, [m.forecast for m in earlier]),
+        action_plan=core.action_plan,
+        months=core.months,
+        table=core.table,
         bridge=bridge(earlier[-1].forecast, fc) if earlier else None,
         methods=parts.methods,
         explanation=parts.explanation,

@@ -28,11 +28,12 @@ from ramme.core.plans.indicators import (
     value_on,
 )
 from ramme.core.records import MeasureType
-from ramme.reports.model import Report, Section
+from ramme.reports import charts
+from ramme.reports.model import Chart, Report, Section
 from ramme.web.benchmark import figures as benchmark_figures
 from ramme.web.benchmark import sections as benchmark_sections
 from ramme.web.forecasts.services import cache
-from ramme.web.forecasts.services.followup import followup
+from ramme.web.forecasts.services.followup import frame
 from ramme.web.front.command_options import add_as_of, as_of_option
 from ramme.web.plans import figures as plan_figures
 from ramme.web.plans.loader import PlanData, plan_data_at_hand
@@ -227,7 +228,29 @@ def data_figures(as_of: date) -> DataFigures:
 
 def stored_data_figures(as_of: date) -> DataFigures:
     """``data_figures`` as stored for the data version (computed and stored when not)."""
-    return monthly_stored.stored_or_built(as_of, data_figures)
+    return monthly_stored.stored_or_built(as_of, data_figures, drawn_charts)
+
+
+def _charts(report: Report) -> list[Chart]:
+    return [b for s in report.sections for b in s.blocks if isinstance(b, Chart)]
+
+
+def drawn_charts(as_of: date) -> dict[Chart, str]:
+    """Every chart of the report on ``as_of`` drawn as the PDF and the page draw it: each
+    rests on the stored figures alone (recipients, events, offers, casework)."""
+    report = build({"as_of": as_of, "today": date.today()})
+    return {chart: charts.svg(chart) for chart in _charts(report)}
+
+
+def with_drawings(report: Report, drawn: dict[Chart, str]) -> Report:
+    """``report`` with each chart drawn once for the data version carrying its drawing (a
+    chart that differs, e.g. numbered anew after a text was written, is drawn again)."""
+
+    def block(b: Any) -> Any:
+        return replace(b, drawn=drawn[b]) if isinstance(b, Chart) and b in drawn else b
+
+    sections = tuple(replace(s, blocks=tuple(block(b) for b in s.blocks)) for s in report.sections)
+    return replace(report, sections=sections)
 
 
 def _has_text(written: dict[tuple[str, str], str], area: Area) -> bool:
@@ -277,7 +300,7 @@ def _areas(
 
 
 def monthly_figures(as_of: date, today: date) -> MonthlyFigures:
-    fu = followup(as_of)
+    fu = frame(as_of)  # the follow-up's table and rule, as ``followup(as_of)`` has them
     found = stored_data_figures(as_of)
     edited = _edited(as_of)
     areas, placed = _areas(edited, found, as_of)
@@ -312,6 +335,7 @@ def build(options: dict[str, Any]) -> Report:
     with cache.one_version():  # every stored figure below reads the same data version
         report = build_monthly(monthly_figures(as_of, options["today"]))
         report = replace(report, sections=(*report.sections, *capacity_sections(as_of)))
+        report = with_drawings(report, stored_data_figures(as_of).drawn)
     return replace(branded(report), meta={"as_of": as_of.isoformat()})
 
 

@@ -13,17 +13,18 @@ row that cannot be read is computed again.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from ramme.core.casework import Casework
 from ramme.core.offers import CaseworkerLoad, OfferSeries
 from ramme.core.reconcile import Reconciliation
+from ramme.reports.model import Chart
 from ramme.web.forecasts.services import cache, pickled, stored
 from ramme.web.forecasts.services.followup import default_simulations
 
 MAX_DAYS = 16  # days a process keeps in memory per data version
-VERSION = 1  # bump when DataFigures changes shape: older rows are computed again
+VERSION = 2  # bump when DataFigures changes shape: older rows are computed again
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,9 @@ class DataFigures:
     offers: tuple[OfferSeries, ...]
     caseworkers: tuple[CaseworkerLoad, ...]
     casework: Casework
+    # the report's charts drawn from these figures (SVG): drawing them took longer than
+    # building the whole report once the figures were stored
+    drawn: dict[Chart, str] = field(default_factory=dict)
 
 
 def encode(found: DataFigures) -> bytes:
@@ -52,20 +56,25 @@ def _memo() -> dict[date, DataFigures]:
     return cache.per_import("stored_report_figures", dict)
 
 
-def stored_or_built(day: date, build: Callable[[date], DataFigures]) -> DataFigures:
+def stored_or_built(
+    day: date,
+    build: Callable[[date], DataFigures],
+    draw: Callable[[date], dict[Chart, str]],
+) -> DataFigures:
     """The figures on ``day`` for the current data version: from this process's memo, else
-    the database, else ``build(day)`` here and stored for the others (when the day has a
-    row)."""
+    the database, else ``build(day)`` here, with the charts ``draw(day)`` draws of the
+    report built from them, and stored for the others (when the day has a row)."""
     memo = _memo()
     if day in memo:
         return memo[day]
     version, simulations = cache.data_version(), default_simulations()
     blob = stored.load_report_figures(version, day, simulations, 0)
     found = decode(blob) if blob is not None else None
-    if found is None:
-        found = build(day)
-        stored.store_report_figures(version, day, simulations, 0, encode(found))
     if len(memo) >= MAX_DAYS:
         memo.pop(next(iter(memo)))
+    if found is None:
+        memo[day] = build(day)  # the report ``draw`` builds reads these figures
+        found = replace(memo[day], drawn=draw(day))
+        stored.store_report_figures(version, day, simulations, 0, encode(found))
     memo[day] = found
     return found
