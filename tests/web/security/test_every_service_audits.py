@@ -51,6 +51,7 @@ NOT_AUDITED = {
     "forecasts.stored.store_figures": "the pages' figures beside that cache, no user data",
     "forecasts.stored.store_review_lists": "the review lists beside that cache, no user data",
     "forecasts.stored.store_findings": "the data-quality findings beside that cache, no user data",
+    "forecasts.stored.store_report_figures": "the report's figures beside that cache, no user data",
     "forecasts.stored.queue_row": "the queue row of that cache",
     "forecasts.stored.mark": "the status of that queue row",
     "forecasts.stored.forget_all": "drops that cache when case data changed outside an import",
