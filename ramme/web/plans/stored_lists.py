@@ -19,12 +19,11 @@ from ramme.core.plans import reviews
 from ramme.core.plans.internal import ProviderCase, provider_cases
 from ramme.core.plans.reviews import ReviewItem
 from ramme.core.records import MeasureType
-from ramme.web.forecasts.services import cache, pickled, stored
-from ramme.web.forecasts.services.followup import default_simulations
+from ramme.web.forecasts.services import cache, stored
+from ramme.web.forecasts.services.stored_results import StoredResult
 from ramme.web.plans.loader import imported_reviews, plan_data_at_hand
 
 Lists = dict[str, list[ReviewItem]]
-MAX_DAYS = 16  # days a process keeps in memory per data version
 VERSION = 1  # bump when StoredLists changes shape: older rows are computed again
 
 
@@ -51,33 +50,12 @@ def build(day: date) -> StoredLists:
     return StoredLists(lists, provider_cases(measures, day), dict(data.types))
 
 
-def encode(lists: StoredLists) -> bytes:
-    return pickled.encode(VERSION, lists)
-
-
-def decode(blob: bytes) -> StoredLists | None:
-    """The stored figures, or None when they are of another shape (older code)."""
-    return pickled.decode(blob, VERSION, StoredLists)
-
-
-def _memo() -> dict[date, StoredLists]:
-    # per data version, forgotten with the forecasts by ``cache.clear()``
-    return cache.per_import("stored_review_lists", dict)
+RESULT = StoredResult(
+    "stored_review_lists", VERSION, StoredLists, stored.load_review_lists, stored.store_review_lists
+)
 
 
 def stored_or_built(day: date) -> StoredLists:
     """The lists on ``day`` for the current data version: from this process's memo, else
     the database, else computed here and stored for the others (when the day has a row)."""
-    memo = _memo()
-    if day in memo:
-        return memo[day]
-    version, simulations = cache.data_version(), default_simulations()
-    blob = stored.load_review_lists(version, day, simulations, 0)
-    found = decode(blob) if blob is not None else None
-    if found is None:
-        found = build(day)
-        stored.store_review_lists(version, day, simulations, 0, encode(found))
-    if len(memo) >= MAX_DAYS:
-        memo.pop(next(iter(memo)))
-    memo[day] = found
-    return found
+    return RESULT.get(day, lambda: build(day))

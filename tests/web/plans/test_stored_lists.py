@@ -45,7 +45,7 @@ def _refuse_to_compute(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_the_task_stores_the_lists_and_they_equal_a_fresh_computation(example) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
     run_task(AS_OF)
     blob = stored.load_review_lists(cache.data_version(), AS_OF, 50, 0)
-    kept = stored_lists.decode(blob) if blob is not None else None
+    kept = stored_lists.RESULT.decode(blob) if blob is not None else None
     assert kept is not None and kept == stored_lists.build(AS_OF)
     data = loader.load_plan_data()
     measures = list(data.measures)

@@ -25,7 +25,7 @@ DATO = {"dato": AS_OF.isoformat()}
 
 def _kept() -> stored_findings.StoredFindings | None:
     blob = stored.load_findings(cache.data_version(), AS_OF, 50, 0)
-    return stored_findings.decode(blob) if blob is not None else None
+    return stored_findings.RESULT.decode(blob) if blob is not None else None
 
 
 def _refuse_to_compute(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -35,7 +35,7 @@ def _after_import() -> None:
 
 def _kept() -> monthly_stored.DataFigures:
     blob = stored.load_report_figures(cache.data_version(), AS_OF, 30, 0)
-    kept = monthly_stored.decode(blob) if blob is not None else None
+    kept = monthly_stored.RESULT.decode(blob) if blob is not None else None
     assert kept is not None, "the task stored no report figures"
     return kept
 

@@ -16,11 +16,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from ramme.core.quality import Finding, Thresholds, check
-from ramme.web.forecasts.services import cache, pickled, stored
-from ramme.web.forecasts.services.followup import default_simulations
+from ramme.web.forecasts.services import stored
+from ramme.web.forecasts.services.stored_results import StoredResult
 from ramme.web.quality.services.data import dataset, thresholds
 
-MAX_DAYS = 16  # days a process keeps in memory per data version
 VERSION = 1  # bump when StoredFindings or Finding changes shape: older rows are computed again
 
 
@@ -37,34 +36,24 @@ def build(day: date, limits: Thresholds) -> StoredFindings:
     return StoredFindings(limits, check(dataset(), day, limits))
 
 
-def encode(found: StoredFindings) -> bytes:
-    return pickled.encode(VERSION, found)
-
-
-def decode(blob: bytes) -> StoredFindings | None:
-    """The stored findings, or None when they are of another shape (older code)."""
-    return pickled.decode(blob, VERSION, StoredFindings)
-
-
-def _memo() -> dict[tuple[date, Thresholds], list[Finding]]:
-    # per data version, forgotten with the forecasts by ``cache.clear()``
-    return cache.per_import("stored_quality_findings", dict)
+RESULT = StoredResult(
+    "stored_quality_findings",
+    VERSION,
+    StoredFindings,
+    stored.load_findings,
+    stored.store_findings,
+)
 
 
 def stored_or_built(day: date) -> list[Finding]:
     """Every finding on ``day`` for the current data version: from this process's memo,
     else the database, else computed here and stored for the others (when the day has a
-    row). Case level: filter before showing."""
-    memo, limits = _memo(), thresholds()
-    if (day, limits) in memo:
-        return memo[(day, limits)]
-    version, simulations = cache.data_version(), default_simulations()
-    blob = stored.load_findings(version, day, simulations, 0)
-    found = decode(blob) if blob is not None else None
-    if found is None or found.thresholds != limits:
-        found = build(day, limits)
-        stored.store_findings(version, day, simulations, 0, encode(found))
-    if len(memo) >= MAX_DAYS:
-        memo.pop(next(iter(memo)))
-    memo[(day, limits)] = found.findings
+    row); computed again when the thresholds changed. Case level: filter before showing."""
+    limits = thresholds()
+    found = RESULT.get(
+        day,
+        lambda: build(day, limits),
+        key=(day, limits),
+        fresh=lambda kept: kept.thresholds == limits,
+    )
     return found.findings

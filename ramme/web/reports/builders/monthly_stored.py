@@ -20,10 +20,9 @@ from ramme.core.casework import Casework
 from ramme.core.offers import CaseworkerLoad, OfferSeries
 from ramme.core.reconcile import Reconciliation
 from ramme.reports.model import Chart
-from ramme.web.forecasts.services import cache, pickled, stored
-from ramme.web.forecasts.services.followup import default_simulations
+from ramme.web.forecasts.services import stored
+from ramme.web.forecasts.services.stored_results import StoredResult
 
-MAX_DAYS = 16  # days a process keeps in memory per data version
 VERSION = 2  # bump when DataFigures changes shape: older rows are computed again
 
 
@@ -42,18 +41,13 @@ class DataFigures:
     drawn: dict[Chart, str] = field(default_factory=dict)
 
 
-def encode(found: DataFigures) -> bytes:
-    return pickled.encode(VERSION, found)
-
-
-def decode(blob: bytes) -> DataFigures | None:
-    """The stored figures, or None when they are of another shape (older code)."""
-    return pickled.decode(blob, VERSION, DataFigures)
-
-
-def _memo() -> dict[date, DataFigures]:
-    # per data version, forgotten with the forecasts by ``cache.clear()``
-    return cache.per_import("stored_report_figures", dict)
+RESULT = StoredResult(
+    "stored_report_figures",
+    VERSION,
+    DataFigures,
+    stored.load_report_figures,
+    stored.store_report_figures,
+)
 
 
 def stored_or_built(
@@ -64,17 +58,10 @@ def stored_or_built(
     """The figures on ``day`` for the current data version: from this process's memo, else
     the database, else ``build(day)`` here, with the charts ``draw(day)`` draws of the
     report built from them, and stored for the others (when the day has a row)."""
-    memo = _memo()
-    if day in memo:
-        return memo[day]
-    version, simulations = cache.data_version(), default_simulations()
-    blob = stored.load_report_figures(version, day, simulations, 0)
-    found = decode(blob) if blob is not None else None
-    if len(memo) >= MAX_DAYS:
-        memo.pop(next(iter(memo)))
-    if found is None:
-        memo[day] = build(day)  # the report ``draw`` builds reads these figures
-        found = replace(memo[day], drawn=draw(day))
-        stored.store_report_figures(version, day, simulations, 0, encode(found))
-    memo[day] = found
-    return found
+
+    def built() -> DataFigures:
+        figures = build(day)
+        RESULT.remember(day, figures)  # the report ``draw`` builds reads these figures
+        return replace(figures, drawn=draw(day))
+
+    return RESULT.get(day, built)
