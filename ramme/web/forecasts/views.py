@@ -22,6 +22,7 @@ from ramme.reports.suppression import MIN_CHILDREN
 from ramme.web.accounts.access import (
     get_measure_for_user,
     record_shown,
+    visible_measure_ids,
     visible_measures,
 )
 from ramme.web.accounts.audit import record_access
@@ -84,14 +85,25 @@ def _visible(user: User, rows: list[CaseRow]) -> list[CaseRow]:
     """Only the rows of measures ``user`` may see (one logged read of the list)."""
     if not rows:
         return []
-    allowed = set(
-        visible_measures(user)
-        .filter(measure_id__in=[r.measure_id for r in rows])
-        .values_list("measure_id", flat=True)
-    )
-    shown = [r for r in rows if r.measure_id in allowed]
+    # None: she sees every case, so a month's thousands of rows need no query to filter
+    allowed = visible_measure_ids(user)
+    shown = rows if allowed is None else [r for r in rows if r.measure_id in allowed]
     record_shown(user, "measure", [r.measure_id for r in shown], "budgetopfølgning")
     return shown
+
+
+def _case_lists(request: HttpRequest, user: User, fu: service.FollowUp) -> dict[str, object]:
+    """The month's new and ended cases she may see, a page of each: at Copenhagen size a
+    month has thousands, and one table of them all was most of the page's cost and size."""
+    new, ended = _visible(user, fu.new), _visible(user, fu.ended)
+    return {
+        "new": paginate(request, new, "nye"),
+        "ended": paginate(request, ended, "ophoerte"),
+        "new_count": len(new),
+        "ended_count": len(ended),
+        # paging one list reloads the page: keep the list open that she was paging
+        "cases_open": "nye" in request.GET or "ophoerte" in request.GET,
+    }
 
 
 def table_groups(
@@ -188,14 +200,13 @@ def follow_up(request: HttpRequest) -> HttpResponse:
         "bridge_change": None if fu.bridge is None else fu.bridge.after - fu.bridge.before,
         "volume_years": volume_years,
         "chart": (fu.page or service.stored_figures(as_of)).charts[None],
-        "new": _visible(user, fu.new),
-        "ended": _visible(user, fu.ended),
         "sees_all": user.sees_all_cases,
         "closed": fu.months[-1] if fu.months[-1].approved else None,
         "can_close": user.sees_all_cases and is_month_end(as_of) and not known_at,
         "known_label": known_label(known_at) if known_at else "",
         "change_split": _change_split(user, as_of, known_at),
     }
+    context |= _case_lists(request, user, fu)
     return render(request, "forecasts/follow_up.html", context)
 
 

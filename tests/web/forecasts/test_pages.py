@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from django.test import Client
 
+from ramme.core.forecast import bridge
 from ramme.web.accounts.models import AuditEvent
 from ramme.web.data.models import ActivityLine, Budget, Measure
 from ramme.web.forecasts.services import cache, followup
@@ -91,3 +92,44 @@ def test_an_edited_budget_shows_without_a_new_import(example) -> None:  # type: 
     row.save()
     after = followup.forecast_payload(followup.compute_forecast(AS_OF))["total"]["budget"]
     assert after != before
+
+
+JANUARY = {"dato": "2024-01-31"}  # the example's month with new cases (five)
+
+
+def _new_cases(client: Client, pages: int) -> tuple[list[str], str]:
+    """The new cases over every page of the list, and the first page's HTML."""
+    first = client.get("/prognose/", JANUARY)
+    ids = [r.measure_id for r in first.context["new"]]
+    for n in range(2, pages + 1):
+        page = client.get("/prognose/", JANUARY | {"nye": n})
+        assert page.context["cases_open"] and 'id="dine-sager" open' in page.content.decode()
+        ids += [r.measure_id for r in page.context["new"]]
+    return ids, first.content.decode()
+
+
+def test_the_months_new_cases_are_paged_and_only_her_own(example, settings) -> None:  # type: ignore[no-untyped-def]
+    settings.RAMME_PAGE_SIZE = 2
+    everyone = set(Measure.objects.values_list("measure_id", flat=True))
+    erik_ids, html = _new_cases(login("erik"), 3)
+    assert len(erik_ids) == len(set(erik_ids)) == 5 and set(erik_ids) <= everyone
+    assert "Dine sager: 5 nye og 0 ophørte" in html
+    assert html.count('href="/prognose/indsats/') >= 2 and "Side 1 af 3" in html
+    assert f'href="/prognose/indsats/{erik_ids[0]}/?dato=2024-01-31"' in html
+    logged = AuditEvent.objects.filter(username="erik", object_key="budgetopfølgning").first()
+    assert logged is not None and all(i in logged.detail for i in erik_ids)  # all, not a page
+    alice = login("alice").get("/prognose/", JANUARY)
+    mine = {m.measure_id for m in Measure.objects.filter(child__caseworker="alice")}
+    count = alice.context["new_count"]
+    alice_ids, _ = _new_cases(login("alice"), -(-count // 2))
+    assert set(alice_ids) == set(erik_ids) & mine and len(alice_ids) == count
+
+
+def test_the_bridge_is_computed_once_per_pair_of_forecasts(example) -> None:  # type: ignore[no-untyped-def]
+    first, again = followup.followup(AS_OF), followup.followup(AS_OF)
+    assert first.bridge is not None and again.bridge is first.bridge
+    august = followup.month_forecast(followup.earlier_month_ends(AS_OF)[-1]).forecast
+    followup.save_snapshot(august)  # a new snapshot: another forecast to bridge from
+    saved = followup.followup(AS_OF)
+    assert saved.bridge is not first.bridge and saved.months[-2].saved
+    assert saved.bridge == bridge(saved.months[-2].forecast, saved.forecast)
