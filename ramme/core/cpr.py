@@ -134,11 +134,6 @@ def looks_like_cpr(text: str) -> bool:
     return len(text) >= 10 and _CPR_ANYWHERE.search(text) is not None and bool(find_cpr(text))
 
 
-# The first test looks_like_cpr makes, for a loop that calls it on every cell: no match is
-# no CPR number; a match is for looks_like_cpr to decide.
-cpr_candidate = _CPR_ANYWHERE.search
-
-
 def scrub(text: str, replacement: str) -> tuple[str, int]:
     """``text`` with every CPR number replaced by ``replacement``, and how many."""
     spans = find_cpr(text) if len(text) >= 10 else []

@@ -226,7 +226,7 @@ class Converter:
                 ok = False
                 continue
             if free_text:
-                value, count = self._scrubbed(value)
+                value, count = self.scrubbed_text(value)
                 self.scrubbed += count
             values[name] = value
         if self._extra:
@@ -235,9 +235,9 @@ class Converter:
             return None
         return Row(number, values, self._extra_of(cells) if self._extra else {})
 
-    def _scrubbed(self, text: str) -> tuple[str, int]:
+    def scrubbed_text(self, text: str) -> tuple[str, int]:
         """``scrub_cpr`` of a free-text value, worked out once per distinct value (names of
-        caseworkers, teams and legal bases repeat on every row)."""
+        caseworkers, teams, legal bases and ledger texts repeat on every row)."""
         found = self._scrubs.get(text)
         if found is None:
             found = scrub_cpr(text)

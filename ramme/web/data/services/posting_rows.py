@@ -17,9 +17,9 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from ramme.core.cpr import cpr_candidate, looks_like_cpr
+from ramme.core.cpr import looks_like_cpr
 from ramme.importing import parsing
-from ramme.importing.errors import ParseError, scrub_cpr
+from ramme.importing.errors import ParseError
 from ramme.importing.validate import Converter, Row, cached_cpr
 from ramme.web.data.models import Child, Measure, Provider
 from ramme.web.data.services.context import ImportContext
@@ -77,7 +77,6 @@ class _PostingRows:
         self.width = max((i for i in known if i is not None), default=0) + 1
         self.dates: dict[str, str] = {}
         self.dransts: dict[str, int] = {}
-        self.texts: dict[str, tuple[str, int]] = {}  # raw text → (stored text, scrubbed)
         self.plain_keys: set[tuple[str, str]] = set()  # (account, cost centre) not CPR-shaped
 
     def fast_path(self) -> Callable[[list[str]], tuple | None]:
@@ -95,7 +94,7 @@ class _PostingRows:
         seen, plain, slow_amount = self.converter.seen_set(), _PLAIN_AMOUNT.fullmatch, self._amount
         activity_of, refs_of, converter = self.mapper.activity, self._refs, self.converter
         by_rules, by_measure = self.mapper.by_rules, self.mapper.by_measure
-        cpr_shaped, candidate, child_of = looks_like_cpr, cpr_candidate, self._child
+        cpr_shaped, child_of = looks_like_cpr, self._child
         plain_keys, plain_key, text_of = self.plain_keys, self._plain_keys, self._text
         extra = converter.extra_scrub if converter.has_extra else None
 
@@ -117,7 +116,7 @@ class _PostingRows:
                 return None
             # An id in CPR form is refused; the general path says where and why. Accounts
             # and cost centres repeat, so each is checked once (plain_keys).
-            if len(posting_id) >= 10 and candidate(posting_id) and cpr_shaped(posting_id):
+            if cpr_shaped(posting_id):
                 return None
             if (account, cost_center) not in plain_keys and not plain_key(account, cost_center):
                 return None
@@ -241,16 +240,9 @@ class _PostingRows:
 
     def _text(self, raw: str) -> tuple[str, int] | None:
         """A posting's text (stripped, CPR numbers scrubbed) and how many were scrubbed;
-        None when too long. A ledger repeats its texts, so each is worked out once."""
-        found = self.texts.get(raw)
-        if found is None:
-            text = raw.strip()
-            if len(text) > 500:
-                return None
-            found = scrub_cpr(text) if looks_like_cpr(text) else (text, 0)
-            if len(self.texts) < _CACHE_LIMIT:
-                self.texts[raw] = found
-        return found
+        None when too long."""
+        text = raw.strip()
+        return None if len(text) > 500 else self.converter.scrubbed_text(text)
 
     def slow(self, number: int, cells: list[str]) -> tuple | None:
         """The general path: full conversion, reference checks and errors."""
