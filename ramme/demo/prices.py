@@ -80,8 +80,12 @@ def base_prices(
 
 
 def _open_base(
-    measure: IntArray, valid_from: IntArray, amount: FloatArray, unit: IntArray,
-    hours: FloatArray, note: str,
+    measure: IntArray,
+    valid_from: IntArray,
+    amount: FloatArray,
+    unit: IntArray,
+    hours: FloatArray,
+    note: str,
 ) -> Prices:
     """Base prices (grundtakst) from ``valid_from`` with no end and no negotiation flag."""
     n = len(measure)

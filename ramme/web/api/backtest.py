@@ -17,7 +17,8 @@ router = Router(tags=["prognose"])
 # each line's ``inside`` (a property of the record).
 LineBacktestOut = schema_of(LineBacktest, name="LineBacktestOut", extra={"inside": bool})
 BacktestMonthOut = schema_of(
-    BacktestMonth, name="BacktestMonthOut",
+    BacktestMonth,
+    name="BacktestMonthOut",
     replace={"line_results": list[LineBacktestOut]},  # type: ignore[valid-type]
 )
 

@@ -11,7 +11,10 @@ from pydantic import create_model
 
 
 def schema_of(
-    record: type, *, name: str, replace: dict[str, Any] | None = None,
+    record: type,
+    *,
+    name: str,
+    replace: dict[str, Any] | None = None,
     extra: dict[str, Any] | None = None,
 ) -> type[Schema]:
     """A ninja ``Schema`` named ``name`` with every field of the dataclass ``record``, all
