@@ -20,9 +20,9 @@ import time
 from datetime import date
 from pathlib import Path
 
+from ramme.core.forecast.band_oracle import simulate
 from ramme.core.money import format_number
 from ramme.worlds.evaluate import evaluate
-from ramme.worlds.oracle import simulate
 from ramme.worlds.registry import WORLDS, get
 from ramme.worlds.scoring import COVERAGE, Summary, combine, month_ends, summarise
 from ramme.worlds.spec import WorldSpec

@@ -32,8 +32,8 @@ PACKAGE = Path(__file__).resolve().parent
 ROOT = PACKAGE.parent
 # a change in any of these can change the loaded Dataset
 SOURCES = (PACKAGE, ROOT / "importing", ROOT / "web" / "data", ROOT / "core" / "records.py")
-# scoring and the oracle do not change a world's data, and the registry's data is in the spec's repr
-NOT_DATA = {"scoring.py", "evaluate.py", "registry.py", "catalogue.py", "oracle.py"}
+# scoring does not change a world's data, and the registry's data is in the spec's repr
+NOT_DATA = {"scoring.py", "evaluate.py", "registry.py", "catalogue.py"}
 _template: Path | None = None
 
 

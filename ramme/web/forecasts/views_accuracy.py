@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from ramme.core.forecast.band_oracle import one_year_range
 from ramme.web.forecasts.chart import figure
 from ramme.web.forecasts.models import AccuracyReport
 from ramme.web.forecasts.services import accuracy
@@ -46,6 +47,7 @@ def accuracy_page(request: HttpRequest) -> HttpResponse:
             "lines": tables.line_summaries(payload) if _may_compute(request) else [],
             "summary": payload["summary"],
             "chart": figure(tables.error_chart(months), "traefsikkerhed"),
+            "honest_range": [bound / 100 for bound in one_year_range()],
         }
     return render(request, "forecasts/accuracy.html", context)
 

@@ -10,6 +10,8 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.test import Client
 
+from ramme.core.forecast.band_oracle import one_year_range
+from ramme.core.money import format_number
 from ramme.web.forecasts.models import ForecastSnapshot
 from ramme.web.forecasts.services import followup, snapshots
 from tests.web.forecasts.conftest import AS_OF
@@ -95,6 +97,8 @@ def test_backtest_writes_json(example, tmp_path: Path) -> None:  # type: ignore[
     assert all(month_keys <= set(m) for m in data["months"])
     assert {"mae_pct", "bias_pct", "coverage", "line_coverage", "accepted"} <= set(data["summary"])
     assert "30.09.2024" in text and "Backtest 2024" in text
+    low, high = one_year_range()  # the same reading guide as the accuracy page
+    assert f"i 9 af 10 år i {format_number(low, 0)}-{format_number(high, 0)} %" in text
 
 
 def test_backtest_without_budget_year_fails_clearly(example) -> None:  # type: ignore[no-untyped-def]

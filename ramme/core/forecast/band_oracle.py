@@ -11,13 +11,15 @@ This module simulates that oracle: a year of twelve monthly surprises and one fo
 supplementary period (normal, independent, the given variances), the band at each month
 end from the surprises after it. It tells how often the oracle passes the per-world
 criterion, and the range in which its coverage pooled over a group of worlds falls, so the
-harness can judge ramme's band against what an honest band can do, not against 80 % hit
-on every world.
+harness (bench/worlds.py) judges ramme's band against what an honest band can do, not
+against 80 % hit on every world; and the accuracy page tells the economist how far one
+year's coverage of an honest band strays (``one_year_range``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from statistics import NormalDist
 
 import numpy as np
@@ -39,6 +41,12 @@ class OracleBand:
         """The share of worlds whose coverage lies within [low, high] (the criterion)."""
         ok = (self.coverage >= low - 1e-9) & (self.coverage <= high + 1e-9)
         return float(ok.mean())
+
+    def central(self, spread: float = 0.9) -> tuple[float, float]:
+        """The central ``spread`` range of one world's coverage."""
+        tail = (1 - spread) / 2 * 100
+        low, high = np.percentile(self.coverage, [tail, 100 - tail])
+        return float(low), float(high)
 
     def pooled_range(self, worlds: int, spread: float = 0.9) -> tuple[float, float]:
         """The central ``spread`` range of the coverage pooled over ``worlds`` worlds."""
@@ -68,3 +76,10 @@ def simulate(
         to_come = np.cumsum(surprises[:, ::-1], axis=1)[:, ::-1][:, 1:]  # (worlds, 12)
         hits[:, year * MONTHS : (year + 1) * MONTHS] = np.abs(to_come) <= Z90 * still
     return OracleBand(100 * hits.mean(axis=1))
+
+
+@cache
+def one_year_range(spread: float = 0.9) -> tuple[float, float]:
+    """Where an honest band's frame coverage of one year's twelve month ends lies in
+    ``spread`` of the years (seeded, so every page and process shows the same figures)."""
+    return simulate(1, worlds=20_000).central(spread)

@@ -4,7 +4,7 @@ from math import comb
 
 import numpy as np
 
-from ramme.worlds.oracle import MONTHS, simulate
+from ramme.core.forecast.band_oracle import MONTHS, simulate
 
 
 def _binomial_pass(month_ends: int, p: float = 0.8) -> float:
