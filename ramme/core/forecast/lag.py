@@ -6,7 +6,8 @@ was still booked after the same day of the year per krone of service delivered a
 ``rho = sum(postings after day d) / sum(accrued cost after day d)``. It is above 1 when
 invoices for services already delivered are still to come (arrears, quarterly invoices,
 late invoices), below 1 with advance payment. For a line without measures the profile is
-the share of the year's postings booked by the same day in earlier years.
+the share of the year's postings booked by the same day in earlier years. Where the years'
+ratios disagree, rho is pulled towards 1 (``_shrunk``).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from datetime import date
 
 import numpy as np
 
-from ramme.core.forecast.data import FloatArray, Prepared, wsum
+from ramme.core.forecast.data import FloatArray, IntArray, Prepared, wsum
 from ramme.core.forecast.known import State, line_of_measure, measure_cost
 
 HISTORY_YEARS = 3
@@ -120,6 +121,7 @@ def estimate(prep: Prepared, state: State) -> LagModel:
         rho = np.where(a.sum(axis=0) > 0, p.sum(axis=0) / a.sum(axis=0), 1.0)
     rho = np.clip(np.nan_to_num(rho, nan=1.0), *RHO_BOUNDS)
     rho_sd = _spread(rho_y, floor=0.02)
+    rho = _shrunk(rho, _spread(rho_y, floor=0.0), np.isfinite(rho_y).sum(axis=0))
     finite = np.isfinite(s)
     count = finite.sum(axis=0)
     share = np.where(count > 0, np.where(finite, s, 0.0).sum(axis=0) / np.maximum(count, 1), np.nan)
@@ -127,6 +129,18 @@ def estimate(prep: Prepared, state: State) -> LagModel:
         share_err = s / share[None, :]
     share_sd = np.where(np.isfinite(share), _spread(share_err, floor=0.01), 0.1)
     return LagModel(rho, rho_sd, share, share_sd, years, drift(prep, state, years))
+
+
+def _shrunk(rho: FloatArray, sd: FloatArray, years: IntArray) -> FloatArray:
+    """The ratio pulled towards 1 (no lag) by how little the years agree (positive-part
+    James-Stein): a short-stay line's December is a few days of service against a credit
+    note or a late bill, and its yearly ratios scatter from 0.2 to 5; their mean then says
+    nothing, while a line billed the same way every year keeps its ratio. One year alone
+    has no spread to judge by and is kept."""
+    standard_error = sd**2 / np.maximum(years, 1)
+    keep = np.clip(1 - standard_error / np.maximum((rho - 1) ** 2, 1e-12), 0.0, 1.0)
+    keep = np.where(years >= 2, keep, 1.0)
+    return np.asarray(1 + keep * (rho - 1), dtype=np.float64)
 
 
 def year_ratio(prep: Prepared, state: State) -> FloatArray:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from decimal import Decimal
 
+import numpy as np
 import pytest
 
 from ramme.core.forecast import Config, forecast
@@ -136,3 +137,17 @@ def test_drift_follows_a_price_rise_the_case_system_does_not_know_yet() -> None:
     ).line("Opholdssted")
     plain = forecast(data, date(2024, 6, 30), simulations=0, calibrated=False).line("Opholdssted")
     assert raised.forecast > plain.forecast
+
+
+def test_a_billing_ratio_the_years_disagree_on_is_not_trusted() -> None:
+    from ramme.core.forecast.lag import _shrunk
+
+    rho = np.array([1.56, 0.8, 1.3])
+    spread = np.array([2.65, 0.0, 0.4])  # a short-stay line, quarterly advance, one year only
+    years = np.array([3, 3, 1])
+    shrunk = _shrunk(rho, spread, years)
+    assert shrunk[0] == pytest.approx(1.0)  # scattered from year to year: no lag
+    assert shrunk[1] == pytest.approx(0.8)  # the same every year: kept
+    assert shrunk[2] == pytest.approx(1.3)  # one year has no spread to judge by
+    middling = _shrunk(np.array([1.4]), np.array([0.3]), np.array([3]))[0]
+    assert 1.0 < middling < 1.4
