@@ -44,17 +44,18 @@ class OracleBand:
 
     def central(self, spread: float = 0.9) -> tuple[float, float]:
         """The central ``spread`` range of one world's coverage."""
-        tail = (1 - spread) / 2 * 100
-        low, high = np.percentile(self.coverage, [tail, 100 - tail])
-        return float(low), float(high)
+        return _central(self.coverage, spread)
 
     def pooled_range(self, worlds: int, spread: float = 0.9) -> tuple[float, float]:
         """The central ``spread`` range of the coverage pooled over ``worlds`` worlds."""
         usable = len(self.coverage) // worlds * worlds
-        pooled = self.coverage[:usable].reshape(-1, worlds).mean(axis=1)
-        tail = (1 - spread) / 2 * 100
-        low, high = np.percentile(pooled, [tail, 100 - tail])
-        return float(low), float(high)
+        return _central(self.coverage[:usable].reshape(-1, worlds).mean(axis=1), spread)
+
+
+def _central(values: FloatArray, spread: float) -> tuple[float, float]:
+    tail = (1 - spread) / 2 * 100
+    low, high = np.percentile(values, [tail, 100 - tail])
+    return float(low), float(high)
 
 
 def monthly_variances(supplementary: float = SUPPLEMENTARY) -> FloatArray:
