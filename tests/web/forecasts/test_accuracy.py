@@ -75,7 +75,7 @@ def test_computed_report_shows_the_same_figures_as_the_cli(imported, tmp_path) -
     assert months[5].errors[2] == pytest.approx(cli["months"][5]["run_rate_error_pct"], abs=1e-9)
     assert b"<svg" in page.content and b'id="pr-aktivitet"' in page.content
     low, high = (format_number(bound, 0) for bound in one_year_range())
-    hint = page.content.decode().split('id="dækning-forklaring"')[1].split("</p>")[0]
+    hint = page.content.decode().split('id="daekning-forklaring"')[1].split("</p>")[0]
     assert f"mellem {low} % og {high} % af månederne" in hint
     assert {line.activity for line in page.context["lines"]} <= {
         r["activity"] for r in cli["months"][0]["line_results"]
