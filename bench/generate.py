@@ -42,28 +42,35 @@ def bench_generate(root: Path, max_population: int) -> dict[str, Path]:
     return folders
 
 
+# The child reports its own peak: RUSAGE_CHILDREN would also count the memory the forked
+# child shared with this (large, generating) process before exec.
+_CHILD = (
+    "import resource, sys; from ramme.cli import main; rc = main(sys.argv[1:]);"
+    "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr); sys.exit(rc)"
+)
+
+
+def ramme_process(args: list[str], env: dict[str, str]) -> tuple[float, float, str]:
+    """Run ``ramme ARGS`` as its own process: (seconds, its peak memory in MB, "ok" or the
+    tail of its error output)."""
+    began = time.perf_counter()
+    done = subprocess.run([sys.executable, "-c", _CHILD, *args], env=env, capture_output=True)
+    seconds = time.perf_counter() - began
+    tail = done.stderr.decode().strip().splitlines()
+    peak = int(tail[-1]) / 1024 if tail and tail[-1].isdigit() else float("nan")
+    status = "ok" if done.returncode == 0 else "\n".join(tail[-5:])
+    return seconds, peak, status
+
+
 def bench_import(root: Path, folders: dict[str, Path]) -> None:
     """Time ``ramme import`` of each size into its own fresh SQLite database.
 
     Each import runs as its own process, so the peak memory printed is that import's.
     """
-    # The child reports its own peak: RUSAGE_CHILDREN would also count the memory the forked
-    # child shared with this (large, generating) process before exec.
-    code = (
-        "import resource, sys; from ramme.cli import main; rc = main(['import', sys.argv[1]]);"
-        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr); sys.exit(rc)"
-    )
     for name, folder in folders.items():
         env = {**os.environ, "RAMME_VAR": str(root / "var"),
                "DATABASE_URL": f"sqlite:///{root / (folder.name + '.sqlite3')}"}  # fmt: skip
-        began = time.perf_counter()
-        done = subprocess.run(
-            [sys.executable, "-c", code, str(folder)], env=env, capture_output=True
-        )
-        seconds = time.perf_counter() - began
-        tail = done.stderr.decode().strip().splitlines()
-        peak = int(tail[-1]) / 1024 if tail and tail[-1].isdigit() else float("nan")
-        status = "ok" if done.returncode == 0 else "\n".join(tail[-5:])
+        seconds, peak, status = ramme_process(["import", str(folder)], env)
         print(f"Import {name:<13} {seconds:7.1f} s  højeste hukommelse {peak:,.0f} MB  {status}")
 
 

@@ -20,6 +20,7 @@ from ramme.demo.days import OPEN, IntArray
 from ramme.demo.events import Events
 from ramme.demo.model import World
 from ramme.demo.writer import write_table
+from ramme.importing.parsing import MAX_DECIMAL
 
 STREAM = 15  # issue 15; a fixed second part of the seed
 INVESTIGATION = 1  # index of "undersoegelse" in events.KINDS
@@ -111,6 +112,10 @@ def write_staff(world: World, out: Path) -> int:
                 continue
             places = max(1, math.ceil(occupied * 1.08))
             staff = max(1.0, round(occupied / CASELOAD.get(pid, 8.0), 1))
+            if staff >= MAX_DECIMAL:
+                # a whole country's unit (the all-Denmark size) has more staff than the
+                # contract's column allows one unit; no row, rather than one the import refuses
+                continue
             rows.append((pid, d.to_date(first).isoformat(), d.to_date(last).isoformat(),
                          str(places), f"{staff:.1f}"))  # fmt: skip
     header = ("provider_id", "valid_from", "valid_to", "places", "staff")
@@ -140,8 +145,12 @@ def write_waiting(rng: np.random.Generator, world: World, out: Path) -> int:
             since = world.last_day - int(rng.integers(5, 80))
             rows.append((cpr[child], pid, d.to_date(since).isoformat(), ""))
     rows.sort(key=lambda r: (r[1], r[2], r[0]))
-    unique = list(dict.fromkeys(rows))
-    return _rows(out / "waiting.csv", ("cpr", "offer", "since", "until"), unique)
+    # one row per key (child, offer, since), the first: at the all-Denmark size a child may
+    # wait for the same unit from the same day twice, a duplicate the import refuses
+    first: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for row in rows:
+        first.setdefault(row[:3], row)
+    return _rows(out / "waiting.csv", ("cpr", "offer", "since", "until"), list(first.values()))
 
 
 def _rows(path: Path, header: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> int:

@@ -12,9 +12,11 @@ from ramme.demo.days import OPEN, IntArray
 from ramme.demo.model import NO_DAY, Children, World
 from ramme.demo.parameters import REVIEW_MONTHS, CaseworkParams, MeasureTypeSpec
 from ramme.demo.simulate import Draft
+from ramme.importing.parsing import LAST_YEAR
 
 REPLACEMENT_OFFSET = 60  # erstatningspersonnummer: day of birth + 60 (ramme.core.cpr)
 HANDICAP_TYPES = ("AFL", "MER", "TAB")
+LAST_CONTRACT_DAY = d.day(LAST_YEAR, 12, 31)  # the importer refuses later dates
 
 
 def replacement_cprs(rng: np.random.Generator, birth: IntArray) -> list[str]:
@@ -88,6 +90,10 @@ def plan_ends(
     planned = d.month_last_day(d.month_number(np.maximum(planned, m.start)))
     school = np.array([t.school_year for t in types])[m.mtype]
     planned = np.where(school, draft.drawn_end, planned)
+    # the optimism factor's far tail passes the contract's last date (2100) only among the
+    # all-Denmark size's 1.4 million measures, which the import would then refuse; clipping
+    # there leaves the smaller sizes' files as they were
+    planned = np.minimum(planned, LAST_CONTRACT_DAY)
     m.planned_end = np.where(rng.random(len(m)) < 0.08, NO_DAY, planned)
 
 

@@ -14,6 +14,7 @@ import pytest
 from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
 from ramme.core.forecast import forecast
 from ramme.web.api.services.tokens import create_token
@@ -27,6 +28,7 @@ from tests.web.forecasts.conftest import AS_OF, EXAMPLE
 from tests.web.personas import PASSWORD, make_user
 
 IMMEDIATE = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+DATABASE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 DATO = AS_OF.strftime("%d.%m.%Y")
 
 
@@ -151,6 +153,18 @@ def test_after_an_import_the_task_stores_what_the_pages_need(  # type: ignore[no
     _forbid_computing(monkeypatch)
     page = _client("erik").get("/prognose/", {"dato": as_of.strftime("%d.%m.%Y")})
     assert page.status_code == 200 and "fu" in page.context
+
+
+def test_after_an_import_the_pages_forecasts_are_taken_before_the_backtest(  # type: ignore[no-untyped-def]
+    db, settings, django_capture_on_commit_callbacks
+) -> None:
+    settings.TASKS = DATABASE
+    settings.RAMME_FORECAST_AFTER_IMPORT = settings.RAMME_ACCURACY_AFTER_IMPORT = True
+    with django_capture_on_commit_callbacks(execute=True):
+        assert import_folder(EXAMPLE).ok
+    queued = [r.task_path.rsplit(".", 1)[-1] for r in DBTaskResult.objects.ready()]
+    assert "compute_accuracy" in queued and queued[0] == "compute_stored_forecast"
+    assert queued[-1] == "compute_accuracy"
 
 
 def test_while_queued_the_page_says_it_is_computing(example) -> None:  # type: ignore[no-untyped-def]
