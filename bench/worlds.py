@@ -70,7 +70,7 @@ def _group_row(label: str, summaries: list[Summary], years: list[int]) -> str:
 
 def _oracle_row(summaries: list[Summary], years: int) -> str:
     """ramme's band beside an oracle's: month ends of a year share its surprises, so even a
-    perfectly calibrated band fails the per-world criterion on most worlds (oracle.py)."""
+    perfectly calibrated band fails the per-world criterion on most worlds (band_oracle.py)."""
     oracle = simulate(years)
     n = len(summaries)
     low, high = COVERAGE
