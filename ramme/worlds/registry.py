@@ -1,4 +1,4 @@
-"""The named worlds: a textbook municipality, ten tuning worlds, three held out.
+"""The named worlds: a textbook municipality, ten tuning worlds, five held out.
 
 Held-out worlds (``held_out=True``) take seeds from 9000 and duration shapes, billing mixes
 and parameters no tuning world uses (tests/worlds/test_registry.py checks it); keep them out
@@ -282,10 +282,59 @@ TORNBY = WorldSpec(
     style=FileStyle(delimiter=";", legal="mixed"), held_out=True,
 )  # fmt: skip
 
+# Added in session 8 as held-out worlds, never examined before their first harness run: habits
+# no earlier world has (measures that stop at 18, no refunds, a school-year intake of contact
+# persons, a price cut, a budget that assumes no growth).
+ULSTRUP = WorldSpec(
+    "ulstrup", "Ulstrup Kommune", 9006, 35_000,
+    changed(
+        changed(
+            changed(
+                with_durations(
+                    (*TEXTBOOK, DAY_TREATMENT),
+                    PLF=Duration(W, 2.4, 1000.0), OPH=Duration(LN, 700.0, 0.6),
+                    KOP=Duration(GA, 2.6, 170.0), DAG=Duration(LN, 300.0, 0.9),
+                ),
+                "KOP", intake="august", growth=-0.07,
+            ),
+            "FAB", growth=0.12,
+        ),
+        "OPH", renegotiation=0.35, supplements=0.3,
+    ),
+    billing="quarterly", internal_billing="late", past_18="stops", refunds="none",
+    registration_lag=45, end_registration_lag=15, budget_error=0.05,
+    index=(1.7, 2.9, 5.9, 3.7, 2.2, 2.0),
+    style=FileStyle(cpr=True, dates="slash", encoding="cp1252", legal="mixed",
+                    planned_end=False),
+    held_out=True,
+)  # fmt: skip
+
+VINDEBY = WorldSpec(
+    "vindeby", "Vindeby Kommune", 9007, 130_000,
+    changed(
+        changed(
+            with_durations(
+                (*TEXTBOOK, ACUTE),
+                PLF=_mix((0.4, Duration(EX, 200.0)), (0.6, Duration(LN, 1600.0, 0.7))),
+                OPH=Duration(GA, 1.4, 600.0), EGV=Duration(W, 1.7, 380.0),
+                SIK=Duration(GA, 1.6, 30.0), AKU=Duration(W, 1.3, 16.0),
+            ),
+            "EGV", growth=0.2, stock=9,
+        ),
+        "DGN", price_shift=(2024, 0.92),
+    ),
+    billing="late", credit_notes=0.06, double_bills=0.015, unlinked=0.06,
+    refunds="supplementary", supplementary_until=(3, 1), budget_error=0.08, budget_growth=0.0,
+    aftercare_duration=Duration(W, 1.1, 560.0), index=(1.2, 3.0, 6.5, 3.1, 2.0, 1.8),
+    corrections=((2, 1, 0.1), (6, 15, 0.3), (10, 15, 0.6)),
+    style=FileStyle(delimiter=";", danish_numbers=True, dates="dash", legal="long"),
+    held_out=True,
+)  # fmt: skip
+
 WORLDS: dict[str, WorldSpec] = {
     w.name: w
     for w in (LAERESBOG, AADAL, BAKKEBY, EGHOLM, FJORDLEV, GRANHOJ, HEDEBY, SOLVANG, VESTMARK,
-              KAERBY, LUNDHOLM, MORUP, NORRBY, TORNBY)
+              KAERBY, LUNDHOLM, MORUP, NORRBY, TORNBY, ULSTRUP, VINDEBY)
 }  # fmt: skip
 
 
