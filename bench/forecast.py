@@ -144,6 +144,7 @@ def run_one(size: str, sims: int, folder: Path | None) -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         out = folder or Path(tmp)
+        out.mkdir(parents=True, exist_ok=True)
         if not (out / "measures.csv").exists():
             generate(out, population=SIZES[size], seed=1)
         t0 = time.perf_counter()
@@ -177,6 +178,8 @@ def main() -> None:
         return
     for size in args.sizes.split(","):
         cmd = [sys.executable, __file__, "--one", size, "--sims", str(args.sims)]
+        if args.dir:  # one folder per size, so each size's files are reused
+            cmd += ["--dir", str(args.dir / size)]
         subprocess.run(cmd, check=True)
 
 
