@@ -1,0 +1,280 @@
+"""The tables the forecast reads, as columns: one query per table, its values straight into
+numpy chunk by chunk (``ramme.web.data.dataset.load_prepared``), no record per row.
+
+On PostgreSQL the postings and price periods of the data as it stands come as one binary
+``COPY`` of fixed-width numbers read with ``numpy.frombuffer``; elsewhere, and for the data
+as known after an earlier import (``known_at``, a union with the history tables), the rows
+come through the same ``known_values`` filter as the records.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from itertools import chain, islice
+from typing import Any
+
+import numpy as np
+from django.db import connection
+from django.db.models import FloatField, Model, QuerySet
+from django.db.models.functions import Cast
+
+from ramme.core.forecast.columns import (
+    UNITS,
+    ChildColumns,
+    MeasureColumns,
+    PriceColumns,
+    ordinals,
+)
+from ramme.core.forecast.data import INF, IntArray, Ledger
+from ramme.core.records import PriceKind
+from ramme.web.data import models
+from ramme.web.data.versions import Known, known_values
+
+CHUNK = 200_000
+# each measure's prices by start, base price before supplements on the same day, then by
+# every other column the arrays hold: rows still tied hold the same values, so the records
+# and the columns (two queries) give the same arrays
+PRICE_ORDER = (
+    "measure_id", "valid_from", "kind", "valid_to", "unit", "amount", "hours_per_week"
+)  # fmt: skip
+
+
+def _lookup(mapping: dict[int, int]) -> np.ndarray:
+    """An array from primary key to index (-1 for unknown keys)."""
+    table = np.full(max(mapping, default=0) + 2, -1, dtype=np.int64)
+    for pk, index in mapping.items():
+        table[pk] = index
+    return table
+
+
+def _indices(column: tuple[int | None, ...], table: np.ndarray) -> np.ndarray:
+    """Primary keys (None for none) through ``table``: -1 where none or unknown."""
+    keys = np.array(column, dtype=np.float64)  # None becomes NaN
+    known = ~np.isnan(keys)
+    out = np.full(len(keys), -1, dtype=np.int64)
+    safe = np.where(known, keys, len(table) - 1).astype(np.int64)
+    inside = safe < len(table)
+    out[inside] = table[safe[inside]]
+    out[~known] = -1
+    return out
+
+
+def _measure_lookup(measure_ids: list[str], rows: IntArray | None) -> np.ndarray:
+    """From a posting's measure (its row id) to the measure's index in ``measure_ids``:
+    through ``rows``, the ids of those very rows, or else by the current rows' measure ids."""
+    if rows is not None:
+        table = np.full(int(rows.max(initial=0)) + 2, -1, dtype=np.int64)
+        table[rows] = np.arange(len(rows))
+        return table
+    index = {mid: i for i, mid in enumerate(measure_ids)}
+    return _lookup(
+        {
+            pk: index[mid]
+            for pk, mid in models.Measure.objects.values_list("pk", "measure_id")
+            if mid in index
+        }
+    )
+
+
+def _chunks(rows: QuerySet[Any, Any]) -> Iterator[list[tuple[Any, ...]]]:
+    """The query's rows, ``CHUNK`` at a time. On PostgreSQL straight from a server-side
+    cursor, one fetch per chunk: Django's iterator fetches 100 rows a round trip and runs
+    its converters on each value, which PostgreSQL's dates, floats and decimals do not need
+    (half the time of reading the columns at Copenhagen size)."""
+    if connection.vendor != "postgresql":
+        read = rows.iterator(CHUNK)
+        while chunk := list(islice(read, CHUNK)):
+            yield chunk
+        return
+    sql, params = rows.query.sql_with_params()
+    with connection.chunked_cursor() as cursor:
+        cursor.execute(sql, params)
+        while chunk := cursor.fetchmany(CHUNK):
+            yield chunk
+
+
+def _binary(model: type[Model], columns: Sequence[tuple[str, str]], order: str = "") -> list[Any]:
+    """PostgreSQL: ``SELECT`` of fixed-width numbers (SQL expression, type ``int4``, ``int8``
+    or ``float8``; never NULL) from the model's table as one binary ``COPY``, each column an
+    array by ``numpy.frombuffer``: no Python value per row (the server's output is the rest)."""
+    width = {"int4": ">i4", "int8": ">i8", "float8": ">f8"}
+    select = ", ".join(f"({sql})::{kind}" for sql, kind in columns)
+    table = connection.ops.quote_name(model._meta.db_table)
+    query = f"COPY (SELECT {select} FROM {table}{order}) TO STDOUT (FORMAT BINARY)"
+    data = bytearray()
+    with connection.cursor() as cursor, cursor.copy(query) as copy:
+        for block in copy:
+            data += block
+    # the format: an 11-byte signature, flags, a header extension; per row the number of
+    # fields, then each field's length and value (big-endian); a 2-byte trailer
+    start = 19 + int.from_bytes(data[15:19], "big")
+    row = [("fields", ">i2")]
+    for n, (_, kind) in enumerate(columns):
+        row += [(f"length{n}", ">i4"), (f"value{n}", width[kind])]
+    dtype = np.dtype(row)
+    count, rest = divmod(len(data) - start - 2, dtype.itemsize)
+    assert rest == 0, "a NULL or a variable width in the binary COPY"
+    rows = np.frombuffer(data, dtype=dtype, offset=start, count=count)
+    assert (rows["fields"] == len(columns)).all()
+    return [rows[f"value{n}"].astype(width[kind][1:]) for n, (_, kind) in enumerate(columns)]
+
+
+def _fast() -> bool:
+    """Whether the data as it stands is read with ``_binary`` (PostgreSQL)."""
+    return connection.vendor == "postgresql"
+
+
+def _day(column: str) -> str:
+    """SQL: the day ordinal of a date column (``date.toordinal``), INF when blank."""
+    name = connection.ops.quote_name(column)
+    return f"COALESCE({name} - DATE '0001-01-01' + 1, {INF})"
+
+
+def _through(keys: IntArray, table: np.ndarray) -> IntArray:
+    """Primary keys (-1 for none) through ``table``: -1 where none or unknown."""
+    inside = (keys >= 0) & (keys < len(table))
+    out = np.full(len(keys), -1, dtype=np.int64)
+    out[inside] = table[keys[inside]]
+    return out
+
+
+def _postings_binary(acts: np.ndarray, measures: np.ndarray) -> Ledger:
+    columns = [
+        (_day("date"), "int4"),
+        ("amount", "float8"),
+        ("COALESCE(activity_id, -1)", "int8"),
+        ("dranst", "int8"),
+        ("COALESCE(measure_id, -1)", "int8"),
+    ]
+    day, amount, act, dranst, measure = _binary(models.Posting, columns)
+    return Ledger(day.astype(np.int64), amount, _through(act, acts), dranst,
+                  _through(measure, measures))  # fmt: skip
+
+
+def ledger(
+    lines: list[str], measure_ids: list[str], known_at: Known | None, rows: IntArray | None = None
+) -> Ledger:
+    """The ledger with the measures indexed as ``measure_ids`` (``rows``: their row ids)."""
+    measures = _measure_lookup(measure_ids, rows)
+    line_index = {name: i for i, name in enumerate(lines)}
+    acts = _lookup(
+        {
+            pk: line_index.get(name, -1)
+            for pk, name in models.ActivityLine.objects.values_list("pk", "name")
+        }
+    )
+    if known_at is None and _fast():
+        return _postings_binary(acts, measures)
+    # the database casts the amounts; rows of earlier versions come as Decimal (numpy casts)
+    amount_field = Cast("amount", FloatField()) if known_at is None else "amount"
+    postings = known_values(
+        models.Posting, known_at, "date", amount_field, "activity_id", "dranst", "measure_id"
+    )
+    # chunk by chunk into arrays: the whole ledger never stands as Python tuples at once
+    parts = []
+    for chunk in _chunks(postings):
+        days, amounts, lines_pk, dransts, measures_pk = zip(*chunk, strict=True)
+        parts.append(
+            (
+                ordinals(days),  # a posting's date is never blank
+                np.array(amounts, dtype=np.float64),
+                _indices(lines_pk, acts),
+                np.array(dransts, dtype=np.int64),
+                _indices(measures_pk, measures),
+            )
+        )
+    if not parts:
+        empty = np.zeros(0, dtype=np.int64)
+        return Ledger(empty, np.zeros(0), empty.copy(), empty.copy(), empty.copy())
+    day, amount, act, dranst, measure = (np.concatenate(c) for c in zip(*parts, strict=True))
+    return Ledger(day.astype(np.int64), amount, act, dranst, measure)
+
+
+def _columns(rows: QuerySet[Any, Any], *make: Callable[[Sequence[Any]], Any]) -> list[Any]:
+    """The query's columns, each made by its ``make`` (a list, ``ordinals``, an array)
+    chunk by chunk, so the rows never stand as Python tuples all at once."""
+    parts: list[list[Any]] = [[] for _ in make]
+    for chunk in _chunks(rows):
+        for part, made, column in zip(parts, make, zip(*chunk, strict=True), strict=True):
+            part.append(made(column))
+    return [_joined(part, made) for part, made in zip(parts, make, strict=True)]
+
+
+def _joined(part: list[Any], make: Callable[[Sequence[Any]], Any]) -> Any:
+    if not part:
+        return make(())
+    if isinstance(part[0], np.ndarray):
+        return np.concatenate(part)
+    return list(chain.from_iterable(part))
+
+
+def _int64(column: Sequence[Any]) -> IntArray:
+    return np.array(column, dtype=np.int64)
+
+
+def _float64(column: Sequence[Any]) -> np.ndarray:
+    """Amounts (floats cast by the database, or Decimal), blank as 0."""
+    return np.array([0.0 if v is None else v for v in column], dtype=np.float64)
+
+
+def _is_base(column: Sequence[str]) -> np.ndarray:
+    return np.fromiter((k == PriceKind.BASE.value for k in column), bool, len(column))
+
+
+UNIT_INDEX = {unit.value: i for i, unit in enumerate(UNITS)}
+
+
+def _unit(column: Sequence[str]) -> IntArray:
+    return np.fromiter((UNIT_INDEX[u] for u in column), np.int64, len(column))
+
+
+def measure_columns(known_at: Known | None) -> MeasureColumns:
+    fields = ("pk", "measure_id", "measure_type__code", "child__key", "start_date", "end_date")
+    rows = known_values(
+        models.Measure, known_at, *fields, "planned_end_date", "legal_basis", order=("measure_id",)
+    )
+    return MeasureColumns(
+        *_columns(rows, _int64, list, list, list, ordinals, ordinals, ordinals, list)
+    )
+
+
+def _prices_binary() -> PriceColumns:
+    units = " ".join(f"WHEN '{u}' THEN {i}" for u, i in UNIT_INDEX.items())
+    columns = [
+        ("measure_id", "int8"),
+        (_day("valid_from"), "int4"),
+        (_day("valid_to"), "int4"),
+        (f"CASE WHEN kind = '{PriceKind.BASE.value}' THEN 1 ELSE 0 END", "int4"),
+        (f"CASE unit {units} END", "int4"),
+        ("amount", "float8"),
+        ("COALESCE(hours_per_week, 0)", "float8"),
+    ]
+    order = " ORDER BY " + ", ".join(connection.ops.quote_name(f) for f in PRICE_ORDER)
+    measure, start, end, base, unit, amount, hours = _binary(models.PricePeriod, columns, order)
+    return PriceColumns(measure, start.astype(np.int64), end.astype(np.int64), base == 1,
+                        unit.astype(np.int64), amount, hours)  # fmt: skip
+
+
+def price_columns(known_at: Known | None) -> PriceColumns:
+    if known_at is None and _fast():
+        return _prices_binary()
+
+    def amount(name: str) -> Any:  # cast by the database, as the ledger's amounts
+        return Cast(name, FloatField()) if known_at is None else name
+
+    fields = ("measure_id", "valid_from", "valid_to", "kind", "unit")
+    rows = known_values(
+        models.PricePeriod,
+        known_at,
+        *fields,
+        amount("amount"),
+        amount("hours_per_week"),
+        order=PRICE_ORDER,
+    )
+    made = _columns(rows, _int64, ordinals, ordinals, _is_base, _unit, _float64, _float64)
+    return PriceColumns(*made)
+
+
+def child_columns(known_at: Known | None) -> ChildColumns:
+    rows = known_values(models.Child, known_at, "key", "birth_date", "household")
+    return ChildColumns(*_columns(rows, list, ordinals, list))
