@@ -10,11 +10,12 @@ come through the same ``known_values`` filter as the records.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from itertools import chain, islice
 from typing import Any
 
 import numpy as np
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import FloatField, Model, QuerySet
 from django.db.models.functions import Cast
 
@@ -117,6 +118,21 @@ def _binary(model: type[Model], columns: Sequence[tuple[str, str]], order: str =
     rows = np.frombuffer(data, dtype=dtype, offset=start, count=count)
     assert (rows["fields"] == len(columns)).all()
     return [rows[f"value{n}"].astype(width[kind][1:]) for n, (_, kind) in enumerate(columns)]
+
+
+@contextmanager
+def one_snapshot() -> Iterator[None]:
+    """PostgreSQL: the queries within read one snapshot of the data (a transaction at
+    REPEATABLE READ), so an import committing meanwhile cannot change one table's columns
+    between their queries, nor one table against another; inside a transaction already
+    (a test, a request), or on SQLite, each statement reads as it runs."""
+    if not _fast() or connection.in_atomic_block:
+        yield
+        return
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+        yield
 
 
 def _fast() -> bool:

@@ -260,23 +260,30 @@ def _master(known_at: Known | None) -> Dataset:
     )
 
 
-def load_prepared(known_at: Known | None = None) -> Prepared:
-    """The forecast arrays read as columns, one query per table (measures, price periods,
-    children, postings) straight into numpy: the same arrays as ``prepare`` of the Dataset
-    with the columnar ledger (tests/web/data/test_prepared_columns.py), without a record
-    per row. ``Prepared.dataset`` reads the whole Dataset only when a caller asks for it;
-    ``known_at``: as the data stood after that import."""
-    master = _master(known_at)
+def _ledger_reader(master: Dataset, known_at: Known | None) -> Callable[..., Ledger]:
     lines = [a.name for a in master.activities]
 
     def ledger(measure_ids: list[str], rows: IntArray) -> Ledger:
         # with known_at, rows of earlier versions: the postings name the current rows
         return columns.ledger(lines, measure_ids, known_at, rows if known_at is None else None)
 
+    return ledger
+
+
+def load_prepared(known_at: Known | None = None) -> Prepared:
+    """The forecast arrays read as columns (``columns.py``: one query per table, on
+    PostgreSQL all in one snapshot) straight into numpy: the same arrays as ``prepare`` of
+    the Dataset with the columnar ledger (tests/web/data/test_prepared_columns.py), without
+    a record per row. ``Prepared.dataset`` reads the whole Dataset only when a caller asks
+    for it; ``known_at``: as the data stood after that import."""
+
     @cache
     def full() -> Dataset:
         return load_dataset(postings=False, known_at=known_at)
 
-    measures, prices = columns.measure_columns(known_at), columns.price_columns(known_at)
-    children = columns.child_columns(known_at)
-    return prepare_columns(master, measures, prices, children, ledger, full)
+    with columns.one_snapshot():
+        master = _master(known_at)
+        measures, prices = columns.measure_columns(known_at), columns.price_columns(known_at)
+        children = columns.child_columns(known_at)
+        ledger = _ledger_reader(master, known_at)
+        return prepare_columns(master, measures, prices, children, ledger, full)
