@@ -1,8 +1,8 @@
 """The tables the forecast reads, as columns: one query per table, its values straight into
 numpy chunk by chunk (``ramme.web.data.dataset.load_prepared``), no record per row.
 
-On PostgreSQL the postings and price periods of the data as it stands come as one binary
-``COPY`` of fixed-width numbers read with ``numpy.frombuffer``; elsewhere, and for the data
+On PostgreSQL the postings and price periods of the data as it stands come as one value of
+packed fixed-width numbers, read with ``numpy.frombuffer``; elsewhere, and for the data
 as known after an earlier import (``known_at``, a union with the history tables), the rows
 come through the same ``known_values`` filter as the records.
 """
@@ -95,28 +95,20 @@ def _chunks(rows: QuerySet[Any, Any]) -> Iterator[list[tuple[Any, ...]]]:
 
 
 def _binary(model: type[Model], columns: Sequence[tuple[str, str]], order: str = "") -> list[Any]:
-    """PostgreSQL: ``SELECT`` of fixed-width numbers (SQL expression, type ``int4``, ``int8``
-    or ``float8``; never NULL) from the model's table as one binary ``COPY``, each column an
-    array by ``numpy.frombuffer``: no Python value per row (the server's output is the rest)."""
+    """PostgreSQL: fixed-width numbers (SQL expression, type ``int4``, ``int8`` or
+    ``float8``; never NULL) of every row of the model's table, packed by the server into one
+    ``bytea`` (``string_agg`` of each row's ``int4send``…, big-endian, in ``order``) and
+    split into arrays by ``numpy.frombuffer``: no Python value per row. A binary ``COPY``
+    sends a message per row (a third slower); 4.4 million postings pack into 124 MB."""
     width = {"int4": ">i4", "int8": ">i8", "float8": ">f8"}
-    select = ", ".join(f"({sql})::{kind}" for sql, kind in columns)
+    packed = " || ".join(f"{kind}send(({sql})::{kind})" for sql, kind in columns)
     table = connection.ops.quote_name(model._meta.db_table)
-    query = f"COPY (SELECT {select} FROM {table}{order}) TO STDOUT (FORMAT BINARY)"
-    data = bytearray()
-    with connection.cursor() as cursor, cursor.copy(query) as copy:
-        for block in copy:
-            data += block
-    # the format: an 11-byte signature, flags, a header extension; per row the number of
-    # fields, then each field's length and value (big-endian); a 2-byte trailer
-    start = 19 + int.from_bytes(data[15:19], "big")
-    row = [("fields", ">i2")]
-    for n, (_, kind) in enumerate(columns):
-        row += [(f"length{n}", ">i4"), (f"value{n}", width[kind])]
-    dtype = np.dtype(row)
-    count, rest = divmod(len(data) - start - 2, dtype.itemsize)
-    assert rest == 0, "a NULL or a variable width in the binary COPY"
-    rows = np.frombuffer(data, dtype=dtype, offset=start, count=count)
-    assert (rows["fields"] == len(columns)).all()
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT string_agg({packed}, ''::bytea{order}) FROM {table}")
+        data = cursor.fetchone()[0] or b""  # NULL: no rows
+    dtype = np.dtype([(f"value{n}", width[kind]) for n, (_, kind) in enumerate(columns)])
+    assert len(data) % dtype.itemsize == 0, "a NULL among the packed values"
+    rows = np.frombuffer(data, dtype=dtype)
     return [rows[f"value{n}"].astype(width[kind][1:]) for n, (_, kind) in enumerate(columns)]
 
 
