@@ -62,6 +62,7 @@ class MeasureColumns:
     end: IntArray
     planned: IntArray
     legal_basis: list[str]
+    child: IntArray | None = None  # the child's index in ChildColumns, when the reader knows
 
 
 UNITS = tuple(PriceUnit)  # a price row's unit as its index here
@@ -121,9 +122,12 @@ def _child_columns(
 ) -> dict[str, Any]:
     """Ages and households per kept measure: its child's, or none when the child is unknown
     (then the household is the child's key, as in ``prepare``)."""
-    position = {key: i for i, key in enumerate(children.key)}
     keys = [measures.child_key[i] for i in kept.tolist()]
-    child = np.fromiter((position.get(k, -1) for k in keys), np.int64, len(keys))
+    if measures.child is not None:
+        child = measures.child[kept]
+    else:
+        position = {key: i for i, key in enumerate(children.key)}
+        child = np.fromiter((position.get(k, -1) for k in keys), np.int64, len(keys))
     birth = np.append(children.birth, INF)[child]  # -1 (unknown child): INF
     households: dict[str, int] = {}
     m_hh = [

@@ -94,22 +94,61 @@ def _chunks(rows: QuerySet[Any, Any]) -> Iterator[list[tuple[Any, ...]]]:
             yield chunk
 
 
-def _binary(model: type[Model], columns: Sequence[tuple[str, str]], order: str = "") -> list[Any]:
-    """PostgreSQL: fixed-width numbers (SQL expression, type ``int4``, ``int8`` or
-    ``float8``; never NULL) of every row of the model's table, packed by the server into one
-    ``bytea`` (``string_agg`` of each row's ``int4send``…, big-endian, in ``order``) and
-    split into arrays by ``numpy.frombuffer``: no Python value per row. A binary ``COPY``
-    sends a message per row (a third slower); 4.4 million postings pack into 124 MB."""
-    width = {"int4": ">i4", "int8": ">i8", "float8": ">f8"}
-    packed = " || ".join(f"{kind}send(({sql})::{kind})" for sql, kind in columns)
-    table = connection.ops.quote_name(model._meta.db_table)
+Packed = tuple[list[Any], list[list[str]]]
+WIDTH = {"int4": ">i4", "int8": ">i8", "float8": ">f8"}
+
+
+def _packed_sql(
+    model: type[Model], numbers: Sequence[tuple[str, str]], texts: Sequence[str], by: str
+) -> str:
+    """With texts, the rows sorted ``by`` in a subquery (one sort, not one per aggregate:
+    half the time), numbered by ``ROW_NUMBER`` over the same order to check the order they
+    came in; without, the one aggregate sorts them itself."""
+    quote = connection.ops.quote_name
+    if by and not texts:
+        packed = " || ".join(f"{kind}send(({sql})::{kind})" for sql, kind in numbers)
+        table = quote(model._meta.db_table)
+        return f"SELECT string_agg({packed}, ''::bytea ORDER BY {by}), count(*) FROM {table}"
+    if by:
+        numbers = [*numbers, (f"ROW_NUMBER() OVER (ORDER BY {by})", "int8")]
+    packed = " || ".join(f"{kind}send(({sql})::{kind})" for sql, kind in numbers)
+    names = "".join(f", {quote(t)}" for t in texts)
+    rows = f"SELECT {packed} AS packed{names} FROM {quote(model._meta.db_table)}"
+    rows += f" ORDER BY {by}" if by else ""
+    aggregates = ["string_agg(packed, ''::bytea)"]
+    aggregates += [f"string_agg({quote(t)}, E'\\n')" for t in texts]
+    return f"SELECT {', '.join(aggregates)}, count(*) FROM ({rows}) AS rows"
+
+
+def _packed(
+    model: type[Model],
+    numbers: Sequence[tuple[str, str]],
+    texts: Sequence[str] = (),
+    order: Sequence[str] = (),
+) -> Packed | None:
+    """PostgreSQL, one query: fixed-width numbers (SQL expression, type ``int4``, ``int8``
+    or ``float8``; never NULL) of every row of the model's table in ``order``, packed by the
+    server into one ``bytea`` (``string_agg`` of each row's ``int4send``…, big-endian) and
+    split into arrays by ``numpy.frombuffer``, and each text column as one string split into
+    lines: no Python value per row or number. None when a text holds a line break or the
+    rows did not come in order. (A binary ``COPY`` sends a message per row, a third slower;
+    4.4 million postings pack into 124 MB.)"""
+    by = ", ".join(connection.ops.quote_name(f) for f in order)
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT string_agg({packed}, ''::bytea{order}) FROM {table}")
-        data = cursor.fetchone()[0] or b""  # NULL: no rows
-    dtype = np.dtype([(f"value{n}", width[kind]) for n, (_, kind) in enumerate(columns)])
-    assert len(data) % dtype.itemsize == 0, "a NULL among the packed values"
-    rows = np.frombuffer(data, dtype=dtype)
-    return [rows[f"value{n}"].astype(width[kind][1:]) for n, (_, kind) in enumerate(columns)]
+        cursor.execute(_packed_sql(model, numbers, texts, by))
+        data, *strings, count = cursor.fetchone()
+    numbered = bool(by and texts)  # the last number: the row's place (``_packed_sql``)
+    kinds = [kind for _, kind in numbers] + (["int8"] if numbered else [])
+    dtype = np.dtype([(f"value{n}", WIDTH[kind]) for n, kind in enumerate(kinds)])
+    rows = np.frombuffer(data or b"", dtype=dtype)
+    assert len(rows) == count, "a NULL among the packed values"
+    lines = [[] if text is None else text.split("\n") for text in strings]
+    arrays = [rows[f"value{n}"].astype(WIDTH[kind][1:]) for n, kind in enumerate(kinds)]
+    if numbered and not np.array_equal(arrays.pop(), np.arange(1, count + 1)):
+        return None
+    if any(len(column) != count for column in lines):
+        return None
+    return arrays, lines
 
 
 @contextmanager
@@ -128,7 +167,7 @@ def one_snapshot() -> Iterator[None]:
 
 
 def _fast() -> bool:
-    """Whether the data as it stands is read with ``_binary`` (PostgreSQL)."""
+    """Whether the data as it stands is read packed (``_packed``: PostgreSQL)."""
     return connection.vendor == "postgresql"
 
 
@@ -146,7 +185,7 @@ def _through(keys: IntArray, table: np.ndarray) -> IntArray:
     return out
 
 
-def _postings_binary(acts: np.ndarray, measures: np.ndarray) -> Ledger:
+def _postings_packed(acts: np.ndarray, measures: np.ndarray) -> Ledger:
     columns = [
         (_day("date"), "int4"),
         ("amount", "float8"),
@@ -154,7 +193,9 @@ def _postings_binary(acts: np.ndarray, measures: np.ndarray) -> Ledger:
         ("dranst", "int8"),
         ("COALESCE(measure_id, -1)", "int8"),
     ]
-    day, amount, act, dranst, measure = _binary(models.Posting, columns)
+    read = _packed(models.Posting, columns)
+    assert read is not None  # no order, no text
+    day, amount, act, dranst, measure = read[0]
     return Ledger(day.astype(np.int64), amount, _through(act, acts), dranst,
                   _through(measure, measures))  # fmt: skip
 
@@ -172,7 +213,7 @@ def ledger(
         }
     )
     if known_at is None and _fast():
-        return _postings_binary(acts, measures)
+        return _postings_packed(acts, measures)
     # the database casts the amounts; rows of earlier versions come as Decimal (numpy casts)
     amount_field = Cast("amount", FloatField()) if known_at is None else "amount"
     postings = known_values(
@@ -236,6 +277,45 @@ def _unit(column: Sequence[str]) -> IntArray:
     return np.fromiter((UNIT_INDEX[u] for u in column), np.int64, len(column))
 
 
+def _children_packed() -> tuple[ChildColumns, IntArray] | None:
+    """The children in order of their row ids, and the ids."""
+    numbers = [("id", "int8"), (_day("birth_date"), "int4")]
+    read = _packed(models.Child, numbers, ("key", "household"), ("id",))
+    if read is None:
+        return None
+    (ids, birth), (keys, households) = read
+    return ChildColumns(keys, birth.astype(np.int64), households), ids
+
+
+def _measures_packed(children: ChildColumns, child_ids: IntArray) -> MeasureColumns | None:
+    """The measures, each child as its index in ``children`` (whose row ids: ``child_ids``)."""
+    numbers = [("id", "int8"), ("measure_type_id", "int8"), ("child_id", "int8")]
+    numbers += [(_day(f), "int4") for f in ("start_date", "end_date", "planned_end_date")]
+    read = _packed(models.Measure, numbers, ("measure_id", "legal_basis"), ("measure_id",))
+    if read is None:
+        return None
+    (row, mtype, child_id, start, end, planned), (ids, basis) = read
+    at = np.minimum(np.searchsorted(child_ids, child_id), max(len(child_ids) - 1, 0))
+    if len(child_id) and not (len(child_ids) and (child_ids[at] == child_id).all()):
+        return None  # a child not read (written since): read both row by row
+    codes = dict(models.MeasureType.objects.values_list("pk", "code"))
+    keys = children.key
+    return MeasureColumns(
+        row, ids, [codes[t] for t in mtype.tolist()], [keys[c] for c in at.tolist()],
+        start.astype(np.int64), end.astype(np.int64), planned.astype(np.int64), basis, at,
+    )  # fmt: skip
+
+
+def measures_and_children(known_at: Known | None) -> tuple[MeasureColumns, ChildColumns]:
+    """The measures and the children as columns (on PostgreSQL packed, as known now)."""
+    if known_at is None and _fast():
+        children = _children_packed()
+        measures = _measures_packed(*children) if children is not None else None
+        if children is not None and measures is not None:
+            return measures, children[0]
+    return measure_columns(known_at), child_columns(known_at)
+
+
 def measure_columns(known_at: Known | None) -> MeasureColumns:
     fields = ("pk", "measure_id", "measure_type__code", "child__key", "start_date", "end_date")
     rows = known_values(
@@ -246,7 +326,7 @@ def measure_columns(known_at: Known | None) -> MeasureColumns:
     )
 
 
-def _prices_binary() -> PriceColumns:
+def _prices_packed() -> PriceColumns | None:
     units = " ".join(f"WHEN '{u}' THEN {i}" for u, i in UNIT_INDEX.items())
     columns = [
         ("measure_id", "int8"),
@@ -257,15 +337,18 @@ def _prices_binary() -> PriceColumns:
         ("amount", "float8"),
         ("COALESCE(hours_per_week, 0)", "float8"),
     ]
-    order = " ORDER BY " + ", ".join(connection.ops.quote_name(f) for f in PRICE_ORDER)
-    measure, start, end, base, unit, amount, hours = _binary(models.PricePeriod, columns, order)
+    read = _packed(models.PricePeriod, columns, (), PRICE_ORDER)
+    if read is None:
+        return None
+    measure, start, end, base, unit, amount, hours = read[0]
     return PriceColumns(measure, start.astype(np.int64), end.astype(np.int64), base == 1,
                         unit.astype(np.int64), amount, hours)  # fmt: skip
 
 
 def price_columns(known_at: Known | None) -> PriceColumns:
-    if known_at is None and _fast():
-        return _prices_binary()
+    packed = _prices_packed() if known_at is None and _fast() else None
+    if packed is not None:
+        return packed
 
     def amount(name: str) -> Any:  # cast by the database, as the ledger's amounts
         return Cast(name, FloatField()) if known_at is None else name

@@ -283,7 +283,7 @@ def load_prepared(known_at: Known | None = None) -> Prepared:
 
     with columns.one_snapshot():
         master = _master(known_at)
-        measures, prices = columns.measure_columns(known_at), columns.price_columns(known_at)
-        children = columns.child_columns(known_at)
+        measures, children = columns.measures_and_children(known_at)
+        prices = columns.price_columns(known_at)
         ledger = _ledger_reader(master, known_at)
         return prepare_columns(master, measures, prices, children, ledger, full)
