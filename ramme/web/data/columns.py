@@ -1,10 +1,11 @@
 """The tables the forecast reads, as columns: one query per table, its values straight into
 numpy chunk by chunk (``ramme.web.data.dataset.load_prepared``), no record per row.
 
-On PostgreSQL the postings and price periods of the data as it stands come as one value of
-packed fixed-width numbers, read with ``numpy.frombuffer``; elsewhere, and for the data
-as known after an earlier import (``known_at``, a union with the history tables), the rows
-come through the same ``known_values`` filter as the records.
+On PostgreSQL each table of the data as it stands comes in one query as one value of packed
+fixed-width numbers, read with ``numpy.frombuffer``, and each text column as one string
+split into lines (``_packed``); elsewhere, and for the data as known after an earlier import
+(``known_at``, a union with the history tables), the rows come through the same
+``known_values`` filter as the records.
 """
 
 from __future__ import annotations
