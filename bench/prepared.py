@@ -6,7 +6,9 @@ process with no stored forecast for the date (wall time and peak memory).
 
 Run ``bench/followup_stored.py`` with the same ``--var``/``--database`` first: it generates
 and imports the municipality (``--population 650000``: Copenhagen size). Prints the machine
-load (``uptime``) before and after.
+load (``uptime``) before and after. It deletes the database's stored forecasts (so that the
+command computes): point it at a bench database only. Old code against new: run it with
+``PYTHONPATH`` at an export of the old ``ramme`` package (``git archive main ramme``).
 """
 
 from __future__ import annotations
