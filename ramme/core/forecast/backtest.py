@@ -154,7 +154,7 @@ def backtest(
     """Forecast at each month end of ``year`` and compare with the year's outturn."""
     prep = data if isinstance(data, Prepared) else prepare(data)
     outturn = booked(prep, date(year, 1, 1).toordinal(), date(year, 12, 31).toordinal())
-    corrected, _ = budgets(prep.dataset, year, prep.activities)
+    corrected, _ = budgets(prep.master, year, prep.activities)
     result = []
     for month in months:
         as_of = Month(year, month).last_day

@@ -60,7 +60,7 @@ def simple_methods(
     """Every method per line and for the frame, with the spread between them."""
     prep = data if isinstance(data, Prepared) else prepare(data)
     fc = case_based or forecast(prep, as_of, simulations=0)
-    corrected, _ = budgets(prep.dataset, as_of.year, prep.activities)
+    corrected, _ = budgets(prep.master, as_of.year, prep.activities)
     actual = booked(prep, date(as_of.year, 1, 1).toordinal(), as_of.toordinal())
     values = {
         "case_based": np.array([float(line.forecast) for line in fc.lines]),

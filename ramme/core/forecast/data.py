@@ -7,7 +7,7 @@ Money is float64 inside these arrays and turned back into Decimal at the result 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cached_property
@@ -88,9 +88,14 @@ class Ledger:
 
 @dataclass(frozen=True)
 class Prepared:
-    """A Dataset turned into arrays once, reused by every as-of date (e.g. a backtest)."""
+    """A Dataset turned into arrays once, reused by every as-of date (e.g. a backtest).
 
-    dataset: Dataset
+    ``master`` holds the small tables the forecast reads (activity lines, measure types,
+    budgets, price index, aftercare bases); when the arrays were read as columns
+    (``ramme.web.data.dataset.load_prepared``) its measures, children and events are empty
+    and ``dataset`` reads the whole Dataset on first use (``full``)."""
+
+    master: Dataset
     activities: list[str]
     type_codes: list[str]
     type_activity: IntArray  # per type: activity index (-1 when unknown)
@@ -117,6 +122,15 @@ class Prepared:
     ledger: Ledger
     reg_years: IntArray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     reg_cum: FloatArray = field(default_factory=lambda: np.zeros(0))
+    # the whole Dataset when ``master`` lacks the rows (remembers it: read once)
+    full: Callable[[], Dataset] | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def dataset(self) -> Dataset:
+        """The whole Dataset: measures with their prices, children, events (postings only
+        when prepared from posting objects). ``master`` itself when prepared from a
+        Dataset; else read on first use, which the forecast itself never needs."""
+        return self.master if self.full is None else self.full()
 
     @property
     def m_limit(self) -> IntArray:
@@ -232,7 +246,7 @@ def prepare(dataset: Dataset, ledger: Ledger | None = None) -> Prepared:
         ledger = Ledger.from_postings(dataset.postings, activities, ids)
     reg_years, reg_cum = _regulation(dataset)
     return Prepared(
-        dataset=dataset,
+        master=dataset,
         activities=activities,
         type_codes=[t.code for t in types],
         type_activity=np.array([act.get(t.activity, -1) for t in types], dtype=np.int64),

@@ -168,7 +168,7 @@ def explain(data: Dataset | Prepared, fc: Forecast) -> tuple[LineChange, ...]:
             strict=True,
         )
     }  # fmt: skip
-    groups = {line.activity: types_of_line(prep.dataset, line.activity) for line in fc.lines}
+    groups = {line.activity: types_of_line(prep.master, line.activity) for line in fc.lines}
     groups = {name: types for name, types in groups.items() if types}
     result = []
     for name, types in [*groups.items(), ("I alt", set().union(*groups.values()))]:

@@ -193,7 +193,7 @@ def case_based_lines(prep: Prepared, as_of: date, config: Config | None = None) 
     its estimate before calibration, the accrual method, and full-year cases × price with
     the registrations the model finds missing (``calibration.candidates``)."""
     model = build(prep, as_of, config)
-    corrected, _ = budgets(prep.dataset, as_of.year, prep.activities)
+    corrected, _ = budgets(prep.master, as_of.year, prep.activities)
     return _model_candidates(model, lines(model, corrected))
 
 
@@ -238,7 +238,7 @@ def forecast(
     estimate alone, with the simulation's band)."""
     prep = data if isinstance(data, Prepared) else prepare(data, ledger)
     model = build(prep, as_of, config)
-    corrected, adopted = budgets(prep.dataset, as_of.year, prep.activities)
+    corrected, adopted = budgets(prep.master, as_of.year, prep.activities)
     det = lines(model, corrected)
     sims = simulate(model, det, simulations, seed) if simulations else None
     if calibrated:
@@ -247,7 +247,7 @@ def forecast(
         cal, centre = calibration_model.identity(len(prep.activities)), det.forecast
     actual = det.actual_op + det.actual_ref
     bands = _bands(model, det, cal, centre, sims) if calibrated or sims is None else None
-    steps = {a.name: str(a.ladder_step) for a in prep.dataset.activities}
+    steps = {a.name: str(a.ladder_step) for a in prep.master.activities}
     out, total_comp = [], Components()
     for i, name in enumerate(prep.activities):
         line_band = _line_band(bands, i, centre[i], sims, det.forecast[i])

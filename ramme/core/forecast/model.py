@@ -170,7 +170,7 @@ def _refunds(
     accrued_line: FloatArray,
     most: FloatArray,
 ) -> Refunds:
-    index = prep.dataset.price_index
+    index = prep.master.price_index
     n_hh = len(prep.households)
     rule = rule_for(state.as_of.year, index)
     base = wsum(prep.m_household, year_cost, n_hh)

@@ -1,9 +1,9 @@
-"""Database → core: the Dataset of records the pure core computes on, and the columnar
-ledger the forecast reads (millions of postings are loaded as arrays, never as objects).
+"""Database → core: the Dataset of records the pure core computes on, and the forecast
+arrays (``load_prepared``), read as columns without a record per row (``columns.py``).
 
-Every table is read with one ``values_list`` query; nothing is fetched per row. Each table
-is read through ``versions.known_values``, so the data as known after an earlier import
-(``known_at``) is filtered in one place for the records and the columns alike.
+Every table is read with one query; nothing is fetched per row. Each table is read through
+``versions.known_values``, so the data as known after an earlier import (``known_at``) is
+filtered in one place for the records and the columns alike.
 """
 
 from __future__ import annotations
@@ -12,15 +12,14 @@ from collections import defaultdict
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
-from itertools import islice
+from functools import cache
 from typing import Any
 
-import numpy as np
 from django.conf import settings
-from django.db.models import FloatField, Q
-from django.db.models.functions import Cast
+from django.db.models import Q
 
-from ramme.core.forecast.data import Ledger, Prepared, prepare
+from ramme.core.forecast.columns import prepare_columns
+from ramme.core.forecast.data import IntArray, Ledger, Prepared
 from ramme.core.ladder import LadderStep
 from ramme.core.plans.reviews import months_to_days
 from ramme.core.reconcile import MappingRule
@@ -38,10 +37,9 @@ from ramme.core.records import (
     PriceUnit,
     ProviderKind,
 )
-from ramme.web.data import models
+from ramme.web.data import columns, models
+from ramme.web.data.columns import CHUNK, PRICE_ORDER
 from ramme.web.data.versions import Known, known_values
-
-CHUNK = 200_000
 
 
 def _activities() -> tuple[ActivityLine, ...]:
@@ -82,8 +80,7 @@ def _children(known_at: Known | None) -> dict[str, Child]:
 def _prices(known_at: Known | None) -> dict[int, list[PricePeriod]]:
     by_measure: dict[int, list[PricePeriod]] = defaultdict(list)
     fields = models.PricePeriod.CONTENT_FIELDS
-    order = ("measure_id", "valid_from")
-    rows = known_values(models.PricePeriod, known_at, "measure_id", *fields, order=order)
+    rows = known_values(models.PricePeriod, known_at, "measure_id", *fields, order=PRICE_ORDER)
     for mid, start, end, kind, amount, unit, hours, negotiated, note in rows.iterator(CHUNK):
         by_measure[mid].append(
             PricePeriod(
@@ -240,70 +237,11 @@ def load_rules() -> tuple[MappingRule, ...]:
     )
 
 
-ORDINAL_1970 = date(1970, 1, 1).toordinal()
-
-
-def _lookup(mapping: dict[int, int]) -> np.ndarray:
-    """An array from primary key to index (-1 for unknown keys)."""
-    table = np.full(max(mapping, default=0) + 2, -1, dtype=np.int64)
-    for pk, index in mapping.items():
-        table[pk] = index
-    return table
-
-
-def _indices(column: tuple[int | None, ...], table: np.ndarray) -> np.ndarray:
-    """Primary keys (None for none) through ``table``: -1 where none or unknown."""
-    keys = np.array(column, dtype=np.float64)  # None becomes NaN
-    known = ~np.isnan(keys)
-    out = np.full(len(keys), -1, dtype=np.int64)
-    safe = np.where(known, keys, len(table) - 1).astype(np.int64)
-    inside = safe < len(table)
-    out[inside] = table[safe[inside]]
-    out[~known] = -1
-    return out
-
-
 def load_ledger(dataset: Dataset, known_at: Known | None = None) -> Ledger:
-    """The postings as arrays (day, amount, line, dranst, measure): one query whose columns
-    go into numpy chunk by chunk (the database casts the amounts), no object per row."""
-    lines = {a.name: i for i, a in enumerate(dataset.activities)}
-    measure_index = {m.measure_id: i for i, m in enumerate(_forecast_measures(dataset))}
-    measures = _lookup(
-        {
-            pk: measure_index[mid]
-            for pk, mid in models.Measure.objects.values_list("pk", "measure_id")
-            if mid in measure_index
-        }
-    )
-    acts = _lookup(
-        {
-            pk: lines.get(name, -1)
-            for pk, name in models.ActivityLine.objects.values_list("pk", "name")
-        }
-    )
-    # the database casts the amounts; rows of earlier versions come as Decimal (numpy casts)
-    amount_field = Cast("amount", FloatField()) if known_at is None else "amount"
-    rows = known_values(
-        models.Posting, known_at, "date", amount_field, "activity_id", "dranst", "measure_id"
-    ).iterator(CHUNK)
-    # chunk by chunk into arrays: the whole ledger never stands as Python tuples at once
-    parts = []
-    while chunk := list(islice(rows, CHUNK)):
-        days, amounts, lines_pk, dransts, measures_pk = zip(*chunk, strict=True)
-        parts.append(
-            (
-                np.array(days, dtype="datetime64[D]").astype(np.int64) + ORDINAL_1970,
-                np.array(amounts, dtype=np.float64),
-                _indices(lines_pk, acts),
-                np.array(dransts, dtype=np.int64),
-                _indices(measures_pk, measures),
-            )
-        )
-    if not parts:
-        empty = np.zeros(0, dtype=np.int64)
-        return Ledger(empty, np.zeros(0), empty.copy(), empty.copy(), empty.copy())
-    day, amount, act, dranst, measure = (np.concatenate(c) for c in zip(*parts, strict=True))
-    return Ledger(day.astype(np.int64), amount, act, dranst, measure)
+    """The postings as arrays (day, amount, line, dranst, measure) for ``prepare(dataset)``:
+    one query whose columns go into numpy chunk by chunk, no object per row."""
+    ids = [m.measure_id for m in _forecast_measures(dataset)]
+    return columns.ledger([a.name for a in dataset.activities], ids, known_at)
 
 
 def _forecast_measures(dataset: Dataset) -> list[Measure]:
@@ -311,8 +249,41 @@ def _forecast_measures(dataset: Dataset) -> list[Measure]:
     return [m for m in dataset.measures if m.measure_type in dataset.measure_types]
 
 
+def _master(known_at: Known | None) -> Dataset:
+    """The small tables the forecast reads (``Prepared.master``), without the rows."""
+    return Dataset(
+        activities=_activities(),
+        measure_types=_measure_types(),
+        budgets=_budgets(known_at),
+        price_index=dict(known_values(models.PriceIndex, known_at, "year", "rate")),
+        aftercare_bases=frozenset(settings.AFTERCARE_BASES),
+    )
+
+
+def _ledger_reader(master: Dataset, known_at: Known | None) -> Callable[..., Ledger]:
+    lines = [a.name for a in master.activities]
+
+    def ledger(measure_ids: list[str], rows: IntArray) -> Ledger:
+        # with known_at, rows of earlier versions: the postings name the current rows
+        return columns.ledger(lines, measure_ids, known_at, rows if known_at is None else None)
+
+    return ledger
+
+
 def load_prepared(known_at: Known | None = None) -> Prepared:
-    """The Dataset without posting objects plus the columnar ledger, ready to forecast;
-    ``known_at``: as the data stood after that import."""
-    dataset = load_dataset(postings=False, known_at=known_at)
-    return prepare(dataset, load_ledger(dataset, known_at))
+    """The forecast arrays read as columns (``columns.py``: one query per table, on
+    PostgreSQL all in one snapshot) straight into numpy: the same arrays as ``prepare`` of
+    the Dataset with the columnar ledger (tests/web/data/test_prepared_columns.py), without
+    a record per row. ``Prepared.dataset`` reads the whole Dataset only when a caller asks
+    for it; ``known_at``: as the data stood after that import."""
+
+    @cache
+    def full() -> Dataset:
+        return load_dataset(postings=False, known_at=known_at)
+
+    with columns.one_snapshot():
+        master = _master(known_at)
+        measures, children = columns.measures_and_children(known_at)
+        prices = columns.price_columns(known_at)
+        ledger = _ledger_reader(master, known_at)
+        return prepare_columns(master, measures, prices, children, ledger, full)

@@ -33,8 +33,8 @@ def load_plan_data() -> PlanData:
 
 def plan_data_at_hand() -> PlanData:
     """The cases from the prepared arrays when this process holds them (the forecast's
-    dataset is the same ``load_dataset(postings=False)``), else ``load_plan_data()``: the
-    background task then reads no table twice."""
+    dataset is the same ``load_dataset(postings=False)``, read once per prepared arrays on
+    first use), else ``load_plan_data()``: the background task then reads the records once."""
     prep = cache.prepared_if_held()
     if prep is None:
         return load_plan_data()

@@ -27,7 +27,7 @@ def run_backtest(
     prep = cache.prepared()
     if not prep.activities:
         raise BacktestUnavailable("Der er ingen data. Indlæs først med 'ramme import MAPPE'.")
-    if not any(b.year == year for b in prep.dataset.budgets):
+    if not any(b.year == year for b in prep.master.budgets):
         raise BacktestUnavailable(f"Der er intet budget for {year}; vælg et år med data.")
     sims = default_simulations() if simulations is None else simulations
     return backtest(prep, year, months=months, simulations=sims, seed=seed, progress=progress)
