@@ -84,6 +84,8 @@ def cached_cpr(text: str, cpr_key: bytes, cache: dict[str, CprFacts]) -> CprFact
 
 
 SCRUB_CACHE_LIMIT = 50_000  # distinct free-text values remembered per file
+MEMO_LIMIT = 50_000  # distinct texts per column whose parsed value is remembered
+_MISSING = object()
 
 _PARSERS: dict[str, Callable[[str], Any]] = {
     "amount": parsing.parse_amount,
@@ -129,7 +131,15 @@ class Converter:
         self.header_ok = not self.errors
         # The hot loop reads plain tuples rather than Column attributes.
         self._plan = [
-            (i, c.name, parse, c.required, "" if c.kind in ("text", "key") else None, c.free_text)
+            (
+                i,
+                c.name,
+                parse,
+                c.required,
+                "" if c.kind in ("text", "key") else None,
+                c.free_text,
+                self._memo(c),
+            )
             for i, c, parse in self._cells
         ]
         present = {c.name for _, c, _ in self._cells}
@@ -160,10 +170,25 @@ class Converter:
             )
         return extra
 
+    def _memo(self, column: Column) -> tuple[dict[str, Any], int] | None:
+        """Where a column's parsed values are remembered by their text, and how many.
+
+        Dates, codes, amounts and names repeat down a file, and each parser is a pure
+        function of the text, so each distinct text is parsed once (a bad one raises every
+        time, with its row). CPR numbers use the import's shared ``cpr_cache``; a single key
+        column (every value distinct) remembers nothing.
+        """
+        if column.kind == "cpr":
+            return self.cpr_cache, CPR_CACHE_LIMIT
+        if self.spec.key == (column.name,):
+            return None
+        return {}, MEMO_LIMIT
+
     @staticmethod
     def _parser(column: Column, cpr_key: bytes, cache: dict[str, CprFacts]) -> Callable[[str], Any]:
         if column.kind == "cpr":
-            return lambda text: cached_cpr(text, cpr_key, cache)
+            # the memo (``_memo``: the shared cache) holds the numbers already seen
+            return lambda text: parsing.parse_cpr(text, cpr_key)
         if column.kind == "choice":
             return _choice(column)
         return _PARSERS.get(column.kind) or _text(column)
@@ -211,7 +236,7 @@ class Converter:
         values: dict[str, Any] = self._absent.copy()
         ok = True
         width = len(cells)
-        for index, name, parse, required, blank, free_text in self._plan:
+        for index, name, parse, required, blank, free_text, memo in self._plan:
             text = cells[index] if index < width else ""
             if not text or text.isspace():
                 if required:
@@ -219,14 +244,20 @@ class Converter:
                     ok = False
                 values[name] = blank
                 continue
-            try:
-                value = parse(text)
-            except ParseError as exc:
-                self._error(number, name, str(exc))
-                ok = False
-                continue
+            value: Any = _MISSING if memo is None else memo[0].get(text, _MISSING)
+            if value is _MISSING:
+                try:
+                    value = parse(text)
+                except ParseError as exc:
+                    self._error(number, name, str(exc))
+                    ok = False
+                    continue
+                if free_text:  # remembered with its count of scrubbed CPR numbers
+                    value = scrub_cpr(value)
+                if memo is not None and len(memo[0]) < memo[1]:
+                    memo[0][text] = value
             if free_text:
-                value, count = self.scrubbed_text(value)
+                value, count = value
                 self.scrubbed += count
             values[name] = value
         if self._extra:
