@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from ramme.core.cpr import CprFacts, looks_like_cpr
+from ramme.core.cpr import CprFacts, looks_like_cpr, may_hold_cpr
 from ramme.importing import parsing
 from ramme.importing.errors import ParseError, RowError, quote, scrub_cpr
 from ramme.importing.readers import ReadError, Table
@@ -253,7 +253,7 @@ class Converter:
                     ok = False
                     continue
                 if free_text:  # remembered with its count of scrubbed CPR numbers
-                    value = scrub_cpr(value)
+                    value = scrub_cpr(value) if may_hold_cpr(value) else (value, 0)
                 if memo is not None and len(memo[0]) < memo[1]:
                     memo[0][text] = value
             if free_text:
@@ -269,6 +269,8 @@ class Converter:
     def scrubbed_text(self, text: str) -> tuple[str, int]:
         """``scrub_cpr`` of a free-text value, worked out once per distinct value (names of
         caseworkers, teams, legal bases and ledger texts repeat on every row)."""
+        if not may_hold_cpr(text):  # most texts: no ten digits at all
+            return text, 0
         found = self._scrubs.get(text)
         if found is None:
             found = scrub_cpr(text)
