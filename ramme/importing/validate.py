@@ -138,7 +138,7 @@ class Converter:
                 c.required,
                 "" if c.kind in ("text", "key") else None,
                 c.free_text,
-                self._memo(c),
+                *self._memo(c),
             )
             for i, c, parse in self._cells
         ]
@@ -149,6 +149,7 @@ class Converter:
             if c.name not in present
         }
         self._rules = ROW_RULES.get(spec.name)
+        self._child_required = spec.child == "required"
         self._single_key = spec.key[0] if len(spec.key) == 1 and spec.key[0] != "child" else ""
 
     def _extra_columns(self, table: Table, names: list[str]) -> list[tuple[int, str]]:
@@ -170,19 +171,17 @@ class Converter:
             )
         return extra
 
-    def _memo(self, column: Column) -> tuple[dict[str, Any], int] | None:
+    def _memo(self, column: Column) -> tuple[dict[str, Any], int]:
         """Where a column's parsed values are remembered by their text, and how many.
 
         Dates, codes, amounts and names repeat down a file, and each parser is a pure
         function of the text, so each distinct text is parsed once (a bad one raises every
         time, with its row). CPR numbers use the import's shared ``cpr_cache``; a single key
-        column (every value distinct) remembers nothing.
+        column (every value distinct) remembers nothing (a limit of 0).
         """
         if column.kind == "cpr":
             return self.cpr_cache, CPR_CACHE_LIMIT
-        if self.spec.key == (column.name,):
-            return None
-        return {}, MEMO_LIMIT
+        return {}, 0 if self.spec.key == (column.name,) else MEMO_LIMIT
 
     @staticmethod
     def _parser(column: Column, cpr_key: bytes, cache: dict[str, CprFacts]) -> Callable[[str], Any]:
@@ -236,7 +235,7 @@ class Converter:
         values: dict[str, Any] = self._absent.copy()
         ok = True
         width = len(cells)
-        for index, name, parse, required, blank, free_text, memo in self._plan:
+        for index, name, parse, required, blank, free_text, memo, limit in self._plan:
             text = cells[index] if index < width else ""
             if not text or text.isspace():
                 if required:
@@ -244,7 +243,7 @@ class Converter:
                     ok = False
                 values[name] = blank
                 continue
-            value: Any = _MISSING if memo is None else memo[0].get(text, _MISSING)
+            value = memo.get(text, _MISSING)
             if value is _MISSING:
                 try:
                     value = parse(text)
@@ -254,8 +253,8 @@ class Converter:
                     continue
                 if free_text:  # remembered with its count of scrubbed CPR numbers
                     value = scrub_cpr(value) if may_hold_cpr(value) else (value, 0)
-                if memo is not None and len(memo[0]) < memo[1]:
-                    memo[0][text] = value
+                if len(memo) < limit:
+                    memo[text] = value
             if free_text:
                 value, count = value
                 self.scrubbed += count
@@ -295,7 +294,7 @@ class Converter:
 
     def _check_row(self, number: int, values: dict[str, Any]) -> bool:
         ok = True
-        if self.spec.child == "required" and not (values.get("child_id") or values.get("cpr")):
+        if self._child_required and not (values.get("child_id") or values.get("cpr")):
             self._error(number, "child_id", "child_id eller cpr skal udfyldes")
             ok = False
         if self._rules is not None:
