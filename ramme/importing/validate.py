@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from itertools import repeat
-from operator import itemgetter
 from typing import Any
 
 from ramme.core.cpr import CprFacts, looks_like_cpr, may_hold_cpr
@@ -200,96 +198,6 @@ class Converter:
             row = self.convert(number, cells)
             if row is not None:
                 yield row
-
-    def all_rows(self) -> list[Row]:
-        """``list(rows())``, worked out column by column (a small file, held in memory).
-
-        Each distinct text of a column is parsed once and the column's values follow by
-        lookup; the rows are then checked one by one as ``convert`` checks them. The rows,
-        the errors (in the same order), ``scrubbed`` and the keys seen are those of
-        ``rows()``.
-        """
-        start = len(self.errors)
-        numbered = list(self.numbered_cells())
-        read_errors = self.errors[start:]  # a broken file's error comes after its rows'
-        del self.errors[start:]
-        need = 1 + max((entry[0] for entry in self._plan), default=0)
-        cells_of = [c if len(c) >= need else c + [""] * (need - len(c)) for _, c in numbered]
-        problems: dict[int, list[RowError]] = {}
-        columns = [
-            self._column(entry, list(map(itemgetter(entry[0]), cells_of)), numbered, problems)
-            for entry in self._plan
-        ]
-        names = [entry[1] for entry in self._plan]
-        by_row = zip(*columns, strict=True) if columns else repeat(())
-        rows = self._assemble(numbered, names, by_row, problems)
-        self.errors.extend(read_errors)
-        return rows
-
-    def _column(
-        self,
-        entry: tuple[Any, ...],
-        texts: list[str],
-        numbered: list[tuple[int, list[str]]],
-        problems: dict[int, list[RowError]],
-    ) -> list[Any]:
-        """One column's values (None where a cell fails; its error goes to ``problems``
-        by the row's place), each distinct text parsed once."""
-        _, name, parse, required, blank, free_text, memo, limit = entry
-        parsed: dict[str, Any] = {}
-        failed: dict[str, str] = {}
-        for text in set(texts):
-            if not text or text.isspace():
-                parsed[text] = (blank, 0) if free_text else blank
-                if required:
-                    failed[text] = "værdi mangler"
-                continue
-            value = memo.get(text, _MISSING)
-            if value is _MISSING:
-                try:
-                    value = parse(text)
-                except ParseError as exc:
-                    failed[text] = str(exc)
-                    continue
-                if free_text:
-                    value = scrub_cpr(value) if may_hold_cpr(value) else (value, 0)
-                if len(memo) < limit:
-                    memo[text] = value
-            parsed[text] = value
-        if failed:
-            for place, text in enumerate(texts):
-                if text in failed:
-                    error = RowError(self.file, numbered[place][0], name, failed[text])
-                    problems.setdefault(place, []).append(error)
-        values = list(map(parsed.get, texts))
-        if free_text:
-            self.scrubbed += sum(v[1] for v in values if v is not None and v[1])
-            values = [v if v is None else v[0] for v in values]
-        return values
-
-    def _assemble(
-        self,
-        numbered: list[tuple[int, list[str]]],
-        names: list[str],
-        columns: Iterator[tuple[Any, ...]],
-        problems: dict[int, list[RowError]],
-    ) -> list[Row]:
-        """The rows from their columns' values, each checked as ``convert`` checks it."""
-        rows: list[Row] = []
-        absent, extra, check = self._absent, self._extra, self._check_row
-        # columns is endless when the file has no contract column (repeat)
-        for place, ((number, cells), found) in enumerate(zip(numbered, columns, strict=False)):
-            errors = problems.get(place) if problems else None
-            ok = errors is None
-            if errors:
-                self.errors.extend(errors)
-            if extra:
-                ok = self._check_extra(number, cells) and ok
-            values = absent.copy()
-            values.update(zip(names, found, strict=True))
-            if ok and check(number, values):
-                rows.append(Row(number, values, self._extra_of(cells) if extra else {}))
-        return rows
 
     def numbered_cells(self) -> Iterator[tuple[int, list[str]]]:
         """The raw non-blank rows and their numbers, for callers with their own fast path."""
@@ -505,5 +413,5 @@ def validate_table(
 ) -> tuple[list[Row], list[RowError]]:
     """All valid rows of a (small) file and every error found."""
     converter = Converter(spec, table, cpr_key)
-    rows = converter.all_rows()
+    rows = list(converter.rows())
     return rows, converter.errors

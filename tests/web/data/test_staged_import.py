@@ -5,7 +5,6 @@ same counts and the same errors, on the same files. Runs on SQLite and, with
 
 from __future__ import annotations
 
-import random
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -218,50 +217,3 @@ def test_the_converter_parses_each_cpr_number_once_for_all_files(
         found = list(converter.rows())
         assert len({row.values["cpr"].pseudonym for row in found}) == 2
     assert len(calls) == 2
-
-
-def _convert_both(spec: str, text: str, cache: dict[str, Any]) -> tuple[Any, Any]:
-    """(rows, errors, scrubbed, keys seen) by ``Converter.rows`` and by ``all_rows``."""
-    found = []
-    for way in ("rows", "all_rows"):
-        lines = [line.split(",") for line in text.splitlines()]
-        table = Table(f"{spec}.csv", lines[0], iter(lines[1:]))
-        converter = Converter(SPECS[spec], table, b"k", cache)
-        rows = list(converter.rows()) if way == "rows" else converter.all_rows()
-        errors = [str(e) for e in converter.errors]
-        found.append((rows, errors, converter.scrubbed, converter.seen_set()))
-    return found[0], found[1]
-
-
-_MUTATIONS = ["", " ", "31.02.2024", "xx", "-5", "010203-1234", "Team 150310-4123", "M1", "C2"]
-
-
-def _mutated(text: str, seed: int) -> str:
-    """``text`` with random cells blanked, broken, CPR-shaped or repeated, rows cut short."""
-    rng = random.Random(seed)
-    header, *lines = text.splitlines()
-    out = [header]
-    for line in lines * 3:
-        cells = line.split(",")
-        for i in range(len(cells)):
-            if rng.random() < 0.25:
-                cells[i] = rng.choice(_MUTATIONS)
-        if rng.random() < 0.1:
-            cells = cells[: rng.randrange(len(cells))]
-        out.append(",".join(cells))
-    return "\n".join(out) + "\n"
-
-
-@pytest.mark.parametrize("seed", range(40))
-def test_the_columnwise_conversion_equals_the_row_by_row_one(seed: int) -> None:
-    sources = [FILES, CHANGED, BAD]
-    for files in sources:
-        for name in ("children", "measures", "prices", "events", "catalogue", "budget"):
-            text = files.get(f"{name}.csv")
-            if text is None or '"' in text:  # quoted cells: split(",") cannot read them
-                text = "\n".join(line for line in (text or "").splitlines() if '"' not in line)
-            if not text:
-                continue
-            sample = _mutated(text, seed) if seed else text
-            by_row, by_column = _convert_both(name, sample, {})
-            assert by_column == by_row, (name, sample)

@@ -204,7 +204,7 @@ def _import_file(ctx: ImportContext, name: str, path: Path, profile: Profile | N
         ctx.files[name] = import_postings(ctx, converter)
         ctx.errors.extend(converter.errors)
     else:
-        rows = converter.all_rows()  # column by column: each distinct text parsed once
+        rows = list(converter.rows())
         ctx.advance(len(rows))
         ctx.errors.extend(converter.errors)
         ctx.files[name] = STEPS[name](ctx, path.name, rows)
