@@ -129,19 +129,7 @@ class Converter:
             )
         self._extra = self._extra_columns(table, names)
         self.header_ok = not self.errors
-        # The hot loop reads plain tuples rather than Column attributes.
-        self._plan = [
-            (
-                i,
-                c.name,
-                parse,
-                c.required,
-                "" if c.kind in ("text", "key") else None,
-                c.free_text,
-                *self._memo(c),
-            )
-            for i, c, parse in self._cells
-        ]
+        self._plan = self._make_plan()
         present = {c.name for _, c, _ in self._cells}
         self._absent = {
             c.name: "" if c.kind in ("text", "key") else None
@@ -170,6 +158,21 @@ class Converter:
                 )
             )
         return extra
+
+    def _make_plan(self) -> list[tuple[Any, ...]]:
+        """What the hot loop reads per column, as plain tuples rather than attributes."""
+        return [
+            (
+                i,
+                c.name,
+                parse,
+                c.required,
+                "" if c.kind in ("text", "key") else None,
+                c.free_text,
+                *self._memo(c),
+            )
+            for i, c, parse in self._cells
+        ]
 
     def _memo(self, column: Column) -> tuple[dict[str, Any], int]:
         """Where a column's parsed values are remembered by their text, and how many.
