@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from ramme.core.cpr import CprFacts, looks_like_cpr, may_hold_cpr
+from ramme.core.cpr import CprFacts, looks_like_cpr
 from ramme.importing import parsing
 from ramme.importing.errors import ParseError, RowError, quote, scrub_cpr
 from ramme.importing.readers import ReadError, Table
@@ -217,6 +217,10 @@ class Converter:
         """The cell index of a contract column in this file, None when it is absent."""
         return next((i for i, column, _ in self._cells if column.name == name), None)
 
+    def scrub_cache(self) -> dict[str, tuple[str, int]]:
+        """The free texts scrubbed so far (``scrubbed_text``), for a fast path's look-up."""
+        return self._scrubs
+
     def seen_set(self) -> set[Any]:
         """The keys seen so far, for a fast path that checks single-column keys itself."""
         return self._seen
@@ -255,7 +259,7 @@ class Converter:
                     ok = False
                     continue
                 if free_text:  # remembered with its count of scrubbed CPR numbers
-                    value = scrub_cpr(value) if may_hold_cpr(value) else (value, 0)
+                    value = scrub_cpr(value)
                 if len(memo) < limit:
                     memo[text] = value
             if free_text:
@@ -271,10 +275,8 @@ class Converter:
     def scrubbed_text(self, text: str) -> tuple[str, int]:
         """``scrub_cpr`` of a free-text value, worked out once per distinct value (names of
         caseworkers, teams, legal bases and ledger texts repeat on every row)."""
-        if not may_hold_cpr(text):  # most texts: no ten digits at all
-            return text, 0
         found = self._scrubs.get(text)
-        if found is None:
+        if found is None:  # scrub_cpr rules out a text without ten digits by one search
             found = scrub_cpr(text)
             if len(self._scrubs) < SCRUB_CACHE_LIMIT:
                 self._scrubs[text] = found

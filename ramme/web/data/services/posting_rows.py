@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from ramme.core.cpr import looks_like_cpr, may_hold_cpr
+from ramme.core.cpr import looks_like_cpr
 from ramme.importing import parsing
 from ramme.importing.errors import ParseError
 from ramme.importing.validate import Converter, Row, cached_cpr
@@ -96,7 +96,10 @@ class _PostingRows:
         by_rules, by_measure = self.mapper.by_rules, self.mapper.by_measure
         cpr_shaped, child_of = looks_like_cpr, self._child
         plain_keys, plain_key, scrubbed = self.plain_keys, self._plain_keys, converter.scrubbed_text
-        may_hold, extra = may_hold_cpr, converter.extra_scrub if converter.has_extra else None
+        scrubs, extra = (
+            converter.scrub_cache(),
+            converter.extra_scrub if converter.has_extra else None,
+        )
         # the usual export: a cpr column and no child_id; a number seen before is one lookup
         i_cpr = self.i_cpr if self.i_child_id is None else None
         cpr_children = self.cpr_children
@@ -119,7 +122,7 @@ class _PostingRows:
                 return None
             # An id in CPR form is refused; the general path says where and why. Accounts
             # and cost centres repeat, so each is checked once (plain_keys).
-            if may_hold(posting_id) and cpr_shaped(posting_id):
+            if cpr_shaped(posting_id):
                 return None
             if (account, cost_center) not in plain_keys and not plain_key(account, cost_center):
                 return None
@@ -137,8 +140,9 @@ class _PostingRows:
             if child_pk == _UNSEEN or (extra is not None and not extra(cells)):
                 return None
             seen.add(posting_id)
-            if may_hold(text):  # most texts hold no ten digits: nothing to scrub
-                text, count = scrubbed(text)
+            # texts repeat (one per measure type and month): most are one look-up
+            text, count = scrubs.get(text) or scrubbed(text)
+            if count:
                 converter.scrubbed += count
             if measure is None:
                 activity = by_rules.get((account, dranst, cost_center), _UNSEEN)
