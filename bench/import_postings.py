@@ -3,8 +3,9 @@
 Usage: .venv/bin/python bench/import_postings.py [--rows N] [--cpr]
 With ``--cpr`` the file has a ``cpr`` column as real exports do (almost every row names a
 child; ``--children`` distinct numbers, default 20,000, in all the usual spellings).
-Prints rows per second (end to end: read, validate, write, map to activities) and peak
-memory (ru_maxrss) for each database. PostgreSQL is used when it answers at
+Prints rows per second (end to end: read, validate, write, map to activities), peak
+memory (ru_maxrss) and CPU seconds (this process; on PostgreSQL on this machine also the
+server's) for each database. PostgreSQL is used when it answers at
 postgres://postgres@127.0.0.1:5432/postgres (a scratch database ramme_bench is created
 and dropped); ``--postgres URL`` uses that (empty) database instead, as it is.
 """
@@ -90,9 +91,10 @@ def run(database_url: str, folder: Path) -> None:
     from ramme.web.data.services.importer import import_folder
 
     call_command("migrate", verbosity=0)
-    began = time.perf_counter()
+    began, used, served = time.perf_counter(), time.process_time(), _server_cpu()
     result = import_folder(folder)
     seconds = time.perf_counter() - began
+    cpu = f"CPU {time.process_time() - used:.1f} s" + _served(served)
     if not result.ok:
         print("Importen fejlede:", *map(str, result.errors[:5]), sep="\n  ")
         sys.exit(1)
@@ -104,16 +106,40 @@ def run(database_url: str, folder: Path) -> None:
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(
         f"  {rows:,} posteringer på {seconds:.1f} s: {rows / seconds:,.0f} rækker/s, "
-        f"maks. hukommelse {peak_mb:,.0f} MB"
+        f"maks. hukommelse {peak_mb:,.0f} MB ({cpu})"
     )
-    began = time.perf_counter()
+    began, used, served = time.perf_counter(), time.process_time(), _server_cpu()
     again = import_folder(folder)
     seconds = time.perf_counter() - began
+    cpu = f"CPU {time.process_time() - used:.1f} s" + _served(served)
     unchanged = again.summary["files"]["postings"]["unchanged"]
     print(
         f"  samme fil igen: {unchanged:,} uændrede på {seconds:.1f} s "
-        f"({rows / seconds:,.0f} rækker/s)"
+        f"({rows / seconds:,.0f} rækker/s; {cpu})"
     )
+
+
+def _server_cpu() -> float | None:
+    """CPU seconds of the PostgreSQL server process of this connection, when it runs on
+    this machine (/proc); None otherwise. On a busy machine CPU seconds are steadier than
+    the wall clock."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        pid = cursor.fetchone()[0]
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _served(before: float | None) -> str:
+    after = _server_cpu()
+    return "" if before is None or after is None else f", databasens CPU {after - before:.1f} s"
 
 
 def _postgres_available() -> bool:

@@ -56,25 +56,42 @@ def _whole(cpr: str) -> re.Match[str]:
     return match
 
 
-def _date_of(match: re.Match[str]) -> tuple[date, bool] | None:
-    day, month, year2 = int(match[1]), int(match[2]), int(match[3])
+Parts = tuple[str, str, str, str]  # day, month, two-digit year, serial (digits)
+
+
+def _date_of(found: Parts | re.Match[str]) -> tuple[date, bool] | None:
+    parts = found.groups() if isinstance(found, re.Match) else found
+    day, month, year2 = int(parts[0]), int(parts[1]), int(parts[2])
     replacement = day > REPLACEMENT_DAY_OFFSET
     if replacement:
         day -= REPLACEMENT_DAY_OFFSET
-    year = _century(int(match[4][0]), year2) + year2
+    year = _century(int(parts[3][0]), year2) + year2
     try:
         return date(year, month, day), replacement
     except ValueError:
         return None
 
 
+def _parts(cpr: str) -> Parts:
+    """The four digit groups of a whole CPR number in any spelling; the two spellings of
+    nearly every export (``ddmmåå-xxxx``, ``ddmmååxxxx``) without the regex."""
+    if cpr.isascii() and cpr.isdigit() and len(cpr) == 10:
+        return cpr[:2], cpr[2:4], cpr[4:6], cpr[6:]
+    if len(cpr) == 11 and cpr[6] == "-" and cpr.isascii():
+        head, tail = cpr[:6], cpr[7:]
+        if head.isdigit() and tail.isdigit():
+            return head[:2], head[2:4], head[4:], tail
+    groups = _whole(cpr).groups()
+    return groups[0], groups[1], groups[2], groups[3]
+
+
 def birth_date_of(cpr: str) -> tuple[date, bool]:
     """Birth date and whether it is a replacement number (day + 60)."""
-    return _birth_date(_whole(cpr))
+    return _birth_date(_parts(cpr))
 
 
-def _birth_date(match: re.Match[str]) -> tuple[date, bool]:
-    found = _date_of(match)
+def _birth_date(parts: Parts) -> tuple[date, bool]:
+    found = _date_of(parts)
     if found is None:
         raise CprError("CPR-nummeret har en umulig fødselsdato")
     return found
@@ -82,18 +99,18 @@ def _birth_date(match: re.Match[str]) -> tuple[date, bool]:
 
 def normalise(cpr: str) -> str:
     """The ten digits without dashes, dots or spaces."""
-    return "".join(_whole(cpr).groups())
+    return "".join(_parts(cpr))
 
 
 def pseudonym(cpr: str, key: bytes) -> str:
     """A keyed, irreversible pseudonym for a CPR number (HMAC-SHA256, 20 hex chars)."""
-    return _pseudonym(_whole(cpr), key)
+    return _pseudonym(_parts(cpr), key)
 
 
-def _pseudonym(match: re.Match[str], key: bytes) -> str:
+def _pseudonym(parts: Parts, key: bytes) -> str:
     # hmac.digest is the one-shot C implementation: the same bytes as hmac.new, a fraction
     # of the time (an import computes one per distinct number)
-    digits = "".join(match.groups()).encode("ascii")
+    digits = "".join(parts).encode("ascii")
     return "p" + hmac.digest(key, digits, hashlib.sha256).hex()[:20]
 
 
@@ -109,9 +126,9 @@ def birth_month(born: date) -> date:
 
 def facts(cpr: str, key: bytes) -> CprFacts:
     """Everything ramme keeps of a CPR number (the birth date as its month's first day)."""
-    match = _whole(cpr)  # matched once for the birth date and the pseudonym
-    born, replacement = _birth_date(match)
-    return CprFacts(_pseudonym(match, key), birth_month(born), replacement)
+    parts = _parts(cpr)  # read once for the birth date and the pseudonym
+    born, replacement = _birth_date(parts)
+    return CprFacts(_pseudonym(parts, key), born.replace(day=1), replacement)  # birth_month
 
 
 def find_cpr(text: str) -> list[tuple[int, int]]:
@@ -131,12 +148,20 @@ def looks_like_cpr(text: str) -> bool:
     """True if ``text`` holds a CPR number in any spelling (ids, names, free text)."""
     # Most texts hold no ten digits in a row at all: one regex search rules them out
     # before find_cpr looks at each candidate's date.
-    return len(text) >= 10 and _CPR_ANYWHERE.search(text) is not None and bool(find_cpr(text))
+    return may_hold_cpr(text) and bool(find_cpr(text))
+
+
+def may_hold_cpr(text: str) -> bool:
+    """False when ``text`` surely holds no CPR number (no ten digits in any spelling of
+    one): one regex search, before ``find_cpr`` looks at each candidate's date."""
+    return len(text) >= 10 and _CPR_ANYWHERE.search(text) is not None
 
 
 def scrub(text: str, replacement: str) -> tuple[str, int]:
     """``text`` with every CPR number replaced by ``replacement``, and how many."""
-    spans = find_cpr(text) if len(text) >= 10 else []
+    if not may_hold_cpr(text):
+        return text, 0
+    spans = find_cpr(text)
     for start, end in reversed(spans):
         text = text[:start] + replacement + text[end:]
     return text, len(spans)

@@ -84,6 +84,8 @@ def cached_cpr(text: str, cpr_key: bytes, cache: dict[str, CprFacts]) -> CprFact
 
 
 SCRUB_CACHE_LIMIT = 50_000  # distinct free-text values remembered per file
+MEMO_LIMIT = 50_000  # distinct texts per column whose parsed value is remembered
+_MISSING = object()
 
 _PARSERS: dict[str, Callable[[str], Any]] = {
     "amount": parsing.parse_amount,
@@ -127,11 +129,7 @@ class Converter:
             )
         self._extra = self._extra_columns(table, names)
         self.header_ok = not self.errors
-        # The hot loop reads plain tuples rather than Column attributes.
-        self._plan = [
-            (i, c.name, parse, c.required, "" if c.kind in ("text", "key") else None, c.free_text)
-            for i, c, parse in self._cells
-        ]
+        self._plan = self._make_plan()
         present = {c.name for _, c, _ in self._cells}
         self._absent = {
             c.name: "" if c.kind in ("text", "key") else None
@@ -139,6 +137,7 @@ class Converter:
             if c.name not in present
         }
         self._rules = ROW_RULES.get(spec.name)
+        self._child_required = spec.child == "required"
         self._single_key = spec.key[0] if len(spec.key) == 1 and spec.key[0] != "child" else ""
 
     def _extra_columns(self, table: Table, names: list[str]) -> list[tuple[int, str]]:
@@ -160,10 +159,38 @@ class Converter:
             )
         return extra
 
+    def _make_plan(self) -> list[tuple[Any, ...]]:
+        """What the hot loop reads per column, as plain tuples rather than attributes."""
+        return [
+            (
+                i,
+                c.name,
+                parse,
+                c.required,
+                "" if c.kind in ("text", "key") else None,
+                c.free_text,
+                *self._memo(c),
+            )
+            for i, c, parse in self._cells
+        ]
+
+    def _memo(self, column: Column) -> tuple[dict[str, Any], int]:
+        """Where a column's parsed values are remembered by their text, and how many.
+
+        Dates, codes, amounts and names repeat down a file, and each parser is a pure
+        function of the text, so each distinct text is parsed once (a bad one raises every
+        time, with its row). CPR numbers use the import's shared ``cpr_cache``; a single key
+        column (every value distinct) remembers nothing (a limit of 0).
+        """
+        if column.kind == "cpr":
+            return self.cpr_cache, CPR_CACHE_LIMIT
+        return {}, 0 if self.spec.key == (column.name,) else MEMO_LIMIT
+
     @staticmethod
     def _parser(column: Column, cpr_key: bytes, cache: dict[str, CprFacts]) -> Callable[[str], Any]:
         if column.kind == "cpr":
-            return lambda text: cached_cpr(text, cpr_key, cache)
+            # the memo (``_memo``: the shared cache) holds the numbers already seen
+            return lambda text: parsing.parse_cpr(text, cpr_key)
         if column.kind == "choice":
             return _choice(column)
         return _PARSERS.get(column.kind) or _text(column)
@@ -190,6 +217,10 @@ class Converter:
         """The cell index of a contract column in this file, None when it is absent."""
         return next((i for i, column, _ in self._cells if column.name == name), None)
 
+    def scrub_cache(self) -> dict[str, tuple[str, int]]:
+        """The free texts scrubbed so far (``scrubbed_text``), for a fast path's look-up."""
+        return self._scrubs
+
     def seen_set(self) -> set[Any]:
         """The keys seen so far, for a fast path that checks single-column keys itself."""
         return self._seen
@@ -211,7 +242,7 @@ class Converter:
         values: dict[str, Any] = self._absent.copy()
         ok = True
         width = len(cells)
-        for index, name, parse, required, blank, free_text in self._plan:
+        for index, name, parse, required, blank, free_text, memo, limit in self._plan:
             text = cells[index] if index < width else ""
             if not text or text.isspace():
                 if required:
@@ -219,14 +250,20 @@ class Converter:
                     ok = False
                 values[name] = blank
                 continue
-            try:
-                value = parse(text)
-            except ParseError as exc:
-                self._error(number, name, str(exc))
-                ok = False
-                continue
+            value = memo.get(text, _MISSING)
+            if value is _MISSING:
+                try:
+                    value = parse(text)
+                except ParseError as exc:
+                    self._error(number, name, str(exc))
+                    ok = False
+                    continue
+                if free_text:  # remembered with its count of scrubbed CPR numbers
+                    value = scrub_cpr(value)
+                if len(memo) < limit:
+                    memo[text] = value
             if free_text:
-                value, count = self.scrubbed_text(value)
+                value, count = value
                 self.scrubbed += count
             values[name] = value
         if self._extra:
@@ -239,7 +276,7 @@ class Converter:
         """``scrub_cpr`` of a free-text value, worked out once per distinct value (names of
         caseworkers, teams, legal bases and ledger texts repeat on every row)."""
         found = self._scrubs.get(text)
-        if found is None:
+        if found is None:  # scrub_cpr rules out a text without ten digits by one search
             found = scrub_cpr(text)
             if len(self._scrubs) < SCRUB_CACHE_LIMIT:
                 self._scrubs[text] = found
@@ -262,7 +299,7 @@ class Converter:
 
     def _check_row(self, number: int, values: dict[str, Any]) -> bool:
         ok = True
-        if self.spec.child == "required" and not (values.get("child_id") or values.get("cpr")):
+        if self._child_required and not (values.get("child_id") or values.get("cpr")):
             self._error(number, "child_id", "child_id eller cpr skal udfyldes")
             ok = False
         if self._rules is not None:

@@ -59,3 +59,39 @@ def test_facts_keep_no_cpr():
 def test_looks_like_cpr():
     assert looks_like_cpr("note about 010190-1234 here")
     assert not looks_like_cpr("bilag 12345")
+
+
+@pytest.mark.parametrize(
+    "spelling",
+    [
+        "0102031234",
+        "010203-1234",
+        "010203 1234",
+        "01.02.03-1234",
+        "01-02-03-1234",
+        "010203\u20131234",  # en dash: the regex path
+        " 010203-1234 ",  # spaces around: the regex path
+        "610112-4001",  # a replacement number
+    ],
+)
+def test_the_usual_spellings_split_as_the_regex_splits_them(spelling):
+    from ramme.core import cpr
+
+    expected = cpr._whole(spelling).groups()
+    assert cpr._parts(spelling) == expected
+    digits = "".join(expected).encode()
+    assert pseudonym(spelling, KEY) == "p" + hmac.new(KEY, digits, hashlib.sha256).hexdigest()[:20]
+
+
+@pytest.mark.parametrize("bad", ["010203-12a4", "01020312345", "0102031234x", "010203+1234"])
+def test_what_the_fast_split_declines_is_still_refused(bad):
+    with pytest.raises(CprError):
+        facts(bad, KEY)
+
+
+def test_free_text_without_ten_digits_is_left_as_it_is():
+    from ramme.core.cpr import may_hold_cpr, scrub
+
+    assert not may_hold_cpr("Faktura 123456789") and may_hold_cpr("ref 010203-1234")
+    assert scrub("Faktura 123456789", "[x]") == ("Faktura 123456789", 0)
+    assert scrub("barn 010203-1234 ok", "[x]") == ("barn [x] ok", 1)

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
+import pytest
+
+from ramme.importing import validate
 from ramme.importing.readers import open_table
 from ramme.importing.specs import SPECS
 from ramme.importing.validate import validate_table
@@ -143,3 +147,42 @@ def test_a_repeated_free_text_is_scrubbed_and_counted_on_every_row(tmp_path: Pat
     rows = list(converter.rows())
     assert [r.values["team"] for r in rows] == ["Team [CPR fjernet]"] * 2 + ["Team Syd"]
     assert converter.scrubbed == 2
+
+
+def test_a_remembered_value_is_the_parsed_one_and_a_bad_one_fails_on_every_row(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ramme.importing import parsing
+
+    calls: list[str] = []
+    parse_date = parsing.parse_date
+
+    def counting(text: str) -> object:
+        calls.append(text)
+        return parse_date(text)
+
+    monkeypatch.setitem(validate._PARSERS, "date", counting)
+    rows, errors = _validate(
+        tmp_path,
+        "measures",
+        "measure_id,child_id,measure_type,start_date,end_date\n"
+        "M1,C1,FB,01.02.2024,\nM2,C1,FB,01.02.2024,31.02.2024\nM3,C2,FB,2024-02-01,31.02.2024\n"
+        "M4,C2,FB,01.02.2024,\n",
+    )
+    assert [r.values["start_date"] for r in rows] == [date(2024, 2, 1)] * 2
+    assert [r.values["measure_type"] for r in rows] == ["FB", "FB"]
+    assert errors == [
+        "measures.csv, række 3, kolonne end_date: umulig dato «31.02.2024»",
+        "measures.csv, række 4, kolonne end_date: umulig dato «31.02.2024»",
+    ]
+    # each distinct date text once, a bad one on each row that holds it
+    assert sorted(calls) == ["01.02.2024", "2024-02-01", "31.02.2024", "31.02.2024"]
+
+
+def test_the_key_column_is_not_remembered(tmp_path: Path) -> None:
+    path = tmp_path / "events.csv"
+    path.write_text("event_id,date,kind,child_id\nE1,2024-01-02,underretning,C1\n")
+    converter = validate.Converter(SPECS["events"], open_table(path), KEY)
+    assert len(list(converter.rows())) == 1
+    memos = {name: memo for _, name, *_, memo, _ in converter._plan}
+    assert memos["event_id"] == {} and memos["date"] and memos["child_id"]

@@ -33,15 +33,15 @@ class ImportContext:
     # pseudonym and birth date per CPR spelling, computed once for all files of the import
     cpr_facts: dict[str, Any] = field(default_factory=dict)
     new_children: NewChildren = field(default_factory=NewChildren)
-    _lookups: dict[tuple[str, str], dict[Any, int]] = field(default_factory=dict)
+    _lookups: dict[tuple[type[models.Model], str], dict[Any, int]] = field(default_factory=dict)
     _internal: set[int] | None = None
 
     def lookup(self, model: type[models.Model], key_field: str) -> dict[Any, int]:
-        cache_key = (model._meta.label, key_field)
-        if cache_key not in self._lookups:
+        found = self._lookups.get((model, key_field))  # asked for on every row
+        if found is None:
             pairs = model._default_manager.values_list(key_field, "pk")
-            self._lookups[cache_key] = dict(pairs)
-        return self._lookups[cache_key]
+            found = self._lookups[(model, key_field)] = dict(pairs)
+        return found
 
     def lookup_internal(self) -> set[int]:
         """Ids of the internal providers (interne tilbud), read once per import."""
@@ -53,7 +53,7 @@ class ImportContext:
     def forget(self, model: type[models.Model]) -> None:
         if model is Provider:
             self._internal = None
-        for cache_key in [k for k in self._lookups if k[0] == model._meta.label]:
+        for cache_key in [k for k in self._lookups if k[0] is model]:
             del self._lookups[cache_key]
 
     def advance(self, rows: int) -> None:

@@ -24,6 +24,7 @@ from django.db import connection
 
 from ramme.web.data.models import Posting, PostingVersion
 from ramme.web.data.services.background import BackgroundSender
+from ramme.web.data.services.bulk_load import drop_indexes, rebuild
 from ramme.web.data.services.upsert import Counts
 
 STAGE = "ramme_stage_posting"
@@ -78,7 +79,7 @@ class LedgerWriter:
             self.target = TABLE if self.load else STAGE
             # a first load writes the stamp with each row; a merge sets it in SQL
             self.columns = (*COLUMNS, STAMP) if self.load else COLUMNS
-            self.indexes = self._drop_indexes(cursor) if self.load else []
+            self.indexes = drop_indexes(cursor, TABLE) if self.load else []
             if not self.load:
                 columns = ", ".join(f"{c} {t}" for c, t in zip(COLUMNS, _TYPES, strict=True))
                 cursor.execute(f"DROP TABLE IF EXISTS {STAGE}")
@@ -94,7 +95,7 @@ class LedgerWriter:
         self._join()
         with connection.cursor() as cursor:
             if self.load:
-                self._rebuild_indexes(cursor)
+                rebuild(cursor, self.indexes)
                 counts.created = counts.read
                 return
             self._analyze(cursor)
@@ -159,20 +160,6 @@ class LedgerWriter:
             with connection.cursor() as cursor:
                 cursor.execute(f"DROP TABLE IF EXISTS {STAGE}")
 
-    def _drop_indexes(self, cursor: Any) -> list[str]:
-        """Drop the ledger's secondary indexes; returns the statements that rebuild them."""
-        found = self._secondary_indexes(cursor)
-        for name, _ in found:
-            cursor.execute(f'DROP INDEX "{name}"')
-        return [sql for _, sql in found]
-
-    def _rebuild_indexes(self, cursor: Any) -> None:
-        for sql in self.indexes:
-            cursor.execute(sql)
-
-    def _secondary_indexes(self, cursor: Any) -> list[tuple[str, str]]:
-        raise NotImplementedError
-
     def _send(self, cursor: Any, batch: list[tuple]) -> None:
         raise NotImplementedError
 
@@ -190,15 +177,6 @@ class SqliteWriter(LedgerWriter):
         marks = ", ".join("?" * len(self.columns))
         self.sql = f"INSERT INTO {self.target} ({', '.join(self.columns)}) VALUES ({marks})"
 
-    def _secondary_indexes(self, cursor: Any) -> list[tuple[str, str]]:
-        # Indexes behind UNIQUE and PRIMARY KEY have no SQL here and are kept.
-        cursor.execute(
-            "SELECT name, sql FROM sqlite_master"
-            " WHERE type = 'index' AND tbl_name = %s AND sql IS NOT NULL",
-            [TABLE],
-        )
-        return [(name, sql) for name, sql in cursor.fetchall()]
-
     def _send(self, cursor: Any, batch: list[tuple]) -> None:
         cursor.executemany(self.sql, _stamped(batch, self.number) if self.load else batch)
 
@@ -208,44 +186,11 @@ class PostgresWriter(LedgerWriter):
 
     differs = "IS DISTINCT FROM"
 
-    def _secondary_indexes(self, cursor: Any) -> list[tuple[str, str]]:
-        # Indexes that back a constraint (primary key, unique posting_id) are kept.
-        cursor.execute(
-            "SELECT c.relname, pg_get_indexdef(c.oid) FROM pg_index x"
-            " JOIN pg_class c ON c.oid = x.indexrelid"
-            " WHERE x.indrelid = %s::regclass"
-            " AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = x.indexrelid)",
-            [TABLE],
-        )
-        return [(name, sql) for name, sql in cursor.fetchall()]
-
     def _send(self, cursor: Any, batch: list[tuple]) -> None:
         rows = _stamped(batch, self.number) if self.load else batch
         with cursor.copy(f"COPY {self.target} ({', '.join(self.columns)}) FROM STDIN") as copy:
             for row in rows:
                 copy.write_row(row)
-
-    def _drop_indexes(self, cursor: Any) -> list[str]:
-        # Foreign keys are dropped too: one check per table when they are added back is far
-        # faster than a trigger per row. Checks still pending from earlier files run first,
-        # as PostgreSQL alters no table with pending trigger events.
-        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-        cursor.execute(
-            "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint"
-            " WHERE conrelid = %s::regclass AND contype = 'f'",
-            [TABLE],
-        )
-        keys = cursor.fetchall()
-        for name, _ in keys:
-            cursor.execute(f'ALTER TABLE {TABLE} DROP CONSTRAINT "{name}"')
-        cursor.execute("SET CONSTRAINTS ALL DEFERRED")
-        restore = [f'ALTER TABLE {TABLE} ADD CONSTRAINT "{name}" {sql}' for name, sql in keys]
-        return super()._drop_indexes(cursor) + restore
-
-    def _rebuild_indexes(self, cursor: Any) -> None:
-        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-        super()._rebuild_indexes(cursor)
-        cursor.execute("SET CONSTRAINTS ALL DEFERRED")
 
     def _analyze(self, cursor: Any) -> None:
         cursor.execute(f"ANALYZE {STAGE}")

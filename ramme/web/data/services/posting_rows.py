@@ -95,8 +95,14 @@ class _PostingRows:
         activity_of, refs_of, converter = self.mapper.activity, self._refs, self.converter
         by_rules, by_measure = self.mapper.by_rules, self.mapper.by_measure
         cpr_shaped, child_of = looks_like_cpr, self._child
-        plain_keys, plain_key, text_of = self.plain_keys, self._plain_keys, self._text
-        extra = converter.extra_scrub if converter.has_extra else None
+        plain_keys, plain_key, scrubbed = self.plain_keys, self._plain_keys, converter.scrubbed_text
+        scrubs, extra = (
+            converter.scrub_cache(),
+            converter.extra_scrub if converter.has_extra else None,
+        )
+        # the usual export: a cpr column and no child_id; a number seen before is one lookup
+        i_cpr = self.i_cpr if self.i_child_id is None else None
+        cpr_children = self.cpr_children
 
         def fast(cells: list[str]) -> tuple | None:
             if len(cells) < width:
@@ -111,8 +117,8 @@ class _PostingRows:
             if day is None or dranst is None or amount is None or posting_id in seen:
                 return None
             cost_center = cells[i_cc].strip() if i_cc is not None else ""
-            texted = text_of(cells[i_text]) if i_text is not None else ("", 0)
-            if len(cost_center) > 50 or texted is None:
+            text = cells[i_text].strip() if i_text is not None else ""
+            if len(cost_center) > 50 or len(text) > 500:
                 return None
             # An id in CPR form is refused; the general path says where and why. Accounts
             # and cost centres repeat, so each is checked once (plain_keys).
@@ -126,13 +132,18 @@ class _PostingRows:
                 if refs is None:
                     return None
                 measure, provider = refs
-            child_pk = child_of(cells) if child else None
+            if i_cpr is not None:
+                cpr = cells[i_cpr].strip()
+                child_pk = (cpr_children.get(cpr) or child_of(cells)) if cpr else None
+            else:
+                child_pk = child_of(cells) if child else None
             if child_pk == _UNSEEN or (extra is not None and not extra(cells)):
                 return None
             seen.add(posting_id)
-            text, scrubbed = texted
-            if scrubbed:
-                converter.scrubbed += scrubbed
+            # texts repeat (one per measure type and month): most are one look-up
+            text, count = scrubs.get(text) or scrubbed(text)
+            if count:
+                converter.scrubbed += count
             if measure is None:
                 activity = by_rules.get((account, dranst, cost_center), _UNSEEN)
                 if activity is _UNSEEN:
@@ -237,12 +248,6 @@ class _PostingRows:
         if len(self.plain_keys) < _CACHE_LIMIT:
             self.plain_keys.add((account, cost_center))
         return True
-
-    def _text(self, raw: str) -> tuple[str, int] | None:
-        """A posting's text (stripped, CPR numbers scrubbed) and how many were scrubbed;
-        None when too long."""
-        text = raw.strip()
-        return None if len(text) > 500 else self.converter.scrubbed_text(text)
 
     def slow(self, number: int, cells: list[str]) -> tuple | None:
         """The general path: full conversion, reference checks and errors."""

@@ -18,11 +18,12 @@ Everything runs in the import's transaction; the staging table is dropped at the
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from django.db import connection, models
 
+from ramme.web.data.services.bulk_load import indexes_built_after, is_empty
 from ramme.web.data.services.upsert import Counts
 from ramme.web.data.versions import HISTORY
 
@@ -173,6 +174,9 @@ def staged_upsert(
     """Write ``rows`` (tuples in ``columns`` order, foreign keys as ids, JSON as text) by
     the unique column ``key``; with ``version`` a changed row's old version goes to the
     history. Only ``compared`` (default: all columns) are compared and updated."""
+    table = model._meta.db_table
+    if is_empty(table):  # a first load: every row is new
+        return _first_load(table, columns, rows, version)
     staged = StagedTable(model, key, columns, compared)
     with connection.cursor() as cursor:
         staged.create(cursor)
@@ -181,6 +185,24 @@ def staged_upsert(
             return staged.merge(cursor, version)
         finally:
             staged.drop(cursor)
+
+
+def _first_load(
+    table: str, columns: Sequence[str], rows: Iterable[tuple], version: int | None
+) -> Counts:
+    """Rows straight into the empty ``table``, stamped, in file order (so ids follow the
+    file, as the merge's INSERT gives them), its indexes built afterwards."""
+    counted = [0]
+
+    def stamped() -> Iterator[tuple]:
+        for row in rows:
+            counted[0] += 1
+            yield (*row, version)
+
+    with indexes_built_after(table), connection.cursor() as cursor:
+        send_rows(cursor, table, (*columns, STAMP), stamped())
+    read = counted[0]
+    return Counts(read, read, 0, 0)
 
 
 def _field(model: type[models.Model], column: str) -> models.Field:
@@ -209,6 +231,9 @@ def replace_sets(
     ``columns`` order) are inserted, stamped with ``version``, in the order given."""
     table = model._meta.db_table
     postgres = connection.vendor == "postgresql"
+    if is_empty(table):  # a first load: nothing to replace
+        _first_load(table, columns, rows, version)
+        return
     with connection.cursor() as cursor:
         cursor.execute("DROP TABLE IF EXISTS ramme_stage_sets")
         cursor.execute("CREATE TEMPORARY TABLE ramme_stage_sets (id bigint PRIMARY KEY)")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
+from decimal import Decimal
 from typing import Any
 
 from ramme.core.cpr import birth_month
@@ -229,12 +230,18 @@ def _price_fields(period: tuple[Any, ...]) -> dict[str, Any]:
     return fields
 
 
+# How each type of a price field is compared (_price_key); any other type by its str.
+_KEY_OF: dict[type, Callable[[Any], str]] = {
+    type(None): lambda v: "",
+    str: lambda v: v,
+    Decimal: lambda v: str(v.normalize()),
+}
+
+
 def _price_key(period: tuple[Any, ...]) -> tuple[str, ...]:
-    """A comparable form: blanks and None alike, decimals by value."""
-    return tuple(
-        "" if v in (None, "") else str(v.normalize() if hasattr(v, "normalize") else v)
-        for v in period
-    )
+    """A comparable form: blanks and None alike, decimals by value (a look-up by type:
+    ``hasattr`` on a date, which has no ``normalize``, raised and caught an error)."""
+    return tuple(_KEY_OF.get(type(v), str)(v) for v in period)
 
 
 def price_index(ctx: ImportContext, file: str, rows: list[Row]) -> Counts:
