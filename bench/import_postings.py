@@ -24,6 +24,8 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
+from import_files import server_cpu  # bench/ is on sys.path
+
 PG_ADMIN = "postgres://postgres@127.0.0.1:5432/postgres"
 PG_BENCH = "postgres://postgres@127.0.0.1:5432/ramme_bench"
 ACTIVITIES = [("Opholdssted", "5.28.20"), ("Forebyggelse", "5.28.21"), ("Familiepleje", "5.28.22")]
@@ -91,7 +93,7 @@ def run(database_url: str, folder: Path) -> None:
     from ramme.web.data.services.importer import import_folder
 
     call_command("migrate", verbosity=0)
-    began, used, served = time.perf_counter(), time.process_time(), _server_cpu()
+    began, used, served = time.perf_counter(), time.process_time(), server_cpu()
     result = import_folder(folder)
     seconds = time.perf_counter() - began
     cpu = f"CPU {time.process_time() - used:.1f} s" + _served(served)
@@ -108,7 +110,7 @@ def run(database_url: str, folder: Path) -> None:
         f"  {rows:,} posteringer på {seconds:.1f} s: {rows / seconds:,.0f} rækker/s, "
         f"maks. hukommelse {peak_mb:,.0f} MB ({cpu})"
     )
-    began, used, served = time.perf_counter(), time.process_time(), _server_cpu()
+    began, used, served = time.perf_counter(), time.process_time(), server_cpu()
     again = import_folder(folder)
     seconds = time.perf_counter() - began
     cpu = f"CPU {time.process_time() - used:.1f} s" + _served(served)
@@ -119,27 +121,9 @@ def run(database_url: str, folder: Path) -> None:
     )
 
 
-def _server_cpu() -> float | None:
-    """CPU seconds of the PostgreSQL server process of this connection, when it runs on
-    this machine (/proc); None otherwise. On a busy machine CPU seconds are steadier than
-    the wall clock."""
-    from django.db import connection
-
-    if connection.vendor != "postgresql":
-        return None
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_backend_pid()")
-        pid = cursor.fetchone()[0]
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except OSError:
-        return None
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
-def _served(before: float | None) -> str:
-    after = _server_cpu()
-    return "" if before is None or after is None else f", databasens CPU {after - before:.1f} s"
+def _served(before: float) -> str:
+    after = server_cpu()  # 0.0 where the server's CPU cannot be read
+    return f", databasens CPU {after - before:.1f} s" if after else ""
 
 
 def _postgres_available() -> bool:
