@@ -81,8 +81,14 @@ def _parts(cpr: str) -> Parts:
         head, tail = cpr[:6], cpr[7:]
         if head.isdigit() and tail.isdigit():
             return head[:2], head[2:4], head[4:], tail
-    groups = _whole(cpr).groups()
-    return groups[0], groups[1], groups[2], groups[3]
+    # the regex takes every script's digits (a number typed in full-width or Arabic-Indic
+    # digits is still the child's); they are read as the ASCII digits they stand for
+    day, month, year2, serial = (_ascii(g) for g in _whole(cpr).groups())
+    return day, month, year2, serial
+
+
+def _ascii(digits: str) -> str:
+    return digits if digits.isascii() else "".join(str(int(c)) for c in digits)
 
 
 def birth_date_of(cpr: str) -> tuple[date, bool]:

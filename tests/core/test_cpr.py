@@ -95,3 +95,17 @@ def test_free_text_without_ten_digits_is_left_as_it_is():
     assert not may_hold_cpr("Faktura 123456789") and may_hold_cpr("ref 010203-1234")
     assert scrub("Faktura 123456789", "[x]") == ("Faktura 123456789", 0)
     assert scrub("barn 010203-1234 ok", "[x]") == ("barn [x] ok", 1)
+
+
+@pytest.mark.parametrize(
+    "spelling",
+    [
+        "\u0660\u0661\u0660\u0661\u0669\u0660-\u0661\u0662\u0663\u0664",  # Arabic-Indic
+        "\uff10\uff11\uff10\uff11\uff19\uff10-\uff11\uff12\uff13\uff14",  # full-width
+    ],
+)
+def test_a_number_in_other_digits_is_the_same_child_not_a_crash(spelling):
+    # the regex takes every script's digits; the pseudonym must not fail on them
+    assert looks_like_cpr(spelling)
+    assert pseudonym(spelling, KEY) == pseudonym("010190-1234", KEY)
+    assert birth_date_of(spelling) == (date(1990, 1, 1), False)
