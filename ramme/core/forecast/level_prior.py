@@ -44,6 +44,8 @@ class LevelPrior:
 
 @dataclass(frozen=True)
 class DelayFit:
+    """What the fit found: the delay, the window's level and the events it leaves missing."""
+
     lag: float  # mean delay in days; 0 when the data show none
     level: float  # the window's level against the reference
     missing: float  # events not yet registered in the window
