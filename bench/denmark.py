@@ -73,7 +73,10 @@ def _forecasts(url: str, env: dict[str, str], as_of: str) -> None:
 
 def _generate(folder: Path, population: int) -> None:
     # in a child, so this process does not hold the generator's memory while the steps run
-    code = "import sys; from ramme.demo import generate; generate(sys.argv[1], int(sys.argv[2]))"
+    code = (
+        "import sys; from pathlib import Path; from ramme.demo import generate; "
+        "generate(Path(sys.argv[1]), population=int(sys.argv[2]))"
+    )
     subprocess.run([sys.executable, "-c", code, str(folder), str(population)], check=True)
 
 
