@@ -69,15 +69,16 @@ def learn_prior(observed: FloatArray, expected: FloatArray) -> LevelPrior | None
     return LevelPrior(centre, max(float(np.sqrt(max(spread2, 0.0))), SPREAD_FLOOR))
 
 
-def _shares(lag: float, bins: int) -> FloatArray:
+def shares(lag: float, bins: int) -> FloatArray:
+    """The registered share of each ``BIN``-day recency bin for a delay of mean ``lag``."""
     return np.array([registered_share(lag, a, a + BIN) for a in range(0, BIN * bins, BIN)])
 
 
 def _objective(observed: FloatArray, expected: FloatArray, prior: LevelPrior) -> FloatArray:
     """Per candidate delay (0 first, then ``LAGS``) and log level: deviance + prior term."""
     lags = np.concatenate([[0.0], LAGS])
-    shares = np.array([_shares(float(lag), len(observed)) for lag in lags])  # (lags, bins)
-    mean = np.exp(LOG_LEVELS)[None, :, None] * (expected * shares)[:, None, :]
+    registered = np.array([shares(float(lag), len(observed)) for lag in lags])  # (lags, bins)
+    mean = np.exp(LOG_LEVELS)[None, :, None] * (expected * registered)[:, None, :]
     mean = np.maximum(mean, 1e-9)
     with np.errstate(divide="ignore", invalid="ignore"):
         term = np.where(observed > 0, observed * np.log(observed / mean), 0.0)
@@ -96,7 +97,7 @@ def fit(observed: FloatArray, expected: FloatArray, prior: LevelPrior) -> DelayF
         return DelayFit(0.0, float(np.exp(LOG_LEVELS[best_level[0]])), 0.0, 0.0)
     levels = np.exp(LOG_LEVELS[best_level])
     missing = [
-        float(levels[j] * (expected * (1 - _shares(lag, len(observed)))).sum())
+        float(levels[j] * (expected * (1 - shares(lag, len(observed)))).sum())
         for j, lag in enumerate(lags)
     ]
     likely = [missing[j] for j in range(len(lags)) if best[j] - best[i] <= LIKELY]

@@ -26,7 +26,7 @@ from ramme.core.forecast import level_prior
 from ramme.core.forecast.data import FloatArray, IntArray, Prepared, month_index
 from ramme.core.forecast.known import State
 from ramme.core.forecast.level_prior import DelayFit, LevelPrior
-from ramme.core.forecast.pending import BIN, deficit_doubt, fit_delay, registered_share
+from ramme.core.forecast.pending import BIN, deficit_doubt, fit_delay
 
 WINDOW = 120  # days before as_of in which starts may still be unregistered
 MIN_REFERENCE_STARTS = 20
@@ -71,7 +71,7 @@ def estimate(prep: Prepared, state: State, season: FloatArray) -> PendingStarts:
     fitted = _fit(observed, expected.sum(axis=1), _prior(prep, start, types, season, t))
     if fitted.lag == 0.0:
         return none()
-    shares = np.array([registered_share(fitted.lag, a, a + BIN) for a in range(0, WINDOW, BIN)])
+    shares = level_prior.shares(fitted.lag, len(bins))
     missing = fitted.level * expected * (1 - shares)[:, None]  # (bins, types)
     return PendingStarts(
         fitted.lag,
@@ -88,7 +88,7 @@ def _fit(observed: FloatArray, expected: FloatArray, prior: LevelPrior | None) -
     if prior is not None:
         return level_prior.fit(observed, expected, prior)
     lag = fit_delay(observed, expected)
-    shares = np.array([registered_share(lag, a, a + BIN) for a in range(0, WINDOW, BIN)])
+    shares = level_prior.shares(lag, len(observed))
     level = float(observed.sum() / max(float((expected * shares).sum()), 1e-9))
     missing = float((level * expected * (1 - shares)).sum())
     return DelayFit(lag, level, missing, deficit_doubt(observed, expected, lag) if lag else 0.0)
