@@ -212,15 +212,25 @@ def calibrate(
     prep, as_of = model.prep, model.state.as_of
     if as_of >= date(as_of.year, 12, 31):  # every posting dated in the year is known
         return calibration_model.identity(len(prep.activities)), det.forecast
+    hist, now = calibration_inputs(model, det, config)
+    cal = calibration_model.learn(hist)
+    if not hist.origins:
+        return cal, det.forecast
+    return cal, cal.apply(now)
+
+
+def calibration_inputs(
+    model: Model, det: Lines, config: Config | None
+) -> tuple[calibration_model.History, FloatArray]:
+    """What the calibration learns from (the methods on the same day of earlier years) and
+    what it is applied to (today's candidates, (methods, lines)); apart from ``calibrate``
+    so that ``bench/calibration_offline.py`` can try other rules on them in seconds."""
+    prep, as_of = model.prep, model.state.as_of
     delays = Replay(model.pending.lag, model.inflow.waiting.lag)
     hist = calibration_model.history(
         prep, as_of, lambda day: case_based_lines(replayed(prep, day, delays), day, config)
     )
-    cal = calibration_model.learn(hist)
-    if not hist.origins:
-        return cal, det.forecast
-    now = calibration_model.candidates(prep, as_of, _model_candidates(model, det))
-    return cal, cal.apply(now)
+    return hist, calibration_model.candidates(prep, as_of, _model_candidates(model, det))
 
 
 def forecast(
