@@ -10,7 +10,7 @@ and the pages' figures a user waits for after an import, each task's time from t
 ``ramme forecast --json`` computing (nothing stored for the date) and reading the stored
 forecast, then the forecast core alone (``bench/forecast.py``, no database).
 
-The database is ``--database`` (default: a scratch database ``ramme_bench_files`` on
+The database is ``--database`` (default: a scratch database ``ramme_bench_files_<pid>`` on
 postgres://postgres@127.0.0.1:5432, created and dropped); it must be empty unless
 ``--no-import`` reuses what an earlier run imported into it.
 """

@@ -11,7 +11,7 @@ same file into a table of text columns, which is the floor any import of it can 
 The import's own time per file is measured around each file's step (read, validate, write);
 the rest (remapping, summary, the run's record) is printed as «øvrigt».
 
-The database is ``DATABASE_URL`` (default: a scratch database ``ramme_bench_files`` on
+The database is ``DATABASE_URL`` (default: a scratch database ``ramme_bench_files_<pid>`` on
 postgres://postgres@127.0.0.1:5432, created and dropped); ``sqlite:///...`` works too, with
 no COPY column.
 """
@@ -30,7 +30,8 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 PG_SERVER = "postgres://postgres@127.0.0.1:5432"
-SCRATCH = "ramme_bench_files"
+# one per bench process, so that two sessions benching at once do not share (and drop) it
+SCRATCH = f"ramme_bench_files_{os.getpid()}"
 
 
 def copy_seconds(database_url: str, path: Path) -> float:

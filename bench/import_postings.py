@@ -6,7 +6,7 @@ child; ``--children`` distinct numbers, default 20,000, in all the usual spellin
 Prints rows per second (end to end: read, validate, write, map to activities), peak
 memory (ru_maxrss) and CPU seconds (this process; on PostgreSQL on this machine also the
 server's) for each database. PostgreSQL is used when it answers at
-postgres://postgres@127.0.0.1:5432/postgres (a scratch database ramme_bench is created
+postgres://postgres@127.0.0.1:5432/postgres (a scratch database ramme_bench_<pid> is created
 and dropped); ``--postgres URL`` uses that (empty) database instead, as it is.
 """
 
@@ -27,7 +27,9 @@ from pathlib import Path
 from import_files import server_cpu  # bench/ is on sys.path
 
 PG_ADMIN = "postgres://postgres@127.0.0.1:5432/postgres"
-PG_BENCH = "postgres://postgres@127.0.0.1:5432/ramme_bench"
+# one per bench process, so that two sessions benching at once do not share (and drop) it
+PG_SCRATCH = f"ramme_bench_{os.getpid()}"
+PG_BENCH = f"postgres://postgres@127.0.0.1:5432/{PG_SCRATCH}"
 ACTIVITIES = [("Opholdssted", "5.28.20"), ("Forebyggelse", "5.28.21"), ("Familiepleje", "5.28.22")]
 
 
@@ -131,8 +133,8 @@ def _postgres_available() -> bool:
         import psycopg
 
         with psycopg.connect(PG_ADMIN, autocommit=True, connect_timeout=3) as conn:
-            conn.execute("DROP DATABASE IF EXISTS ramme_bench")
-            conn.execute("CREATE DATABASE ramme_bench")
+            conn.execute(f"DROP DATABASE IF EXISTS {PG_SCRATCH}")
+            conn.execute(f"CREATE DATABASE {PG_SCRATCH}")
         return True
     except Exception:
         return False
@@ -142,7 +144,7 @@ def _drop_postgres() -> None:
     import psycopg
 
     with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
-        conn.execute("DROP DATABASE IF EXISTS ramme_bench")
+        conn.execute(f"DROP DATABASE IF EXISTS {PG_SCRATCH}")
 
 
 def _child(database_url: str, folder: Path, var: Path) -> None:
@@ -178,7 +180,7 @@ def main() -> None:
             print("PostgreSQL:")
             _child(args.postgres, folder, var)
         elif _postgres_available():
-            print("PostgreSQL (ramme_bench):")
+            print(f"PostgreSQL ({PG_SCRATCH}):")
             try:
                 _child(PG_BENCH, folder, var)
             finally:
