@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import TypeVar
 
@@ -18,12 +18,18 @@ from ramme.core.pricing import DAYS_PER_YEAR, measure_cost
 from ramme.core.records import Measure
 
 K = TypeVar("K", bound=Hashable)
+_DAY = timedelta(days=1)
 
 
 def active_days(measure: Measure, period: DateRange) -> int:
-    """Days of ``period`` the measure is active (end date inclusive)."""
-    last = measure.end_date or date.max.replace(day=30)
-    return DateRange.inclusive(measure.start_date, last).intersect(period).days
+    """Days of ``period`` the measure is active (end date inclusive).
+
+    ``DateRange.inclusive(start, end).intersect(period).days`` in date arithmetic alone:
+    the figures call it for every measure and year (1.4 million times in the background
+    task at Copenhagen size), and building the two ranges was most of its time."""
+    start = max(measure.start_date, period.start)
+    stop = period.stop if measure.end_date is None else min(measure.end_date + _DAY, period.stop)
+    return max(0, (stop - start).days)
 
 
 def full_year_cases(measures: Iterable[Measure], period: DateRange) -> Decimal:

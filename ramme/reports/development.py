@@ -15,7 +15,7 @@ from ramme.core.ladder import LadderStep
 from ramme.core.periods import DateRange
 from ramme.core.pricing import measure_cost
 from ramme.core.records import Measure, MeasureType
-from ramme.core.volume import active_days, grouped, price_per_full_year_case, units_on
+from ramme.core.volume import active_days, grouped, price_per_full_year_case
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,7 +36,7 @@ def step_year(measures: list[Measure], year: int, index: Mapping[int, Decimal]) 
     return StepYear(
         price=price_per_full_year_case(in_year, period, index),
         price_children=len({m.child_key for m in in_year}),
-        units=units_on(measures, last_day),
+        units=len(on_last),  # units_on(measures, last_day), the list already at hand
         unit_children=len({m.child_key for m in on_last}),
     )
 

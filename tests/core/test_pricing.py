@@ -5,7 +5,13 @@ from ramme.core.ladder import LadderStep
 from ramme.core.periods import DateRange, Month
 from ramme.core.pricing import measure_cost, yearly_price
 from ramme.core.records import Measure, PriceKind, PricePeriod, PriceUnit
-from ramme.core.volume import full_year_cases, known_on, price_per_full_year_case, units_on
+from ramme.core.volume import (
+    active_days,
+    full_year_cases,
+    known_on,
+    price_per_full_year_case,
+    units_on,
+)
 
 
 def _measure(*prices, start=date(2023, 1, 1), end=None):
@@ -71,3 +77,18 @@ def test_known_on_forgets_later_starts_and_later_end_dates():
     known = known_on([ended, ends_later, starts_later], date(2023, 6, 30))
     assert [m.end_date for m in known] == [date(2023, 3, 31), None]
     assert units_on(known, date(2023, 6, 30)) == 1
+
+
+def test_active_days_is_the_measure_range_cut_to_the_period():
+    # the range arithmetic active_days replaced, on every kind of overlap and open end
+    days = [date(2022, 12, 31), date(2023, 1, 1), date(2023, 6, 15), date(2023, 12, 31),
+            date(2024, 1, 1), date(2024, 3, 1)]  # fmt: skip
+    periods = [DateRange.year(2023), DateRange(date(2023, 6, 1), date(2023, 6, 1)),
+               DateRange(date(2023, 3, 1), date(2024, 2, 1))]  # fmt: skip
+    for start in days:
+        for end in [None, *days]:
+            m = _measure(start=start, end=end)
+            last = end or date.max.replace(day=30)
+            for period in periods:
+                expected = DateRange.inclusive(start, last).intersect(period).days
+                assert active_days(m, period) == expected, (start, end, period)
