@@ -108,7 +108,7 @@ def decompose(
     types: set[str] | None = None,
 ) -> Decomposition:
     """Split current − base cost into volume, price and mix (optionally for some types)."""
-    chosen = set(base) | set(current) if types is None else types
+    chosen = sorted(set(base) | set(current) if types is None else types)
     b = {t: base[t] for t in chosen if t in base and base[t].full_year_cases}
     c = {t: current[t] for t in chosen if t in current and current[t].full_year_cases}
     v0 = sum((x.full_year_cases for x in b.values()), Decimal(0))
