@@ -1,6 +1,21 @@
 from django.apps import AppConfig
 
 
+# The receivers import their services when a signal fires, not when Django starts: the
+# services import the forecast (numpy and the whole engine), which a ``ramme`` command that
+# only reads a stored result should not pay for at start.
+def _accuracy_after_import(**kwargs: object) -> None:
+    from ramme.web.forecasts.services.accuracy import after_import
+
+    after_import(**kwargs)
+
+
+def _precompute_after_data_change(**kwargs: object) -> None:
+    from ramme.web.forecasts.services.precompute import after_data_change
+
+    after_data_change(**kwargs)
+
+
 class ForecastsConfig(AppConfig):
     name = "ramme.web.forecasts"
     label = "forecasts"
@@ -11,12 +26,14 @@ class ForecastsConfig(AppConfig):
 
         from ramme.web.data.models import Budget, MeasureType, PriceIndex
         from ramme.web.data.signals import data_imported
-        from ramme.web.forecasts.services.accuracy import after_import
-        from ramme.web.forecasts.services.precompute import after_data_change
 
-        data_imported.connect(after_import, dispatch_uid="forecasts.accuracy")
-        data_imported.connect(after_data_change, dispatch_uid="forecasts.precompute")
+        data_imported.connect(_accuracy_after_import, dispatch_uid="forecasts.accuracy")
+        data_imported.connect(_precompute_after_data_change, dispatch_uid="forecasts.precompute")
         # master data edited between imports changes the data version as well
         for model in (Budget, PriceIndex, MeasureType):
             for signal in (post_save, post_delete):
-                signal.connect(after_data_change, sender=model, dispatch_uid=f"fc.{model.__name__}")
+                signal.connect(
+                    _precompute_after_data_change,
+                    sender=model,
+                    dispatch_uid=f"fc.{model.__name__}",
+                )

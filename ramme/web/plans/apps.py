@@ -7,9 +7,7 @@ class PlansConfig(AppConfig):
     verbose_name = "Handleplaner og pejlemærker"
 
     def ready(self) -> None:
-        from ramme.web.forecasts.services import precompute
-        from ramme.web.plans import stored_lists
+        from ramme.web.forecasts import also_stored
 
         # the review lists are stored by the forecasts' after-import task, beside them
-        if stored_lists.stored_or_built not in precompute.ALSO_STORED:
-            precompute.ALSO_STORED.append(stored_lists.stored_or_built)
+        also_stored.register("ramme.web.plans.stored_lists.stored_or_built")

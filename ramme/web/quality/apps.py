@@ -7,10 +7,8 @@ class QualityConfig(AppConfig):
     verbose_name = "Datakvalitet"
 
     def ready(self) -> None:
-        from ramme.web.forecasts.services import precompute
-        from ramme.web.quality.services import stored_findings
+        from ramme.web.forecasts import also_stored
 
         # the findings are stored by the forecasts' after-import task, beside the forecast,
         # so the follow-up page's badge never runs the rules in a new worker
-        if stored_findings.stored_or_built not in precompute.ALSO_STORED:
-            precompute.ALSO_STORED.append(stored_findings.stored_or_built)
+        also_stored.register("ramme.web.quality.services.stored_findings.stored_or_built")

@@ -8,20 +8,16 @@ user waits; ``waiting`` tells a page that they are still being computed.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from datetime import date
 
 from django.conf import settings
 from django.db import connection, transaction
 
+from ramme.web.forecasts import also_stored
 from ramme.web.forecasts.models import StoredForecast
 from ramme.web.forecasts.services import cache, followup, stored
 
 log = logging.getLogger(__name__)
-# Other apps' results of the same data version, stored by the same task once the forecast
-# is (the review lists): each takes the as-of date and is registered in its app's
-# ``ready()``, so this app does not import theirs.
-ALSO_STORED: list[Callable[[date], object]] = []
 
 
 def queue(as_of: date | None = None) -> list[int]:
@@ -89,7 +85,7 @@ def compute(pk: int) -> None:
 def _store_others(as_of: date) -> None:
     # after the row is done: a failure here leaves the forecast stored (the page that needs
     # the other result computes it itself), with the traceback in the log
-    for store in ALSO_STORED:
+    for store in also_stored.stores():
         try:
             store(as_of)
         except Exception:
