@@ -11,26 +11,23 @@ import sys
 from pathlib import Path
 
 # Libraries and ramme modules only some commands need: the reports' renderers and charts,
-# the XLSX reader, the forecast engine (numpy) and the report builders.
+# the XLSX reader, the forecast engine (numpy), the report builders and the API (ninja,
+# pydantic: not an installed app, its docs page needs only its files).
+LIBRARIES = ("matplotlib", "weasyprint", "openpyxl", "docx", "scipy", "numpy", "ninja", "pydantic")
 HEAVY = (
-    "matplotlib",
-    "weasyprint",
-    "openpyxl",
-    "docx",
-    "scipy",
-    "numpy",
+    *LIBRARIES,
     "ramme.core.forecast",
     "ramme.web.forecasts.services.followup",
     "ramme.web.reports.builders",
     "ramme.reports.renderers",
 )
 
-PROBE = """
+PROBE = f"""
 import json, sys
 import ramme.cli
 ramme.cli._setup()
-print(json.dumps(sorted(m for m in sys.modules if m.split(".")[0] in {"matplotlib",
-    "weasyprint", "openpyxl", "docx", "scipy", "numpy"} or m.startswith("ramme."))))
+print(json.dumps(sorted(m for m in sys.modules if m.split(".")[0] in {set(LIBRARIES)!r}
+    or m.startswith("ramme."))))
 """
 
 
