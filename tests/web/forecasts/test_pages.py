@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from django.test import Client
 
-from ramme.core.forecast import bridge
+from ramme.core.forecast.bridge import bridge
 from ramme.web.accounts.models import AuditEvent
 from ramme.web.data.models import ActivityLine, Budget, Measure
 from ramme.web.forecasts.services import cache, followup

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ramme.core.forecast import BacktestResult, backtest
+from ramme.core.forecast.backtest import BacktestResult, backtest
 from ramme.web.forecasts.services import cache
 from ramme.web.forecasts.services.followup import default_simulations
 

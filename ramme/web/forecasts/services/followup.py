@@ -12,15 +12,14 @@ from django.conf import settings
 from django.db.models import Max
 
 from ramme.core.forecast import (
-    Bridge,
     Forecast,
     LineChange,
     Prepared,
     SimpleMethods,
-    bridge,
     explain,
     simple_methods,
 )
+from ramme.core.forecast.bridge import Bridge, bridge
 from ramme.core.periods import month_end
 from ramme.core.plans.trigger import TriggerResult, action_plan_required
 from ramme.web.data.models import Posting
