@@ -34,7 +34,7 @@ def main() -> None:
 
     from ramme.web.benchmark import figures, sections
     from ramme.web.demo.setup import prepare_demo
-    from ramme.web.forecasts.services.followup import default_as_of
+    from ramme.web.forecasts.services.year_end import default_as_of
 
     state = prepare_demo(args.var.resolve())
     print(f"demo {'imported' if state.loaded_now else 'reused'} from {state.source}")

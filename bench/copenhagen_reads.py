@@ -219,7 +219,7 @@ def main() -> None:
     args = parser.parse_args()
     _setup(args.var.resolve(), args.database)
     _load(args.var.resolve(), args.population)
-    from ramme.web.forecasts.services.followup import default_as_of
+    from ramme.web.forecasts.services.year_end import default_as_of
 
     as_of = default_as_of()
     print(f"load average {os.getloadavg()[0]:.2f} before; as of {as_of}")

@@ -108,10 +108,10 @@ def _cli(as_of: date) -> dict[str, float]:
 
     from ramme.core.forecast import forecast
     from ramme.web.data.dataset import load_prepared
-    from ramme.web.forecasts.services import cache, followup, stored
+    from ramme.web.forecasts.services import cache, stored, year_end
 
     load, prep = _timed(load_prepared)
-    sims = followup.default_simulations()
+    sims = year_end.default_simulations()
     compute, _ = _timed(lambda: forecast(prep, as_of, simulations=sims, seed=0))
     read, _ = _timed(lambda: stored.load(cache.data_version(), as_of, sims, 0))
     cache.clear()
@@ -129,7 +129,7 @@ def main() -> None:
     _setup(args.var.resolve(), args.database)
     _load(args.var.resolve(), args.population)
 
-    from ramme.web.forecasts.services.followup import default_as_of
+    from ramme.web.forecasts.services.year_end import default_as_of
 
     as_of = default_as_of()
     pages = _follow_up(_client(), as_of)

@@ -40,10 +40,10 @@ def _uptime() -> str:
 def _in_process(repeat: int) -> None:
     from ramme.core.forecast import forecast
     from ramme.web.data.dataset import load_prepared
-    from ramme.web.forecasts.services import followup
+    from ramme.web.forecasts.services import year_end
 
-    as_of = followup.default_as_of()
-    sims = followup.default_simulations()
+    as_of = year_end.default_as_of()
+    sims = year_end.default_simulations()
     for _ in range(repeat):
         start = time.perf_counter()
         prep = load_prepared()

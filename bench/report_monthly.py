@@ -54,7 +54,7 @@ def _setup(var: Path, database: str | None) -> None:
 def _data(args: argparse.Namespace) -> date:
     """Load the municipality (once) and store the as-of date's results; the as-of date."""
     from ramme.web.forecasts.services import precompute
-    from ramme.web.forecasts.services.followup import default_as_of
+    from ramme.web.forecasts.services.year_end import default_as_of
 
     start = time.perf_counter()
     if args.population is None:

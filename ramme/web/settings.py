@@ -12,6 +12,7 @@ from django.core.exceptions import ImproperlyConfigured
 from whitenoise.compress import Compressor
 
 from ramme.web.accounts.oidc.config import oidc_config
+from ramme.web.api.docs_files import ninja_static
 from ramme.web.data.dbfiles import database_file, protect
 from ramme.web.env import decimal, flag, integer, named_lines, secret, var_dir, words
 from ramme.web.production import proxy_ssl_header, pseudonym_key, require_environment
@@ -39,7 +40,6 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_tasks",
     "django_tasks_db",
-    "ninja",  # the API docs page then uses its bundled Swagger UI files, not a CDN
     "ramme.web.accounts",
     "ramme.web.data",
     "ramme.web.front",
@@ -186,6 +186,9 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"  # built from the package by collectstatic, not state
+# The API docs' Swagger UI files (static/ninja/…) from django-ninja's package. Not as an app
+# in INSTALLED_APPS: then every django.setup() imported ninja and pydantic (issue 12).
+STATICFILES_DIRS = [ninja_static()]
 
 # Nothing a second app server would need lives on local disk: sessions are in the
 # database, and the only cache is per process (Django's default local-memory cache and

@@ -1,7 +1,7 @@
 """The JSON API v1 at ``/api/v1/``: one router per resource, token or session auth on all.
 
 Schema at ``/api/v1/openapi.json``, readable docs at ``/api/v1/docs`` (Swagger UI from
-django-ninja's own static files, so it loads without the internet).
+django-ninja's own static files, so it loads without the internet; ``docs.LocalSwagger``).
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from ramme.web.api import (
     reviews,
 )
 from ramme.web.api.auth import AUTH
+from ramme.web.api.docs import LocalSwagger
 
 
 class DanishJSON(JSONRenderer):
@@ -43,6 +44,7 @@ api = NinjaAPI(
     auth=AUTH,
     urls_namespace="api-v1",
     renderer=DanishJSON(),
+    docs=LocalSwagger(),
 )
 errors.install(api)
 

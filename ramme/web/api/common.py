@@ -10,7 +10,7 @@ from django.http import Http404
 from ramme.core.disclosure import TableDisclosure
 from ramme.core.forecast import Forecast
 from ramme.web.data.models import ActivityLine
-from ramme.web.forecasts.services import followup
+from ramme.web.forecasts.services import year_end
 from ramme.web.forecasts.services.known import UnknownImport
 
 NO_DATA = "Der er ingen data endnu: indlæs først månedens filer."
@@ -28,7 +28,7 @@ def forecast_on(as_of: date | None, known_at: int | None = None) -> Forecast:
     ``known_at``: on the data as known after that import (404 if there is none)."""
     require_data()
     try:
-        return followup.compute_forecast(as_of or followup.default_as_of(), known_at=known_at)
+        return year_end.compute_forecast(as_of or year_end.default_as_of(), known_at=known_at)
     except UnknownImport as error:
         raise Http404(str(error)) from error
 

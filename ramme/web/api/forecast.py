@@ -11,7 +11,7 @@ from ninja import Router, Schema
 from ramme.web.accounts.disclosure import line_disclosure
 from ramme.web.api.auth import api_user
 from ramme.web.api.common import disclosed, forecast_on
-from ramme.web.forecasts.services import followup
+from ramme.web.forecasts.services import year_end
 
 router = Router(tags=["prognose"])
 
@@ -110,4 +110,4 @@ def forecast(
     latest posting, as in the CLI; ``known_at`` (an import's number in the import history)
     re-runs it on the data as known after that import, as ``ramme forecast --known-at``."""
     fc = forecast_on(as_of, known_at)
-    return disclosed(followup.forecast_payload(fc), line_disclosure(api_user(request), fc))
+    return disclosed(year_end.forecast_payload(fc), line_disclosure(api_user(request), fc))

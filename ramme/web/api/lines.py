@@ -13,7 +13,7 @@ from ramme.web.accounts.disclosure import line_disclosure
 from ramme.web.api.auth import api_user
 from ramme.web.api.common import disclosed, forecast_on, hidden_figures
 from ramme.web.api.forecast import LineFigures
-from ramme.web.forecasts.services import followup
+from ramme.web.forecasts.services import year_end
 
 router = Router(tags=["aktiviteter"])
 
@@ -46,7 +46,7 @@ class LineDetail(LineFigures):
 @router.get("", response=LinesOut, summary="Aktiviteter med prognose")
 def lines(request: HttpRequest, as_of: date | None = None) -> dict[str, Any]:
     fc = forecast_on(as_of)
-    payload = disclosed(followup.forecast_payload(fc), line_disclosure(api_user(request), fc))
+    payload = disclosed(year_end.forecast_payload(fc), line_disclosure(api_user(request), fc))
     return {"as_of": payload["as_of"], "year": payload["year"], "lines": payload["lines"]}
 
 

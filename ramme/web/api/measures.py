@@ -14,7 +14,7 @@ from ramme.web.accounts.access import get_measure_for_user
 from ramme.web.api.auth import api_user
 from ramme.web.api.lines import MeasureForecast
 from ramme.web.data.models import Measure
-from ramme.web.forecasts.services import followup
+from ramme.web.forecasts.services import year_end
 
 router = Router(tags=["indsatser"])
 
@@ -86,8 +86,8 @@ def _facts(measure: Measure) -> dict[str, Any]:
 @router.get("/{measure_id}", response=MeasureOut, summary="Én indsats med takster og posteringer")
 def measure(request: HttpRequest, measure_id: str, as_of: date | None = None) -> dict[str, Any]:
     found = get_measure_for_user(api_user(request), measure_id)  # 404 unless visible; logged
-    day = as_of or followup.default_as_of()
-    fc = followup.compute_forecast(day)
+    day = as_of or year_end.default_as_of()
+    fc = year_end.compute_forecast(day)
     detail = next((r for r in fc.measures.rows() if r["measure_id"] == measure_id), None)
     postings = found.posting_set.filter(date__lte=day).order_by("-date", "posting_id")
     return _facts(found) | {

@@ -21,7 +21,7 @@ from ramme.web.accounts.services import create_user
 from ramme.web.data.models import Child, Posting
 from ramme.web.data.services.importer import import_folder
 from ramme.web.demo import plans, portfolio
-from ramme.web.forecasts.services import approval, followup, snapshots
+from ramme.web.forecasts.services import approval, snapshots, year_end
 
 EXAMPLE_DIR = Path(ramme.web.front.__file__).resolve().parent / "demo_example"
 # The generator's data, or the small fixed example in EXAMPLE_DIR (fast: the tests use it).
@@ -104,7 +104,7 @@ def ensure_demo_snapshots(months: int = 3) -> list[date]:
 
     A month end that already has a snapshot is left as it was (a second run changes nothing).
     """
-    days, day = [], followup.default_as_of()
+    days, day = [], year_end.default_as_of()
     for _ in range(months):
         days.append(day)
         day = day.replace(day=1) - timedelta(days=1)
@@ -116,7 +116,7 @@ def ensure_demo_snapshots(months: int = 3) -> list[date]:
         if day != days[0] and economist is not None:
             approval.approve_month(economist, day)
         else:
-            followup.save_snapshot(followup.compute_forecast(day), ECONOMIST)
+            year_end.save_snapshot(year_end.compute_forecast(day), ECONOMIST)
         saved.append(day)
     return saved
 

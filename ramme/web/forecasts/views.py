@@ -34,7 +34,14 @@ from ramme.web.accounts.disclosure import (
 )
 from ramme.web.accounts.models import AuditEvent, User
 from ramme.web.data.models import ActivityLine, Posting
-from ramme.web.forecasts.services import approval, cache, change_split, page_figures, precompute
+from ramme.web.forecasts.services import (
+    approval,
+    cache,
+    change_split,
+    page_figures,
+    precompute,
+    year_end,
+)
 from ramme.web.forecasts.services import followup as service
 from ramme.web.forecasts.services.figures import CaseRow, volume_children
 from ramme.web.forecasts.services.known import UnknownImport, known_label
@@ -224,7 +231,7 @@ def line_detail(request: HttpRequest, pk: int) -> HttpResponse:
     waiting = precompute.waiting(as_of)
     if waiting is not None:
         return render(request, "forecasts/computing.html", {"as_of": as_of, "progress": waiting})
-    fc = service.compute_forecast(as_of)
+    fc = year_end.compute_forecast(as_of)
     try:
         line = fc.line(activity.name)
     except StopIteration as error:
@@ -270,11 +277,11 @@ def measure_detail(request: HttpRequest, measure_id: str) -> HttpResponse:
     measure = get_measure_for_user(_user(request), measure_id)  # 404 unless visible; logged
     as_of = as_of_from_request(request)
     postings = Posting.objects.filter(measure=measure, date__lte=as_of).order_by("-date")
-    page = page_figures.ready(as_of, service.default_simulations())
+    page = page_figures.ready(as_of, year_end.default_simulations())
     if page is not None:  # stored: no walk over every measure of the forecast
         detail = page_figures.measure_row(page, measure_id)
     else:
-        fc = service.compute_forecast(as_of)
+        fc = year_end.compute_forecast(as_of)
         detail = next((r for r in fc.measures.rows() if r["measure_id"] == measure_id), None)
     context = {
         "as_of": as_of,

@@ -42,7 +42,7 @@ def format_day(day: date | None) -> str:
 
 def default_as_of() -> date:
     """The one default opgørelsesdato: the month end of the latest posting."""
-    from ramme.web.forecasts.services.followup import default_as_of as latest
+    from ramme.web.forecasts.services.year_end import default_as_of as latest
 
     return latest()
 

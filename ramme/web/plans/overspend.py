@@ -9,7 +9,7 @@ from datetime import date
 from decimal import Decimal
 
 from ramme.web.data.models import ActivityLine
-from ramme.web.forecasts.services import followup, snapshots
+from ramme.web.forecasts.services import snapshots, year_end
 from ramme.web.plans.models import ActionPlan
 
 
@@ -44,7 +44,7 @@ def plan_overspend(plan: ActionPlan, as_of: date) -> tuple[Overspend, Overspend,
     label = "Forventet merforbrug efter denne opdatering"
     now = Overspend(label, None, "ingen data at lave en prognose af")
     if ActivityLine.objects.exists():
-        fc = followup.compute_forecast(as_of)
+        fc = year_end.compute_forecast(as_of)
         amount = (fc.total.forecast - fc.total.budget).quantize(Decimal(1))
         now = Overspend(label, amount, f"prognosen pr. {as_of:%d.%m.%Y}")
     return (

@@ -94,7 +94,7 @@ def monthly_effect(result: whatif.WhatIf) -> dict[int, Decimal | None]:
 def forecast_effect(result: whatif.WhatIf, as_of: date) -> ForecastEffect | None:
     """The year-end forecast on ``as_of`` before and after the saving still to come."""
     try:
-        from ramme.web.forecasts.services.followup import compute_forecast
+        from ramme.web.forecasts.services.year_end import compute_forecast
 
         fc = compute_forecast(as_of)
     except Exception:  # the saving is still worth showing when the forecast cannot be made

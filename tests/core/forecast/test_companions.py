@@ -5,15 +5,10 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from ramme.core.forecast import (
-    TypeVolume,
-    backtest,
-    bridge,
-    decompose,
-    forecast,
-    simple_methods,
-    volumes_from_forecast,
-)
+from ramme.core.forecast import TypeVolume, forecast, simple_methods, volumes_from_forecast
+from ramme.core.forecast.backtest import backtest
+from ramme.core.forecast.bridge import bridge
+from ramme.core.forecast.decompose import decompose
 from ramme.core.records import BudgetFigure
 from tests.core.forecast.builders import dataset, measure, posting
 

@@ -9,7 +9,7 @@ import pytest
 
 from ramme.web.accounts.models import AuditEvent
 from ramme.web.data.models import Budget
-from ramme.web.forecasts.services import followup
+from ramme.web.forecasts.services import year_end
 from tests.web.personas import login, make_line, make_user, post
 
 pytestmark = pytest.mark.django_db
@@ -81,4 +81,4 @@ def test_a_year_without_budget_is_stated_and_raises_no_alarm(lines) -> None:  # 
     assert fu.status_code == 200
     html = fu.content.decode()
     assert "intet korrigeret budget" in html and "Handleplan påkrævet" not in html
-    assert not followup.action_plan(fu.context["fu"].forecast).required
+    assert not year_end.action_plan(fu.context["fu"].forecast).required

@@ -14,8 +14,8 @@ from typing import Any
 
 import pytest
 
-from ramme.core.forecast import Prepared, backtest
-from ramme.core.forecast.backtest import ACCEPTANCE_MONTHS
+from ramme.core.forecast import Prepared
+from ramme.core.forecast.backtest import ACCEPTANCE_MONTHS, backtest
 from ramme.web.data.dataset import load_prepared
 from tests.web.demo.conftest import computed
 

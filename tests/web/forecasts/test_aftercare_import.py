@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from ramme.web.data.services.importer import import_folder
-from ramme.web.forecasts.services import cache, followup
+from ramme.web.forecasts.services import cache, year_end
 from tests.web.forecasts.conftest import EXAMPLE
 
 AS_OF = date(2024, 6, 30)
@@ -51,7 +51,7 @@ def _append(path: Path, rows: list[str]) -> None:
 def test_aftercare_by_legal_basis_runs_to_the_year_end_through_the_importer(folder) -> None:  # type: ignore[no-untyped-def]
     assert import_folder(folder).ok
     cache.clear()
-    fc = followup.compute_forecast(AS_OF, simulations=0)
+    fc = year_end.compute_forecast(AS_OF, simulations=0)
     rows = {r["measure_id"]: r for r in fc.measures.rows()}
     rest_of_year = Decimal(400 * 184)  # 1 July - 31 December
     assert rows["A19SEL"]["committed"] == rest_of_year

@@ -13,7 +13,7 @@ from django.test import Client
 from ramme.core.forecast.band_oracle import one_year_range
 from ramme.core.money import format_number
 from ramme.web.forecasts.models import ForecastSnapshot
-from ramme.web.forecasts.services import followup, snapshots
+from ramme.web.forecasts.services import followup, snapshots, year_end
 from tests.web.forecasts.conftest import AS_OF
 from tests.web.personas import PASSWORD
 
@@ -45,7 +45,7 @@ def test_json_has_the_required_keys(example) -> None:  # type: ignore[no-untyped
 
 def test_cli_web_and_service_give_the_same_numbers(example) -> None:  # type: ignore[no-untyped-def]
     cli = forecast_json()
-    service = json.loads(json.dumps(followup.forecast_payload(followup.compute_forecast(AS_OF))))
+    service = json.loads(json.dumps(year_end.forecast_payload(year_end.compute_forecast(AS_OF))))
     client = Client()
     assert client.login(username="erik", password=PASSWORD)
     page = client.get("/prognose/", {"dato": AS_OF.isoformat()})
@@ -62,7 +62,7 @@ def test_cli_web_and_service_give_the_same_numbers(example) -> None:  # type: ig
 def test_table_output_is_danish(example) -> None:  # type: ignore[no-untyped-def]
     text = run("forecast", "--as-of", AS_OF.isoformat())
     assert "Hovedtotal" in text and "Korr. budget" in text and "30.09.2024" in text
-    total = followup.compute_forecast(AS_OF).total.forecast
+    total = year_end.compute_forecast(AS_OF).total.forecast
     assert f"{total:,.0f}".replace(",", ".") in text  # Danish thousands separator
 
 
@@ -73,7 +73,7 @@ def test_save_is_idempotent_per_date(example) -> None:  # type: ignore[no-untype
     snap = ForecastSnapshot.objects.get()
     assert snap.as_of == AS_OF and snap.year == 2024
     rebuilt = snapshots.rebuild(snap.payload)
-    fc = followup.compute_forecast(AS_OF)
+    fc = year_end.compute_forecast(AS_OF)
     assert rebuilt.total.forecast == fc.total.forecast
     assert rebuilt.measures.measure_ids == fc.measures.measure_ids
     assert followup.bridge(rebuilt, fc).items  # the bridge can start from a snapshot

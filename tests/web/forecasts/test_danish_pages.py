@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ramme.web.forecasts.services.followup import default_as_of
+from ramme.web.forecasts.services.year_end import default_as_of
 from tests.web.personas import login, make_user
 
 

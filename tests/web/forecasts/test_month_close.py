@@ -12,7 +12,7 @@ from django.test import Client
 
 from ramme.reports.model import RowLevel
 from ramme.web.forecasts.models import ForecastSnapshot
-from ramme.web.forecasts.services import followup
+from ramme.web.forecasts.services import followup, year_end
 from ramme.web.plans.services import plans as plan_services
 from ramme.web.reports.builders import BUILDERS
 from tests.web.forecasts.conftest import AS_OF
@@ -29,7 +29,7 @@ def test_approving_saves_the_months_forecast_with_who_and_when(example) -> None:
     page = approve(login("erik"), AS_OF)
     snap = ForecastSnapshot.objects.get(as_of=AS_OF)
     assert snap.approved_by == "erik" and snap.approved_at is not None
-    fc = followup.compute_forecast(AS_OF)
+    fc = year_end.compute_forecast(AS_OF)
     assert Decimal(repr(snap.payload["total"]["forecast"])) == pytest.approx(fc.total.forecast)
     html = page.content.decode()
     assert "godkendt af erik" in html and "Godkend månedens prognose" not in html
@@ -86,7 +86,7 @@ def test_the_action_plans_overspend_comes_from_approved_snapshots_unless_typed(e
         Decimal(repr(august["forecast"] - august["budget"])), abs=1
     )
     assert "godkendt prognose pr. 31.08.2024" in page.content.decode()
-    fc = followup.compute_forecast(AS_OF)
+    fc = year_end.compute_forecast(AS_OF)
     assert now.amount == pytest.approx(fc.total.forecast - fc.total.budget, abs=1)
     plan.overspend_at_start = Decimal("9400000")
     plan.save()

@@ -11,7 +11,7 @@ from ramme.web.accounts import disclosure
 from ramme.web.data.models import ActivityLine
 from ramme.web.forecasts.chart import HISTORY_TITLE, history_figure
 from ramme.web.forecasts.models import StoredForecast
-from ramme.web.forecasts.services import cache, followup, page_figures, precompute, stored
+from ramme.web.forecasts.services import cache, followup, page_figures, precompute, stored, year_end
 from tests.web.forecasts.conftest import AS_OF
 from tests.web.personas import PASSWORD
 
@@ -76,7 +76,7 @@ def test_a_warm_page_reads_what_is_stored_and_computes_nothing(  # type: ignore[
 
 def test_the_stored_figures_equal_a_fresh_computation(example) -> None:  # type: ignore[no-untyped-def]
     shown = _pages(_client("erik"))
-    fc = followup.compute_forecast(AS_OF)
+    fc = year_end.compute_forecast(AS_OF)
     fresh = followup._parts(fc, False, None)
     assert shown["figures"][:5] == (  # type: ignore[index]
         fresh.methods,
@@ -102,10 +102,10 @@ def test_saving_an_earlier_month_redraws_the_stored_history(example) -> None:  #
     before = client.get("/prognose/", {"dato": DATO}).context["chart"]
     # the saved month's own simulated band replaces the deterministic one in the history
     march = followup.year_month_ends(AS_OF)[2]
-    followup.save_snapshot(followup.compute_forecast(march))
+    year_end.save_snapshot(year_end.compute_forecast(march))
     after = client.get("/prognose/", {"dato": DATO}).context["chart"]
     assert after != before
-    fc = followup.compute_forecast(AS_OF)
+    fc = year_end.compute_forecast(AS_OF)
     assert after == history_figure(
         HISTORY_TITLE, followup.fresh_history(None, AS_OF), fc.total.budget
     )
@@ -122,7 +122,7 @@ def test_the_background_task_stores_the_figures_with_the_forecast(example) -> No
     page = page_figures.decode(blob) if blob is not None else None
     assert page is not None
     # the task draws every line's chart; a page that builds them draws only the frame's
-    fc = followup.compute_forecast(AS_OF)
+    fc = year_end.compute_forecast(AS_OF)
     assert set(page.charts) == {None, *(line.activity for line in fc.lines)}
 
 

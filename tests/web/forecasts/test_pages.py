@@ -6,10 +6,10 @@ from decimal import Decimal
 
 from django.test import Client
 
-from ramme.core.forecast import bridge
+from ramme.core.forecast.bridge import bridge
 from ramme.web.accounts.models import AuditEvent
 from ramme.web.data.models import ActivityLine, Budget, Measure
-from ramme.web.forecasts.services import cache, followup
+from ramme.web.forecasts.services import cache, followup, year_end
 from tests.web.forecasts.conftest import AS_OF
 from tests.web.personas import login
 
@@ -72,25 +72,25 @@ def _set_corrected(amount: Decimal) -> None:
 
 def test_action_plan_flag_follows_the_corrected_budget(example) -> None:  # type: ignore[no-untyped-def]
     _set_corrected(Decimal(1000))  # a budget far below the forecast (none at all: no alarm)
-    low = followup.forecast_payload(followup.compute_forecast(AS_OF))["action_plan"]
+    low = year_end.forecast_payload(year_end.compute_forecast(AS_OF))["action_plan"]
     assert low["required"] is True and "Handleplan påkrævet" in low["reason"]
     page = login("erik").get("/prognose/", DATO)
     assert page.context["fu"].action_plan.required
     assert "Handleplan påkrævet" in page.content.decode()
     _set_corrected(Decimal(100_000_000))
-    high = followup.forecast_payload(followup.compute_forecast(AS_OF))["action_plan"]
+    high = year_end.forecast_payload(year_end.compute_forecast(AS_OF))["action_plan"]
     assert high["required"] is False
 
 
 def test_an_edited_budget_shows_without_a_new_import(example) -> None:  # type: ignore[no-untyped-def]
-    before = followup.forecast_payload(followup.compute_forecast(AS_OF))["total"]["budget"]
+    before = year_end.forecast_payload(year_end.compute_forecast(AS_OF))["total"]["budget"]
     row = Budget.objects.filter(year=2024, kind=Budget.Kind.CORRECTED).first() or (
         Budget.objects.filter(year=2024).first()
     )
     assert row is not None
     row.amount += Decimal(1_000_000)  # as an economist would in the admin: no cache.clear()
     row.save()
-    after = followup.forecast_payload(followup.compute_forecast(AS_OF))["total"]["budget"]
+    after = year_end.forecast_payload(year_end.compute_forecast(AS_OF))["total"]["budget"]
     assert after != before
 
 
@@ -129,7 +129,7 @@ def test_the_bridge_is_computed_once_per_pair_of_forecasts(example) -> None:  # 
     first, again = followup.followup(AS_OF), followup.followup(AS_OF)
     assert first.bridge is not None and again.bridge is first.bridge
     august = followup.month_forecast(followup.earlier_month_ends(AS_OF)[-1]).forecast
-    followup.save_snapshot(august)  # a new snapshot: another forecast to bridge from
+    year_end.save_snapshot(august)  # a new snapshot: another forecast to bridge from
     saved = followup.followup(AS_OF)
     assert saved.bridge is not first.bridge and saved.months[-2].saved
     assert saved.bridge == bridge(saved.months[-2].forecast, saved.forecast)

@@ -12,7 +12,7 @@ from ramme.core.disclosure import MIN_CASES
 from ramme.core.ladder import LadderStep
 from ramme.web.accounts.disclosure import children_by_line
 from ramme.web.data.models import Child, Posting
-from ramme.web.forecasts.services import cache, followup
+from ramme.web.forecasts.services import cache, year_end
 from ramme.web.forecasts.services.figures import volume_children
 from ramme.web.front.excel_tables import _TableReader
 from tests.web.api.conftest import token_client
@@ -41,7 +41,7 @@ def _unseen(username: str, keys: frozenset[str]) -> set[str]:
 
 
 def test_a_caseworker_cannot_read_nor_derive_a_small_line_on_the_follow_up_page(example) -> None:  # type: ignore[no-untyped-def]
-    fc = followup.compute_forecast(AS_OF)
+    fc = year_end.compute_forecast(AS_OF)
     behind = {line: _unseen("bob", keys) for line, keys in children_by_line(fc).items()}
     small = {line for line, keys in behind.items() if 0 < len(keys) < MIN_CASES}
     assert small, "the example must have lines on 1-4 children that are not all bob's"
@@ -75,7 +75,7 @@ def _groups(rows: list[list[str]]) -> list[tuple[list[list[str]], list[str]]]:
 
 
 def test_the_api_gives_a_caseworker_no_small_line_figure(example) -> None:  # type: ignore[no-untyped-def]
-    fc = followup.compute_forecast(AS_OF)
+    fc = year_end.compute_forecast(AS_OF)
     behind = {line: _unseen("bob", keys) for line, keys in children_by_line(fc).items()}
     small = {line for line, keys in behind.items() if 0 < len(keys) < MIN_CASES}
     bob, erik = token_client(example["bob"]), token_client(example["erik"])
@@ -119,7 +119,7 @@ def test_units_prices_and_the_bridge_on_few_children_are_hidden_from_a_caseworke
     query = {"dato": AS_OF.isoformat()}
     bob = _login("bob").get("/prognose/", query).content.decode()
     erik = _login("erik").get("/prognose/", query).content.decode()
-    behind = volume_children(cache.prepared(), followup.compute_forecast(AS_OF))
+    behind = volume_children(cache.prepared(), year_end.compute_forecast(AS_OF))
     small = [key for key, (units, _) in behind.items()
              if 0 < len(_unseen("bob", frozenset(units))) < MIN_CASES]  # fmt: skip
     assert small

@@ -23,7 +23,7 @@ from ramme.web.data.dataset import load_prepared
 from ramme.web.data.models import ActivityLine, Budget
 from ramme.web.data.services.importer import import_folder
 from ramme.web.forecasts.models import StoredForecast
-from ramme.web.forecasts.services import cache, followup, precompute, stored
+from ramme.web.forecasts.services import cache, followup, precompute, stored, year_end
 from tests.web.forecasts.conftest import AS_OF, EXAMPLE
 from tests.web.personas import PASSWORD, make_user
 
@@ -71,7 +71,7 @@ def test_stored_result_equals_a_fresh_computation_on_page_api_and_cli(example) -
     assert page.status_code == 200
     row = StoredForecast.objects.get(as_of=AS_OF, simulations=50)
     assert row.status == "done" and row.data_version == cache.data_version()
-    fresh = followup.forecast_payload(forecast(load_prepared(), AS_OF, simulations=50, seed=0))
+    fresh = year_end.forecast_payload(forecast(load_prepared(), AS_OF, simulations=50, seed=0))
     assert page.context["fu"].payload == fresh
     assert {k: row.payload[k] for k in fresh if k != "action_plan"} == {
         k: v for k, v in fresh.items() if k != "action_plan"
@@ -146,7 +146,7 @@ def test_after_an_import_the_task_stores_what_the_pages_need(  # type: ignore[no
     with django_capture_on_commit_callbacks(execute=True):
         assert import_folder(EXAMPLE).ok
     version = cache.data_version()
-    as_of = followup.default_as_of()
+    as_of = year_end.default_as_of()
     wanted = followup.needed_forecasts(as_of)
     rows = StoredForecast.objects.filter(data_version=version, status="done")
     assert {(r.as_of, r.simulations) for r in rows} == set(wanted)
@@ -216,4 +216,4 @@ def test_a_budget_saved_queues_the_new_versions_forecasts_once(  # type: ignore[
     assert len(callbacks) == 1
     rows = StoredForecast.objects.filter(data_version=cache.data_version(), status="pending")
     assert sorted(queued) == sorted(rows.values_list("pk", flat=True))
-    assert len(queued) == len(followup.needed_forecasts(followup.default_as_of()))
+    assert len(queued) == len(followup.needed_forecasts(year_end.default_as_of()))

@@ -70,7 +70,7 @@ def test_bad_input_gets_a_message_and_no_result(client: Client) -> None:
 
 def test_the_forecast_after_is_the_forecast_less_the_saving_to_come(client: Client) -> None:
     page = _get(client, kind="price_cut")
-    from ramme.web.forecasts.services.followup import compute_forecast
+    from ramme.web.forecasts.services.year_end import compute_forecast
 
     before = compute_forecast(AS_OF).total.forecast
     after = before - Decimal(770) * 245  # the saving lies wholly after 30 April

@@ -104,7 +104,7 @@ def test_demo_setup_saves_three_month_ends_once(settings) -> None:  # type: igno
     from ramme.web.demo.setup import ensure_demo_snapshots
     from ramme.web.forecasts.models import ForecastSnapshot
     from ramme.web.forecasts.services import cache
-    from ramme.web.forecasts.services.followup import default_as_of
+    from ramme.web.forecasts.services.year_end import default_as_of
     from tests.web.personas import PASSWORD
 
     settings.RAMME_FORECAST_SIMULATIONS = 30

@@ -7,7 +7,7 @@ import re
 import pytest
 from django.test import Client
 
-from ramme.web.forecasts.services.followup import default_as_of
+from ramme.web.forecasts.services.year_end import default_as_of
 from ramme.web.reports.builders import BUILDERS
 from tests.web.personas import PASSWORD, personas
 from tests.web.reports.test_monthly_data import AS_OF, example_with_plan

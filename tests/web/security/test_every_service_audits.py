@@ -23,7 +23,7 @@ from ramme.web.accounts.services import create_user
 from ramme.web.api.services.tokens import create_token, revoke_token
 from ramme.web.data.models import ActivityLine, Provider
 from ramme.web.data.services.importer import import_folder
-from ramme.web.forecasts.services.followup import compute_forecast, save_snapshot
+from ramme.web.forecasts.services.year_end import compute_forecast, save_snapshot
 from ramme.web.plans.services import followup as plan_followup
 from ramme.web.plans.services import plans
 from ramme.web.quality.services.explain import explain_finding
@@ -201,7 +201,7 @@ SERVICES: dict[str, tuple[Callable[[dict[str, Any]], Any], str]] = {
     "api.tokens.create_token": (lambda w: create_token("erik"), "api_token"),
     "api.tokens.revoke_token": (_revoke, "api_token"),
     "forecasts.snapshots.save": (_snapshot, "snapshot"),
-    "forecasts.followup.save_snapshot": (_snapshot, "snapshot"),
+    "forecasts.year_end.save_snapshot": (_snapshot, "snapshot"),
     "plans.plans.create_plan": (_plan, "actionplan"),
     "plans.plans.update_plan": (_update_plan, "actionplan"),
     "plans.plans.save_action": (_save_action, "actionplan"),

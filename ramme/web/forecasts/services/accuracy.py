@@ -18,7 +18,7 @@ from ramme.web.data.models import Budget
 from ramme.web.forecasts.models import AccuracyReport
 from ramme.web.forecasts.services import cache
 from ramme.web.forecasts.services.backtests import run_backtest
-from ramme.web.forecasts.services.followup import default_as_of
+from ramme.web.forecasts.services.year_end import default_as_of
 
 
 def latest_year() -> int | None:

@@ -14,7 +14,7 @@ from ramme.core.periods import is_month_end
 from ramme.web.accounts.audit import record_access
 from ramme.web.accounts.models import AuditEvent, User
 from ramme.web.forecasts.models import ForecastSnapshot
-from ramme.web.forecasts.services import followup, snapshots
+from ramme.web.forecasts.services import snapshots, year_end
 
 
 class ApprovalError(ValueError):
@@ -34,8 +34,8 @@ def approve_month(user: User, as_of: date) -> ForecastSnapshot:
         snapshots.refuse_if_approved(as_of)
     except snapshots.SnapshotLocked as error:
         raise ApprovalError(str(error)) from error
-    fc = followup.compute_forecast(as_of)
-    snap = snapshots.save(fc, followup.forecast_payload(fc), user.get_username())
+    fc = year_end.compute_forecast(as_of)
+    snap = snapshots.save(fc, year_end.forecast_payload(fc), user.get_username())
     snap.approved_by, snap.approved_at = user.get_username(), timezone.now()
     snap.save(update_fields=["approved_by", "approved_at"])
     record_access(

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ramme.core.forecast import BacktestResult, backtest
+from ramme.core.forecast.backtest import BacktestResult, backtest
 from ramme.web.forecasts.services import cache
-from ramme.web.forecasts.services.followup import default_simulations
+from ramme.web.forecasts.services.year_end import default_simulations
 
 ALL_MONTHS = tuple(range(1, 13))
 

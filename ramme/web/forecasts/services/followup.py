@@ -1,6 +1,7 @@
 """The monthly budget follow-up (budgetopfølgning): the single place its figures are
-computed. The page, ``ramme forecast`` and the reports call these functions, so the numbers
-are the same everywhere (one computation, cached per process)."""
+computed. The page and the reports call these functions, so the numbers are the same
+everywhere (one computation, cached per process); the year-end forecast itself, which
+``ramme forecast`` and the API also read, is ``year_end``'s."""
 
 from __future__ import annotations
 
@@ -8,40 +9,34 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from django.conf import settings
-from django.db.models import Max
-
 from ramme.core.forecast import (
-    Bridge,
     Forecast,
     LineChange,
     Prepared,
     SimpleMethods,
-    bridge,
     explain,
     simple_methods,
 )
+from ramme.core.forecast.bridge import Bridge, bridge
 from ramme.core.periods import month_end
-from ramme.core.plans.trigger import TriggerResult, action_plan_required
-from ramme.web.data.models import Posting
+from ramme.core.plans.trigger import TriggerResult
 from ramme.web.forecasts.models import ForecastSnapshot
 from ramme.web.forecasts.services import cache, figures, known, page_figures, snapshots
 from ramme.web.forecasts.services.table import Table, build_table
+from ramme.web.forecasts.services.year_end import (
+    action_plan,
+    compute_forecast,
+    default_simulations,
+    forecast_payload,
+)
 
 MONTHS_SHOWN = 3
 TOP_CASES = 10  # the follow-up page's most expensive cases
-DEFAULT_SIMULATIONS = 200
 # Earlier month ends (the table's columns, the history chart) without a snapshot are the
 # deterministic forecast: the same centre as with paths, a band from the calibration alone,
 # at a fraction of the cost; only the as-of date is simulated.
 EARLIER_SIMULATIONS = 0
 BRIDGES_KEPT = 8  # month pairs a process keeps the bridge of
-
-
-def default_as_of() -> date:
-    """The month end of the latest posting date (today's month end without postings)."""
-    latest = Posting.objects.aggregate(day=Max("date"))["day"]
-    return month_end(latest or date.today())
 
 
 def earlier_month_ends(as_of: date, n: int = MONTHS_SHOWN - 1) -> list[date]:
@@ -52,38 +47,6 @@ def earlier_month_ends(as_of: date, n: int = MONTHS_SHOWN - 1) -> list[date]:
         days.append(day)
         day = day.replace(day=1)
     return [d for d in reversed(days) if d.year == as_of.year]
-
-
-def default_simulations() -> int:
-    """Paths of the band: ``RAMME_FORECAST_SIMULATIONS`` in settings, else 200."""
-    return int(getattr(settings, "RAMME_FORECAST_SIMULATIONS", DEFAULT_SIMULATIONS))
-
-
-def compute_forecast(
-    as_of: date, *, simulations: int | None = None, seed: int = 0, known_at: int | None = None
-) -> Forecast:
-    """The year-end forecast on ``as_of`` from the database (cached per process);
-    ``known_at``: from the data as it stood after that import (raises UnknownImport)."""
-    sims = default_simulations() if simulations is None else simulations
-    if known_at is not None:
-        return known.forecast_known_at(known_at, as_of, sims, seed)
-    return cache.cached_forecast(as_of, sims, seed)
-
-
-def action_plan(fc: Forecast) -> TriggerResult:
-    """The action-plan rule on the frame: overspend = forecast − corrected budget."""
-    return action_plan_required(fc.total.forecast - fc.total.budget, fc.total.budget)
-
-
-def forecast_payload(fc: Forecast) -> dict[str, Any]:
-    """``fc.to_dict()`` plus ``action_plan``: the JSON of ``ramme forecast --json``."""
-    trigger = action_plan(fc)
-    return fc.to_dict() | {"action_plan": {"required": trigger.required, "reason": trigger.reason}}
-
-
-def save_snapshot(fc: Forecast, username: str = "") -> None:
-    """Save ``fc`` as the snapshot of its as-of date (replacing an earlier one)."""
-    snapshots.save(fc, forecast_payload(fc), username)
 
 
 @dataclass(frozen=True)

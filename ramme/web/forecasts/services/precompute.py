@@ -15,7 +15,7 @@ from django.db import connection, transaction
 
 from ramme.web.forecasts import also_stored
 from ramme.web.forecasts.models import StoredForecast
-from ramme.web.forecasts.services import cache, followup, stored
+from ramme.web.forecasts.services import cache, followup, stored, year_end
 
 log = logging.getLogger(__name__)
 
@@ -25,7 +25,7 @@ def queue(as_of: date | None = None) -> list[int]:
     and are not stored for the current data version; forget the older versions."""
     version = cache.data_version()
     stored.forget_other_versions(version)
-    day = as_of or followup.default_as_of()
+    day = as_of or year_end.default_as_of()
     queued = []
     for when, simulations in followup.needed_forecasts(day):
         pk = stored.queue_row(version, when, simulations, 0)

@@ -13,7 +13,7 @@ from datetime import date
 from typing import Generic, TypeVar
 
 from ramme.web.forecasts.services import cache, pickled
-from ramme.web.forecasts.services.followup import default_simulations
+from ramme.web.forecasts.services.year_end import default_simulations
 
 T = TypeVar("T")
 MAX_DAYS = 16  # results a process keeps in memory per data version

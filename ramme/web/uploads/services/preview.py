@@ -27,7 +27,7 @@ from ramme.web.data.models import (
     PricePeriod,
     Provider,
 )
-from ramme.web.forecasts.services import followup
+from ramme.web.forecasts.services import year_end
 
 # The table each contract file writes.
 MODELS: dict[str, type[models.Model]] = {
@@ -58,7 +58,7 @@ def before() -> Before:
     counts = {name: model._default_manager.count() for name, model in MODELS.items()}
     frame = None
     if ActivityLine.objects.exists():
-        frame = _frame(followup.compute_forecast(followup.default_as_of()))
+        frame = _frame(year_end.compute_forecast(year_end.default_as_of()))
     return Before(counts, frame)
 
 
@@ -78,8 +78,8 @@ def after(summary: dict[str, Any], was: Before) -> dict[str, Any]:
             }
         )
     # The cache is keyed on the import history, which a dry run does not touch: compute anew.
-    as_of = followup.default_as_of()
-    fc = forecast(load_prepared(), as_of, simulations=followup.default_simulations(), seed=0)
+    as_of = year_end.default_as_of()
+    fc = forecast(load_prepared(), as_of, simulations=year_end.default_simulations(), seed=0)
     return {
         "files": files,
         "frame_before": was.frame,

@@ -9,8 +9,7 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from ramme.core.forecast import BacktestResult
-from ramme.core.forecast.backtest import ACCEPTANCE_MONTHS
+from ramme.core.forecast.backtest import ACCEPTANCE_MONTHS, BacktestResult
 from ramme.core.forecast.band_oracle import one_year_range
 from ramme.core.money import format_number
 from ramme.core.periods import format_date

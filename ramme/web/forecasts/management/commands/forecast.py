@@ -10,7 +10,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from ramme.core.money import format_number
 from ramme.core.periods import format_date
 from ramme.web.data.models import ActivityLine
-from ramme.web.forecasts.services import followup
+from ramme.web.forecasts.services import year_end
 from ramme.web.forecasts.services.known import UnknownImport, known_label
 from ramme.web.forecasts.services.snapshots import SnapshotLocked
 from ramme.web.forecasts.services.table import Row, build_table
@@ -81,15 +81,15 @@ class Command(BaseCommand):
         if known_at is not None and options["save"]:
             raise CommandError("En prognose på ældre data (--known-at) kan ikke gemmes.")
         try:
-            fc = followup.compute_forecast(
+            fc = year_end.compute_forecast(
                 as_of, simulations=options["simulations"], seed=options["seed"], known_at=known_at
             )
         except UnknownImport as error:
             raise CommandError(str(error)) from error
-        payload = followup.forecast_payload(fc)
+        payload = year_end.forecast_payload(fc)
         if options["save"]:
             try:
-                followup.save_snapshot(fc, "kommandolinje")
+                year_end.save_snapshot(fc, "kommandolinje")
             except SnapshotLocked as error:
                 raise CommandError(str(error)) from error
         if options["json"]:
