@@ -25,7 +25,10 @@ from ramme.core.forecast.data import INF, BoolArray, FloatArray, IntArray, Prepa
 from ramme.core.forecast.known import State
 from ramme.core.forecast.survival import Survival
 
-WINDOW = 180  # days before as_of in which ends may still be unregistered
+# days before as_of in which ends may still be unregistered: a year, so that the older half,
+# all registered, anchors the level that is fitted with the delay (with 180 days the two
+# traded off and the delay jumped from month to month; docs/forecast-worlds.md, session 10)
+WINDOW = 360
 BIN = 15  # days per recency bin of the fit
 MIN_ENDS = 20  # fewer ends in the window: too little to see a shortfall
 LAGS = np.arange(2.0, 121.0, 2.0)  # candidate mean delays (days)
