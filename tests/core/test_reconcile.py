@@ -73,4 +73,4 @@ def test_the_forecast_booked_figure_matches_each_line() -> None:
 
 def test_an_as_of_date_before_the_year_gives_an_empty_reconciliation() -> None:
     r = reconcile(_dataset(*LEDGER), RULES, 2025, date(2024, 3, 31))
-    assert (r.postings, r.ledger_total, r.difference) == (0, 0, 0)
+    assert (r.postings, r.ledger_total, r.difference) == (0, Decimal(0), Decimal(0))

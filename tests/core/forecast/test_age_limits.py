@@ -23,7 +23,8 @@ def _committed(measures: list[Measure], children: list[Child], mid: str, **kw: o
     if kw:
         data = dataclasses.replace(data, **kw)  # type: ignore[arg-type]
     fc = forecast(data, AS_OF, simulations=0)
-    return next(r["committed"] for r in fc.measures.rows() if r["measure_id"] == mid)
+    committed: Decimal = next(r["committed"] for r in fc.measures.rows() if r["measure_id"] == mid)
+    return committed
 
 
 def _young(mid: str, basis: str, born: date = date(2005, 3, 1)) -> tuple[Measure, Child]:

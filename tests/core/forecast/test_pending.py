@@ -123,6 +123,7 @@ def test_the_band_is_wider_by_the_doubt_of_the_correction() -> None:
     without = forecast(prep, AS_OF, simulations=40, config=Config(pending_ends=False))
     doubt = build(prep, AS_OF).pending.doubt
     assert 0.1 <= doubt < 1.0
+    assert fc.registration is not None
     sd = doubt * fc.registration.end_effect
     width, plain = fc.total.p90 - fc.total.p10, without.total.p90 - without.total.p10
     # P10-P90 of the correction's doubt (2 × 1.28 sd) is added in quadrature, roughly

@@ -123,8 +123,8 @@ def test_internal_occupancy_and_caseload_per_contact_person() -> None:
     }
     assert (occ["I02"].occupied, occ["I02"].free, occ["I02"].share) == (7, 3, Decimal("0.7"))
     (load,) = caseloads(capacities, provider_cases([*dut, *turbo], AS_OF))
-    assert (load.youths, load.hours_per_week) == (9, 27)
-    assert (load.youths_per_person, load.hours_per_person) == (3, 9)
+    assert (load.youths, load.hours_per_week) == (9, Decimal(27))
+    assert (load.youths_per_person, load.hours_per_person) == (Decimal(3), Decimal(9))
 
 
 def test_occupancy_counts_only_the_offers_types_at_a_shared_provider() -> None:

@@ -192,7 +192,7 @@ def test_each_rule_alone_finds_its_planted_case(kind: str) -> None:
 def test_findings_name_the_measure_the_child_and_the_amount() -> None:
     by_kind = {f.kind: f for f in check(dataset(), AS_OF)}
     late = by_kind["payment_after_end"]
-    assert (late.measure_id, late.child, late.amount) == ("P-AFTER", "barn-P-AFTER", 3000)
+    assert (late.measure_id, late.child, late.amount) == ("P-AFTER", "barn-P-AFTER", Decimal(3000))
     assert "198 dage efter slutdatoen 31.05.2023" in late.detail
     assert by_kind["price_deviation"].amount == measure_cost(
         PLANTED["price_deviation"], DateRange.year(2023), {}
