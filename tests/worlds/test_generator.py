@@ -128,6 +128,12 @@ def test_every_legal_basis_spelling_is_understood_by_the_importer() -> None:
             assert candidate_keys(new)[0].startswith("BL-"), new
 
 
+def _parsed(text: str) -> date:
+    day = parse_date(text)
+    assert day is not None, text
+    return day
+
+
 def _read(folder: Path, name: str, spec: WorldSpec) -> list[dict[str, str]]:
     with (folder / f"{name}.csv").open(encoding=spec.style.encoding, newline="") as handle:
         return list(csv.DictReader(handle, delimiter=spec.style.delimiter))
@@ -147,14 +153,14 @@ def test_a_snapshot_holds_only_what_was_booked_or_registered_by_that_day(tmp_pat
         if m.measure_id in measures and measures[m.measure_id]["end_date"]:
             assert m.end_registered is not None and m.end_registered <= known
     for row in _read(folder, "budget", spec):
-        assert not row["date"] or parse_date(row["date"]) <= known
+        assert not row["date"] or _parsed(row["date"]) <= known
 
 
 def test_the_outturn_is_the_sum_of_the_final_postings_dated_in_the_year(tmp_path: Path) -> None:
     spec = get("aadal", SMALL)  # Danish amounts, semicolons, Windows-1252
     rows = _read(write_world(spec, tmp_path), "postings", spec)
     for year in (2024, 2025):
-        dated = [parse_amount(r["amount"]) for r in rows if parse_date(r["date"]).year == year]
+        dated = [parse_amount(r["amount"]) for r in rows if _parsed(r["date"]).year == year]
         assert sum(dated, Decimal(0)) == outturn(spec, year)[FRAME]
 
 

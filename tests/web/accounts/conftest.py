@@ -39,7 +39,7 @@ ENVIRONMENT = {
 class Provider:
     url: str
 
-    def add_user(self, sub: str, **claims: object) -> None:
+    def add_user(self, sub: str, **claims: str | list[str]) -> None:
         """Tell the provider which claims ``sub`` gets at the next login."""
         response = requests.put(f"{self.url}/users/{quote(sub)}", json=claims, timeout=5)
         assert response.status_code == 204, response.text

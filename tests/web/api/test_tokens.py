@@ -23,7 +23,8 @@ def run(*args: str) -> str:
 
 def created_token(username: str) -> str:
     text = run("token", "create", username, "--name", "Power BI")
-    (token,) = re.findall(r"^ramme_\S+$", text, flags=re.MULTILINE)
+    tokens: list[str] = re.findall(r"^ramme_\S+$", text, flags=re.MULTILINE)
+    (token,) = tokens
     return token
 
 

@@ -62,6 +62,7 @@ def test_serve_starts_a_worker_process_and_stops_it(tmp_path: Path, settings) ->
     try:
         time.sleep(1.0)
         assert worker.poll() is None  # waiting for tasks
+        assert isinstance(worker.args, list)
         assert worker.args[:3] == [sys.executable, "-m", "ramme.cli"]
     finally:
         serve._stop(worker)
