@@ -30,7 +30,8 @@ def _every_stop_shows_focus(page: Any) -> list[dict[str, Any]]:
 
 
 def _is_region(info: dict[str, Any]) -> bool:
-    return info["role"] == "region"
+    role: str = info["role"]
+    return role == "region"
 
 
 def test_follow_up_page_works_by_keyboard_with_visible_focus(

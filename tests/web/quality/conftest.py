@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 
+from ramme.web.accounts.models import User
 from ramme.web.data.models import ActivityLine, Child, Posting
 from ramme.web.data.services.mapping import remap_postings
 from ramme.web.forecasts.services import cache
@@ -23,7 +24,7 @@ def child_of(caseworker: str) -> Child:
 
 
 @pytest.fixture
-def planted(example):  # type: ignore[no-untyped-def]
+def planted(example: dict[str, User]) -> dict[str, User]:
     line = ActivityLine.objects.order_by("position").first()
     common = {"date": PLANTED_DAY, "dranst": 1, "activity": line}
     Posting.objects.create(posting_id="X-UNMAPPED", account="9.99.99", amount=Decimal("1234.56"),
