@@ -22,8 +22,18 @@ def _dataset(*postings: Posting) -> Dataset:
     )
 
 
-def _p(pid: str, day: date, amount: str, activity: str | None, **kw: object) -> Posting:
-    return Posting(pid, day, Decimal(amount), activity, **kw)  # type: ignore[arg-type]
+def _p(
+    pid: str,
+    day: date,
+    amount: str,
+    activity: str | None,
+    account: str = "",
+    dranst: int = 1,
+    measure_id: str | None = None,
+    cost_center: str = "",
+) -> Posting:
+    return Posting(pid, day, Decimal(amount), activity, account, dranst, measure_id,
+                   cost_center=cost_center)  # fmt: skip
 
 
 LEDGER = (

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date, timedelta
 from decimal import Decimal
@@ -13,13 +14,14 @@ import pytest
 
 from ramme.core.legal import candidate_keys
 from ramme.importing.parsing import parse_amount, parse_date
-from ramme.worlds.billing import invoices
+from ramme.worlds.billing import Invoice, invoices
 from ramme.worlds.catalogue import FAMILY, FOSTER
 from ramme.worlds.costs import month_bounds, monthly_cost
 from ramme.worlds.files import write_world
 from ramme.worlds.legal import SPELLINGS
 from ramme.worlds.people import birthday
 from ramme.worlds.registry import WORLDS, get
+from ramme.worlds.simulate import SimMeasure
 from ramme.worlds.spec import WorldSpec
 from ramme.worlds.world import FRAME, build_world, frame_budget, outturn
 
@@ -27,15 +29,24 @@ SMALL = 0.25
 LAGS = {"arrears": (3, 20), "late": (30, 90), "quarterly": (10, 40)}
 
 
-def _one_type_world(billing: str, **kw: object) -> WorldSpec:
+def _one_type_world(
+    billing: str,
+    end_registration_lag: float = 0.0,
+    credit_notes: float = 0.0,
+    double_bills: float = 0.0,
+) -> WorldSpec:
     types = (
         replace(FAMILY, stock=40, provider_kind="ekstern"),
         replace(FOSTER, stock=20, billing=""),
     )
-    return WorldSpec("proeve", "Prøve", 7, 50_000, types, billing=billing, **kw)  # type: ignore[arg-type]
+    return WorldSpec(
+        "proeve", "Prøve", 7, 50_000, types, billing=billing,
+        end_registration_lag=end_registration_lag, credit_notes=credit_notes,
+        double_bills=double_bills,
+    )  # fmt: skip
 
 
-def _invoices(spec: WorldSpec):  # type: ignore[no-untyped-def]
+def _invoices(spec: WorldSpec) -> Iterator[tuple[SimMeasure, dict[int, float], list[Invoice]]]:
     world, rng = build_world(spec), np.random.default_rng(0)
     for m in world.measures:
         costs = monthly_cost(spec, m)

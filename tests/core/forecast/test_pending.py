@@ -9,7 +9,7 @@ import pytest
 
 from ramme.core.forecast import forecast, prepare
 from ramme.core.forecast.known import Replay, replayed
-from ramme.core.forecast.model import Config, build
+from ramme.core.forecast.model import Config, Model, build
 from ramme.core.forecast.pending import registered_share
 from ramme.core.forecast.simple import Unregistered, cases_x_price
 from ramme.core.records import Measure
@@ -37,7 +37,7 @@ def _world(lag: float, seed: int = 7, n: int = 1500) -> tuple[list[Measure], set
     return out, hidden
 
 
-def _model(measures: list[Measure], pending: bool = True):  # type: ignore[no-untyped-def]
+def _model(measures: list[Measure], pending: bool = True) -> Model:
     return build(prepare(dataset(measures)), AS_OF, Config(pending_ends=pending))
 
 

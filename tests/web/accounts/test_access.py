@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import pytest
 from django.http import Http404
 
 from ramme.web.accounts.access import get_measure_for_user, visible_children, visible_measures
 from ramme.web.accounts.models import AuditEvent, User
+from ramme.web.data.models import Measure
 from tests.web.personas import make_measure, personas
 
 
@@ -20,7 +23,7 @@ def world(db: None) -> dict[str, User]:
     return people
 
 
-def ids(queryset) -> set[str]:  # type: ignore[no-untyped-def]
+def ids(queryset: Iterable[Measure]) -> set[str]:
     return {m.measure_id for m in queryset}
 
 

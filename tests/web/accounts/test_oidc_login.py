@@ -15,9 +15,12 @@ from ramme.web.accounts.models import AuditEvent, Role, User
 from tests.web.accounts.conftest import Provider
 
 
-def log_in(live_server: LiveServer, provider: Provider, sub: str) -> requests.Response:
-    """Start at ramme's login page, authorize ``sub`` at the provider, follow back."""
-    browser = requests.Session()
+def log_in(
+    live_server: LiveServer, provider: Provider, sub: str, browser: requests.Session | None = None
+) -> requests.Response:
+    """Start at ramme's login page, authorize ``sub`` at the provider, follow back (in
+    ``browser``'s cookies when given, else a fresh session's)."""
+    browser = browser or requests.Session()
     login_page = browser.get(f"{live_server.url}/login/?next=/prognose/", timeout=10)
     sso_link = re.search(r'href="([^"]*/oidc/login/[^"]*)"', login_page.text)
     assert sso_link, login_page.text
@@ -27,9 +30,7 @@ def log_in(live_server: LiveServer, provider: Provider, sub: str) -> requests.Re
     assert to_provider.headers["Location"].startswith(f"{provider.url}/oauth2/authorize")
     back = browser.post(to_provider.headers["Location"], data={"sub": sub}, allow_redirects=False)
     assert back.headers["Location"].startswith(f"{live_server.url}/oidc/callback/")
-    response = browser.get(back.headers["Location"], timeout=30)
-    response.browser = browser  # type: ignore[attr-defined]
-    return response
+    return browser.get(back.headers["Location"], timeout=30)
 
 
 def test_login_page_offers_the_identity_provider_by_name(
@@ -77,11 +78,12 @@ def test_sso_refuses_a_user_without_a_mapped_role_in_danish(
     live_server: LiveServer, sso: Provider
 ) -> None:
     sso.add_user("olga", preferred_username="olga", groups=["grp-kantine"])
-    response = log_in(live_server, sso, "olga")
+    browser = requests.Session()
+    response = log_in(live_server, sso, "olga", browser)
     assert response.status_code == 403
     assert "Du har ikke adgang til ramme" in response.text
     assert "ikke medlem af en gruppe, der giver adgang" in response.text
-    start = response.browser.get(f"{live_server.url}/", allow_redirects=False)  # type: ignore[attr-defined]
+    start = browser.get(f"{live_server.url}/", allow_redirects=False)
     assert start.status_code == 302 and "/login/" in start.headers["Location"]  # not logged in
     assert not User.objects.filter(username="olga").exists()
 

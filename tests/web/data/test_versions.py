@@ -8,6 +8,7 @@ import csv
 import io
 import json
 import shutil
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -33,7 +34,7 @@ def _fast_forecast(fast_forecast: None) -> None:
     """Forecasts fast (the shared fixture in tests/web/conftest.py)."""
 
 
-def _edit(path: Path, change) -> None:  # type: ignore[no-untyped-def]
+def _edit(path: Path, change: Callable[[list[dict[str, str]]], list[dict[str, str]]]) -> None:
     with path.open(newline="", encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
     fields = list(rows[0])

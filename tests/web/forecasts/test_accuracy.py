@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 from django.test import Client
-from pytest_django import Settings
+from pytest_django import DjangoCaptureOnCommitCallbacks, Settings
 
 from ramme.core.forecast.band_oracle import one_year_range
 from ramme.core.money import format_number
@@ -101,8 +101,12 @@ def test_a_caseworker_sees_the_frame_but_not_the_lines(imported: dict[str, User]
         assert body["months"][0]["outturn"] > 0
 
 
-def test_a_new_import_queues_the_accuracy_of_the_latest_year(  # type: ignore[no-untyped-def]
-    imported, settings, small_world, monkeypatch, django_capture_on_commit_callbacks
+def test_a_new_import_queues_the_accuracy_of_the_latest_year(
+    imported: dict[str, User],
+    settings: Settings,
+    small_world: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
 ) -> None:
     settings.RAMME_ACCURACY_AFTER_IMPORT = True
     queued: list[int] = []

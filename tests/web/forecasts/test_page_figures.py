@@ -67,8 +67,8 @@ def _fresh_process_that_only_reads(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.mark.parametrize("username", ["erik", "alice"])  # every case; only her team's
-def test_a_warm_page_reads_what_is_stored_and_computes_nothing(  # type: ignore[no-untyped-def]
-    example, monkeypatch, username
+def test_a_warm_page_reads_what_is_stored_and_computes_nothing(
+    example: dict[str, User], monkeypatch: pytest.MonkeyPatch, username: str
 ) -> None:
     first = _pages(_client(username))
     row = StoredForecast.objects.get(as_of=AS_OF, simulations=50)

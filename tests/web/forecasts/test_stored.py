@@ -16,6 +16,7 @@ from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
+from pytest_django import DjangoCaptureOnCommitCallbacks, Settings
 
 from ramme.core.forecast import Forecast, forecast
 from ramme.web.accounts.models import User
@@ -147,8 +148,11 @@ def test_a_new_import_makes_a_new_version(example: dict[str, User]) -> None:
     assert stored.load(cache.data_version(), AS_OF, 50, 0) is None
 
 
-def test_after_an_import_the_task_stores_what_the_pages_need(  # type: ignore[no-untyped-def]
-    db, settings, monkeypatch, django_capture_on_commit_callbacks
+def test_after_an_import_the_task_stores_what_the_pages_need(
+    db: None,
+    settings: Settings,
+    monkeypatch: pytest.MonkeyPatch,
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
 ) -> None:
     settings.TASKS = IMMEDIATE
     settings.RAMME_FORECAST_AFTER_IMPORT = True
@@ -165,8 +169,8 @@ def test_after_an_import_the_task_stores_what_the_pages_need(  # type: ignore[no
     assert page.status_code == 200 and "fu" in page.context
 
 
-def test_after_an_import_the_pages_forecasts_are_taken_before_the_backtest(  # type: ignore[no-untyped-def]
-    db, settings, django_capture_on_commit_callbacks
+def test_after_an_import_the_pages_forecasts_are_taken_before_the_backtest(
+    db: None, settings: Settings, django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks
 ) -> None:
     settings.TASKS = DATABASE
     settings.RAMME_FORECAST_AFTER_IMPORT = settings.RAMME_ACCURACY_AFTER_IMPORT = True
@@ -209,8 +213,11 @@ def test_a_task_of_an_outdated_version_is_dropped(example: dict[str, User]) -> N
     assert not StoredForecast.objects.filter(pk=pk).exists()
 
 
-def test_a_budget_saved_queues_the_new_versions_forecasts_once(  # type: ignore[no-untyped-def]
-    example, settings, monkeypatch, django_capture_on_commit_callbacks
+def test_a_budget_saved_queues_the_new_versions_forecasts_once(
+    example: dict[str, User],
+    settings: Settings,
+    monkeypatch: pytest.MonkeyPatch,
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
 ) -> None:
     settings.RAMME_FORECAST_AFTER_IMPORT = True
     queued: list[int] = []

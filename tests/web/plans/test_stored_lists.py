@@ -64,10 +64,10 @@ def test_the_task_stores_the_lists_and_they_equal_a_fresh_computation(
 
 
 @pytest.mark.parametrize("username", ["erik", "alice"])  # every case; only her own
-def test_a_view_in_a_fresh_process_reads_the_stored_lists_and_computes_nothing(  # type: ignore[no-untyped-def]
-    example,  # noqa: F811
-    monkeypatch,
-    username,
+def test_a_view_in_a_fresh_process_reads_the_stored_lists_and_computes_nothing(
+    example: dict[str, User],  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+    username: str,
 ) -> None:
     computed = {query: _shown(login(username), query) for query in ("", "&sorter=type")}
     run_task(AS_OF)

@@ -20,7 +20,9 @@ PLANTED_DAY = date(AS_OF.year, AS_OF.month, 15)
 
 
 def child_of(caseworker: str) -> Child:
-    return Child.objects.filter(caseworker=caseworker).order_by("key").first()  # type: ignore[return-value]
+    child = Child.objects.filter(caseworker=caseworker).order_by("key").first()
+    assert child is not None, caseworker
+    return child
 
 
 @pytest.fixture

@@ -75,8 +75,8 @@ def test_the_task_stores_the_findings_and_they_equal_a_fresh_run(
 
 
 @pytest.mark.parametrize("username", ["erik", "alice", "bob"])  # every case; only their own
-def test_a_fresh_process_reads_the_stored_findings_and_runs_no_rule(  # type: ignore[no-untyped-def]
-    planted, monkeypatch, username
+def test_a_fresh_process_reads_the_stored_findings_and_runs_no_rule(
+    planted: dict[str, User], monkeypatch: pytest.MonkeyPatch, username: str
 ) -> None:
     computed = (_unlinked(login(username)), _badge(login(username)))
     run_task(AS_OF)
@@ -99,7 +99,9 @@ def test_a_new_data_version_runs_the_rules_again_and_stores_them(
 ) -> None:
     run_task(AS_OF)
     old = cache.data_version()
-    Budget.objects.filter(pk=Budget.objects.order_by("pk").first().pk).update(  # type: ignore[union-attr]
+    budget = Budget.objects.order_by("pk").first()
+    assert budget is not None
+    Budget.objects.filter(pk=budget.pk).update(
         amount=F("amount") + Decimal(1)
     )  # an admin's correction: a new data version, no import
     assert cache.data_version() != old
@@ -141,8 +143,8 @@ def test_changed_thresholds_run_the_rules_again(
 
 
 @pytest.mark.parametrize("username", ["erik", "alice"])
-def test_the_badge_counts_the_same_however_the_children_are_read(  # type: ignore[no-untyped-def]
-    planted, monkeypatch, username
+def test_the_badge_counts_the_same_however_the_children_are_read(
+    planted: dict[str, User], monkeypatch: pytest.MonkeyPatch, username: str
 ) -> None:
     from ramme.web.quality.services import findings
 

@@ -6,12 +6,14 @@ from __future__ import annotations
 import io
 import zipfile
 from datetime import date
+from typing import TYPE_CHECKING
 
 from django.test import Client
 from docx import Document
 from openpyxl import load_workbook
 from pytest_django import Settings
 
+from ramme.reports.model import Report
 from ramme.reports.renderers import RENDERERS
 from ramme.web.accounts.models import User
 from ramme.web.reports.builders import BUILDERS
@@ -19,15 +21,18 @@ from ramme.web.texts.models import ReportText
 from tests.web.forecasts.conftest import AS_OF
 from tests.web.personas import login
 
+if TYPE_CHECKING:
+    from django.test.client import _MonkeyPatchedWSGIResponse  # the test client's response (stubs)
+
 SEPTEMBER = "30.09.2024"
 CHALLENGES = "Der er to hovedforklaringer:\n\n- flere **underretninger**\n- stigende priser"
 
 
-def write(client: Client, dato: str, **texts: str):  # type: ignore[no-untyped-def]
+def write(client: Client, dato: str, **texts: str) -> _MonkeyPatchedWSGIResponse:
     return client.post("/tekster/maaned/", {"dato": dato, **texts}, follow=True)
 
 
-def monthly(day: date = AS_OF):  # type: ignore[no-untyped-def]
+def monthly(day: date = AS_OF) -> Report:
     return BUILDERS["monthly"].build({"as_of": day, "today": date(2024, 10, 5)})
 
 
