@@ -26,6 +26,7 @@ from pathlib import Path
 import numpy as np
 
 from ramme.core.forecast import calibration, engine, prepare
+from ramme.core.forecast.model import build
 from ramme.worlds.loader import load_worlds
 from ramme.worlds.registry import WORLDS, get
 from ramme.worlds.scoring import month_ends
@@ -59,7 +60,7 @@ def capture(name: str, year: int) -> list[Case]:
     cases = []
     for day in days:
         prep = prepare(loaded[day])
-        model = engine.build(prep, day, None)
+        model = build(prep, day, None)
         corrected, _ = engine.budgets(prep.master, year, prep.activities)
         hist, now = engine.calibration_inputs(model, engine.lines(model, corrected), None)
         budget, total = float(frame_budget(spec, year)), float(truth[FRAME])

@@ -13,13 +13,14 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from report_monthly import _setup  # the same SQLite setup as the report bench
 
 
-def _timed(label: str, work) -> object:  # type: ignore[no-untyped-def]
+def _timed(label: str, work: Callable[[], object]) -> object:
     start = time.perf_counter()
     result = work()
     print(f"  {label:<38} {time.perf_counter() - start:6.2f} s")
@@ -30,7 +31,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--var", type=Path, default=Path("/tmp/ramme-bench-capacity"))
     args = parser.parse_args()
-    _setup(args.var.resolve())
+    _setup(args.var.resolve(), None)  # None: the SQLite file under --var
 
     from ramme.web.benchmark import figures, sections
     from ramme.web.demo.setup import prepare_demo

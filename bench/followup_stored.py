@@ -45,6 +45,14 @@ def _timed(work: Any) -> tuple[float, Any]:
     return time.perf_counter() - start, result
 
 
+def _compute_all(as_of: date) -> None:
+    """The after-import task: every forecast queued for ``as_of`` computed and stored."""
+    from ramme.web.forecasts.services import precompute
+
+    for pk in precompute.queue(as_of):
+        precompute.compute(pk)
+
+
 def _load(var: Path, population: int) -> None:
     from ramme.demo import generate
     from ramme.web.data.models import ImportRun, Posting
@@ -87,7 +95,7 @@ def _follow_up(client: Any, as_of: date) -> dict[str, float]:
     from django.test import Client
 
     from ramme.web.forecasts.models import StoredForecast
-    from ramme.web.forecasts.services import cache, precompute
+    from ramme.web.forecasts.services import cache
 
     url = f"/prognose/?dato={as_of:%d.%m.%Y}"
     login = min(_get(Client(), "/login/") for _ in range(3))
@@ -96,7 +104,7 @@ def _follow_up(client: Any, as_of: date) -> dict[str, float]:
     computing = _get(client, url)  # the old way: this request simulates every month
     StoredForecast.objects.all().delete()
     cache.clear()
-    task, _ = _timed(lambda: [precompute.compute(pk) for pk in precompute.queue(as_of)])
+    task, _ = _timed(lambda: _compute_all(as_of))
     cache.clear()  # a new worker: nothing in memory, the forecasts in the database
     stored = _get(client, url)
     warm = _get(client, url)

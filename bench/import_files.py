@@ -90,11 +90,11 @@ def timed_import(
             cpu[name] = time.process_time() - used
             cpu[f"{name}:server"] = server_cpu() - served
 
-    importer._import_file = timed  # type: ignore[assignment]
+    importer._import_file = timed
     began = time.perf_counter()
     result = importer.import_folder(folder)
     total = time.perf_counter() - began
-    importer._import_file = step  # type: ignore[assignment]
+    importer._import_file = step
     if not result.ok:
         print("Importen fejlede:", *map(str, result.errors[:5]), sep="\n  ")
         sys.exit(1)

@@ -69,7 +69,8 @@ class Session:
     so a browser-like cookie jar would drop them; this one keeps them by hand)."""
 
     def __init__(self, port: int) -> None:
-        self.port, self.cookies = port, {}  # type: ignore[var-annotated]
+        self.port = port
+        self.cookies: dict[str, str] = {}
 
     def request(self, method: str, path: str, body: str | None = None) -> tuple[int, str]:
         conn = http.client.HTTPConnection(HOST, self.port, timeout=120)
@@ -94,7 +95,9 @@ class Session:
         assert status == 302, f"login of {username} answered {status}"
 
 
-def _user(session: Session, pages: list[tuple[str, str]], until: float, out: list) -> None:  # type: ignore[type-arg]
+def _user(
+    session: Session, pages: list[tuple[str, str]], until: float, out: list[tuple[str, float, bool]]
+) -> None:
     i = 0
     while time.monotonic() < until:
         page, path = pages[i % len(pages)]

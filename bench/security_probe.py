@@ -80,7 +80,7 @@ def _setup() -> None:
 def _dump() -> str:
     from django.apps import apps
 
-    return repr([list(model.objects.order_by("pk").values()) for model in apps.get_models()
+    return repr([list(model._default_manager.order_by("pk").values()) for model in apps.get_models()
                  if model._meta.db_table not in ("accounts_auditevent", "data_importrun",
                                                  "django_session")])  # fmt: skip
 
@@ -153,14 +153,15 @@ def bad_inputs() -> dict[str, int]:
     return {"bad_inputs": len(BAD_INPUTS), "handled": handled, "exceptions": crashed}
 
 
-def _ramme(*args: str, **kw: object) -> subprocess.Popen[str]:
+def _ramme(*args: str, stdout: int, stderr: int) -> subprocess.Popen[str]:
     return subprocess.Popen(
         [sys.executable, "-m", "ramme.cli", *args],
         cwd=ROOT,
         text=True,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
-        **kw,
-    )  # type: ignore[call-overload]
+        stdout=stdout,
+        stderr=stderr,
+    )
 
 
 def _big(rows: int) -> Path:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
+from pytest_django import Settings
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -24,7 +27,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 @pytest.fixture(autouse=True)
-def _no_accuracy_after_import(settings):  # type: ignore[no-untyped-def]
+def _no_accuracy_after_import(settings: Settings) -> None:
     # Every import would queue a whole backtest; the tests of that hook turn it back on.
     settings.RAMME_ACCURACY_AFTER_IMPORT = False
     # likewise the stored forecasts: a page computes and stores the one it needs
@@ -32,7 +35,7 @@ def _no_accuracy_after_import(settings):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(autouse=True)
-def _fresh_per_import_caches(request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
+def _fresh_per_import_caches(request: pytest.FixtureRequest) -> Iterator[None]:
     """Each database test starts without what an earlier test cached per data version
     (the plan data, the review lists): ids repeat after a rollback, so the version would
     look the same while the rows differ."""

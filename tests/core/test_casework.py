@@ -12,7 +12,7 @@ from ramme.core.records import Child, Event
 JAN, FEB, JUN = Month(2024, 1), Month(2024, 2), Month(2024, 6)
 
 
-def _note(n: int, day: date, child: str) -> Event:
+def _note(n: int, day: date, child: str | None) -> Event:
     return Event(f"N{n}", day, "underretning", child)
 
 
@@ -55,7 +55,7 @@ def test_an_end_date_after_the_as_of_day_is_not_yet_known() -> None:
 def test_counts_are_split_by_the_childs_team() -> None:
     children = {"a": Child("a", team="Team Nord"), "b": Child("b", team="Team Syd")}
     events = [_note(1, date(2024, 1, 5), "a"), _note(2, date(2024, 1, 6), "b"),
-              _note(3, date(2024, 1, 7), "a"), _note(4, date(2024, 1, 8), None)]  # type: ignore[arg-type]  # fmt: skip
+              _note(3, date(2024, 1, 7), "a"), _note(4, date(2024, 1, 8), None)]  # fmt: skip
     work = casework(events, children, [JAN], date(2024, 12, 31))
     counts = {team: rows[0].notifications for team, rows in work.teams.items()}
     assert counts == {"Team Nord": 2, "Team Syd": 1, "Uden team": 1}

@@ -31,10 +31,10 @@ def test_the_parts_add_to_the_change_of_every_line_and_the_frame() -> None:
 def test_a_line_only_in_the_new_month_starts_at_zero() -> None:
     split = split_change({}, {}, {}, {"Ny": D(42)})
     (line,) = split.lines
-    assert (line.before, line.new_data, line.after) == (0, 42, 42)
+    assert (line.before, line.new_data, line.after) == (D(0), D(42), D(42))
 
 
 def test_the_same_data_later_is_only_the_passing_of_time() -> None:
     old, later = {"A": D(10)}, {"A": D(17)}
     split = split_change(old, later, later, later)
-    assert (split.frame.time, split.frame.corrections, split.frame.new_data) == (7, 0, 0)
+    assert (split.frame.time, split.frame.corrections, split.frame.new_data) == (D(7), D(0), D(0))

@@ -3,6 +3,9 @@ cases the user may not see."""
 
 from __future__ import annotations
 
+from collections.abc import Collection, Mapping, Set
+from typing import TypeVar
+
 from ramme.core.disclosure import hidden_cells, hidden_in_table, is_disclosive
 
 
@@ -10,11 +13,16 @@ def cases(prefix: str, n: int) -> frozenset[str]:
     return frozenset(f"{prefix}{i}" for i in range(n))
 
 
-def derivable_sums(cells, hidden, visible, total_shown=True):  # type: ignore[no-untyped-def]
+K = TypeVar("K")
+
+
+def derivable_sums(
+    cells: Mapping[K, Set[str]], hidden: Collection[K], visible: Set[str], total_shown: bool = True
+) -> list[frozenset[str]]:
     """What a user learns from a shown total: the unseen cases behind the hidden cells."""
     if not hidden or not total_shown:
         return []
-    return [frozenset().union(*(cells[k] for k in hidden)) - visible]
+    return [frozenset[str]().union(*(cells[k] for k in hidden)) - visible]
 
 
 def test_a_figure_on_one_to_four_unseen_cases_is_disclosive() -> None:

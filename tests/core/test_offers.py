@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from datetime import date
 from decimal import Decimal
 
@@ -43,8 +44,13 @@ def _m(n: int, kind: str, provider: str, start: date, end: date | None = None,
                    prices=prices)  # fmt: skip
 
 
-def _data(measures: list[Measure], **kw: object) -> OfferData:
-    return OfferData([Offer("I03", "DUT")], measures, TYPES, {}, **kw)  # type: ignore[arg-type]
+def _data(
+    measures: list[Measure],
+    staff: Sequence[StaffPeriod] = (),
+    waiting: Sequence[WaitingSpell] = (),
+    costs: Mapping[tuple[str, Month], Decimal] | None = None,
+) -> OfferData:
+    return OfferData([Offer("I03", "DUT")], measures, TYPES, {}, staff, waiting, costs)
 
 
 def test_occupied_places_are_active_days_over_the_days_of_the_month() -> None:

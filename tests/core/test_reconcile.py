@@ -22,8 +22,18 @@ def _dataset(*postings: Posting) -> Dataset:
     )
 
 
-def _p(pid: str, day: date, amount: str, activity: str | None, **kw: object) -> Posting:
-    return Posting(pid, day, Decimal(amount), activity, **kw)  # type: ignore[arg-type]
+def _p(
+    pid: str,
+    day: date,
+    amount: str,
+    activity: str | None,
+    account: str = "",
+    dranst: int = 1,
+    measure_id: str | None = None,
+    cost_center: str = "",
+) -> Posting:
+    return Posting(pid, day, Decimal(amount), activity, account, dranst, measure_id,
+                   cost_center=cost_center)  # fmt: skip
 
 
 LEDGER = (
@@ -73,4 +83,4 @@ def test_the_forecast_booked_figure_matches_each_line() -> None:
 
 def test_an_as_of_date_before_the_year_gives_an_empty_reconciliation() -> None:
     r = reconcile(_dataset(*LEDGER), RULES, 2025, date(2024, 3, 31))
-    assert (r.postings, r.ledger_total, r.difference) == (0, 0, 0)
+    assert (r.postings, r.ledger_total, r.difference) == (0, Decimal(0), Decimal(0))

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from ramme.importing.parsing import ParseError, parse_amount, parse_date, parse_decimal, parse_int
+from ramme.importing.errors import ParseError
+from ramme.importing.parsing import parse_amount, parse_date, parse_decimal, parse_int
 from ramme.importing.readers import ReadError, open_table
 from ramme.importing.specs import SPECS
 from ramme.importing.validate import MAX_EXTRA_CHARS, MAX_EXTRA_COLUMNS, validate_table

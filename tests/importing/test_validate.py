@@ -10,12 +10,12 @@ import pytest
 from ramme.importing import validate
 from ramme.importing.readers import open_table
 from ramme.importing.specs import SPECS
-from ramme.importing.validate import validate_table
+from ramme.importing.validate import Row, validate_table
 
 KEY = b"test-key"
 
 
-def _validate(tmp_path: Path, name: str, text: str) -> tuple[list, list[str]]:
+def _validate(tmp_path: Path, name: str, text: str) -> tuple[list[Row], list[str]]:
     path = tmp_path / f"{name}.csv"
     path.write_text(text, encoding="utf-8")
     rows, errors = validate_table(SPECS[name], open_table(path), KEY)

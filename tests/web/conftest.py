@@ -3,18 +3,20 @@ forecast, and the demo's files generated once."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from pytest_django import Settings
 
 
 @pytest.fixture(autouse=True)
-def _fast_password_hasher(settings):  # type: ignore[no-untyped-def]
+def _fast_password_hasher(settings: Settings) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture
-def fast_forecast(settings):  # type: ignore[no-untyped-def]
+def fast_forecast(settings: Settings) -> Iterator[None]:
     """Forecasts with 50 simulated paths, and the per-process forecast cache emptied before
     and after: rows differ per test, and ids may repeat after a rollback. A folder opts in
     with an autouse fixture that asks for this one."""

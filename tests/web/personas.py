@@ -13,8 +13,8 @@ from ramme.web.data.models import ActivityLine, Child, Measure, MeasureType, Pos
 PASSWORD = "hemmelig-kode-1"
 
 
-def make_user(username: str, role: str = "", team: str = "", **extra: object) -> User:
-    user = User.objects.create_user(username, password=PASSWORD, **extra)
+def make_user(username: str, role: str = "", team: str = "", **extra: bool) -> User:
+    user = User.objects.create_user(username, email=None, password=PASSWORD, **extra)
     user.role = role
     user.team = Team.objects.get_or_create(name=team)[0] if team else None
     user.save()

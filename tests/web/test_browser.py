@@ -6,6 +6,7 @@ import os
 from datetime import date
 
 import pytest
+from pytest_django.live_server_helper import LiveServer
 
 from tests.web.browser import CHROMIUM, chromium_page
 from tests.web.personas import PASSWORD, make_line, make_user, post
@@ -22,7 +23,7 @@ pytestmark = [
 ]
 
 
-def test_login_shows_the_start_page_in_danish(live_server) -> None:  # type: ignore[no-untyped-def]
+def test_login_shows_the_start_page_in_danish(live_server: LiveServer) -> None:
     post("1", date(2024, 2, 1), "1234567.40", make_line("Opholdssted", "indgribende"))
     make_user("erik", "economist")
     with chromium_page() as page:

@@ -10,13 +10,15 @@ from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.test import Client
+from pytest_django import Settings
 
 from ramme.web.accounts.models import AuditEvent, Role, User
 from ramme.web.data.models import Child, ImportRun, Posting
 from ramme.web.demo.setup import prepare_demo
 
 
-def test_createuser_creates_a_caseworker_in_a_team(db) -> None:  # type: ignore[no-untyped-def]
+def test_createuser_creates_a_caseworker_in_a_team(db: None) -> None:
     out = StringIO()
     call_command(
         "createuser", "alice", "--role", "caseworker", "--team", "Team Nord",
@@ -29,7 +31,9 @@ def test_createuser_creates_a_caseworker_in_a_team(db) -> None:  # type: ignore[
     assert AuditEvent.objects.filter(object_type="user", object_key="alice").exists()
 
 
-def test_createuser_reads_the_password_from_the_environment(db, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_createuser_reads_the_password_from_the_environment(
+    db: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("RAMME_PASSWORD", "fra-miljoet-42")
     call_command("createuser", "erik", "--role", "economist", stdout=StringIO())
     erik = User.objects.get(username="erik")
@@ -38,7 +42,7 @@ def test_createuser_reads_the_password_from_the_environment(db, monkeypatch) -> 
     assert erik.has_perm("data.change_measuretype")
 
 
-def test_createuser_updates_an_existing_user(db) -> None:  # type: ignore[no-untyped-def]
+def test_createuser_updates_an_existing_user(db: None) -> None:
     first, second = "første-kode-17", "anden-kode-42"
     call_command("createuser", "x", "--role", "caseworker", "--password", first, stdout=StringIO())
     call_command(
@@ -48,18 +52,20 @@ def test_createuser_updates_an_existing_user(db) -> None:  # type: ignore[no-unt
     assert (user.role, user.is_superuser, user.check_password(second)) == (Role.HEAD, True, True)
 
 
-def test_createuser_refuses_a_weak_password(db) -> None:  # type: ignore[no-untyped-def]
+def test_createuser_refuses_a_weak_password(db: None) -> None:
     with pytest.raises(CommandError, match="Adgangskoden afvises"):
         call_command("createuser", "y", "--role", "caseworker", "--password", "1")
     assert not User.objects.filter(username="y").exists()
 
 
-def test_createuser_refuses_a_team_leader_without_team(db) -> None:  # type: ignore[no-untyped-def]
+def test_createuser_refuses_a_team_leader_without_team(db: None) -> None:
     with pytest.raises(CommandError, match="teamleder skal have et team"):
         call_command("createuser", "tina", "--role", "team_leader", "--password", "p")
 
 
-def test_createuser_without_password_when_not_interactive(db, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_createuser_without_password_when_not_interactive(
+    db: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.delenv("RAMME_PASSWORD", raising=False)
     monkeypatch.setattr("sys.stdin", StringIO())
     with pytest.raises(CommandError, match="--password"):
@@ -67,14 +73,14 @@ def test_createuser_without_password_when_not_interactive(db, monkeypatch) -> No
 
 
 @pytest.fixture
-def example_only(monkeypatch):  # type: ignore[no-untyped-def]
+def example_only(monkeypatch: pytest.MonkeyPatch) -> None:
     """The demo from the small fixed example: fast, whatever the generator's state."""
     from ramme.web.demo import setup as demo_setup
 
     monkeypatch.setattr(demo_setup, "SOURCE", "example")
 
 
-def test_demo_loads_once_and_creates_logins(db, tmp_path: Path, example_only) -> None:  # type: ignore[no-untyped-def]
+def test_demo_loads_once_and_creates_logins(db: None, tmp_path: Path, example_only: None) -> None:
     first = prepare_demo(tmp_path)
     counts = (Child.objects.count(), Posting.objects.count())
     assert first.loaded_now and counts[0] >= 10 and counts[1] >= 200
@@ -87,7 +93,7 @@ def test_demo_loads_once_and_creates_logins(db, tmp_path: Path, example_only) ->
     assert ImportRun.objects.count() == 1
 
 
-def test_demo_never_stores_a_cpr_number(db, tmp_path: Path, example_only) -> None:  # type: ignore[no-untyped-def]
+def test_demo_never_stores_a_cpr_number(db: None, tmp_path: Path, example_only: None) -> None:
     import csv
 
     from django.conf import settings
@@ -106,7 +112,9 @@ def test_demo_never_stores_a_cpr_number(db, tmp_path: Path, example_only) -> Non
     assert not any(normalise(cpr) in dump or cpr in dump for cpr in cprs)
 
 
-def test_demo_command_prints_url_and_login(db, tmp_path: Path, settings, example_only) -> None:  # type: ignore[no-untyped-def]
+def test_demo_command_prints_url_and_login(
+    db: None, tmp_path: Path, settings: Settings, example_only: None
+) -> None:
     settings.VAR_DIR = tmp_path
     out = StringIO()
     call_command("demo", "--no-serve", "--port", "8123", stdout=out)
@@ -148,7 +156,7 @@ def test_cli_createuser_error_has_no_traceback(tmp_path: Path) -> None:
     assert (tmp_path / "cli.sqlite3").exists()  # the database was created in the temp folder
 
 
-def test_an_economist_made_by_createuser_can_use_the_admin(db, client) -> None:  # type: ignore[no-untyped-def]
+def test_an_economist_made_by_createuser_can_use_the_admin(db: None, client: Client) -> None:
     password = "erik-har-en-god-kode"
     call_command(
         "createuser", "erik", "--role", "economist", "--password", password, stdout=StringIO()
@@ -158,7 +166,9 @@ def test_an_economist_made_by_createuser_can_use_the_admin(db, client) -> None: 
     assert response.status_code == 200
 
 
-def test_demo_example_maps_every_posting_to_an_activity_line(db, tmp_path, example_only) -> None:  # type: ignore[no-untyped-def]
+def test_demo_example_maps_every_posting_to_an_activity_line(
+    db: None, tmp_path: Path, example_only: None
+) -> None:
     from ramme.web.data.queries import ledger_totals
 
     prepare_demo(tmp_path)
@@ -167,7 +177,9 @@ def test_demo_example_maps_every_posting_to_an_activity_line(db, tmp_path, examp
     assert None not in {activity for _, activity in totals}
 
 
-def test_serve_runs_the_server_without_reloader_and_prints_the_url(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_serve_runs_the_server_without_reloader_and_prints_the_url(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     from ramme.web.front.management.commands import serve
 
     calls = []
@@ -181,8 +193,8 @@ def test_serve_runs_the_server_without_reloader_and_prints_the_url(monkeypatch) 
 
 
 def test_the_demos_earlier_months_are_closed_and_the_latest_open(
-    db, tmp_path: Path, example_only
-) -> None:  # type: ignore[no-untyped-def]
+    db: None, tmp_path: Path, example_only: None
+) -> None:
     from ramme.web.forecasts.models import ForecastSnapshot
 
     prepare_demo(tmp_path)

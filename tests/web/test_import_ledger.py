@@ -46,7 +46,9 @@ ROWS = [
 ]
 
 
-def _run(fast: bool, monkeypatch: pytest.MonkeyPatch) -> tuple[list[tuple], list[str], int]:
+def _run(
+    fast: bool, monkeypatch: pytest.MonkeyPatch
+) -> tuple[list[tuple[Any, ...]], list[str], int]:
     if not fast:
         monkeypatch.setattr(_PostingRows, "fast_path", lambda self: lambda cells: None)
     ctx = ImportContext(cpr_key=b"k")
@@ -134,8 +136,9 @@ def test_the_background_writer_writes_in_order_and_hands_back_errors(db: None) -
     sender.join()
     assert written == [0, 10, 1, 11, 2, 12, 3, 13, 4, 14]
 
-    def fail(batch: list[tuple]) -> None:
-        raise connection.Database.IntegrityError("boom")
+    def fail(batch: list[tuple[Any, ...]]) -> None:
+        # the driver's own error; django-stubs do not declare the wrapper's DB-API module
+        raise connection.Database.IntegrityError("boom")  # type: ignore[attr-defined]
 
     failing = BackgroundSender(fail)
     failing.put([(1,)])

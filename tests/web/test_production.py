@@ -139,7 +139,9 @@ def test_production_redirects_plain_http_to_https(production_server: str) -> Non
     assert response.headers["Location"].startswith("https://127.0.0.1")
 
 
-def test_serve_builds_gunicorn_with_the_workers_of_ramme_workers(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_serve_builds_gunicorn_with_the_workers_of_ramme_workers(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     monkeypatch.setenv("RAMME_WORKERS", "3")
     options = Command().create_parser("ramme", "serve").parse_args(["--production"])
     argv = gunicorn_argv(options.host, options.port, options.workers)

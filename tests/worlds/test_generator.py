@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date, timedelta
 from decimal import Decimal
@@ -13,13 +14,14 @@ import pytest
 
 from ramme.core.legal import candidate_keys
 from ramme.importing.parsing import parse_amount, parse_date
-from ramme.worlds.billing import invoices
+from ramme.worlds.billing import Invoice, invoices
 from ramme.worlds.catalogue import FAMILY, FOSTER
 from ramme.worlds.costs import month_bounds, monthly_cost
 from ramme.worlds.files import write_world
 from ramme.worlds.legal import SPELLINGS
 from ramme.worlds.people import birthday
 from ramme.worlds.registry import WORLDS, get
+from ramme.worlds.simulate import SimMeasure
 from ramme.worlds.spec import WorldSpec
 from ramme.worlds.world import FRAME, build_world, frame_budget, outturn
 
@@ -27,15 +29,24 @@ SMALL = 0.25
 LAGS = {"arrears": (3, 20), "late": (30, 90), "quarterly": (10, 40)}
 
 
-def _one_type_world(billing: str, **kw: object) -> WorldSpec:
+def _one_type_world(
+    billing: str,
+    end_registration_lag: float = 0.0,
+    credit_notes: float = 0.0,
+    double_bills: float = 0.0,
+) -> WorldSpec:
     types = (
         replace(FAMILY, stock=40, provider_kind="ekstern"),
         replace(FOSTER, stock=20, billing=""),
     )
-    return WorldSpec("proeve", "Prøve", 7, 50_000, types, billing=billing, **kw)  # type: ignore[arg-type]
+    return WorldSpec(
+        "proeve", "Prøve", 7, 50_000, types, billing=billing,
+        end_registration_lag=end_registration_lag, credit_notes=credit_notes,
+        double_bills=double_bills,
+    )  # fmt: skip
 
 
-def _invoices(spec: WorldSpec):  # type: ignore[no-untyped-def]
+def _invoices(spec: WorldSpec) -> Iterator[tuple[SimMeasure, dict[int, float], list[Invoice]]]:
     world, rng = build_world(spec), np.random.default_rng(0)
     for m in world.measures:
         costs = monthly_cost(spec, m)
@@ -128,6 +139,12 @@ def test_every_legal_basis_spelling_is_understood_by_the_importer() -> None:
             assert candidate_keys(new)[0].startswith("BL-"), new
 
 
+def _parsed(text: str) -> date:
+    day = parse_date(text)
+    assert day is not None, text
+    return day
+
+
 def _read(folder: Path, name: str, spec: WorldSpec) -> list[dict[str, str]]:
     with (folder / f"{name}.csv").open(encoding=spec.style.encoding, newline="") as handle:
         return list(csv.DictReader(handle, delimiter=spec.style.delimiter))
@@ -147,14 +164,14 @@ def test_a_snapshot_holds_only_what_was_booked_or_registered_by_that_day(tmp_pat
         if m.measure_id in measures and measures[m.measure_id]["end_date"]:
             assert m.end_registered is not None and m.end_registered <= known
     for row in _read(folder, "budget", spec):
-        assert not row["date"] or parse_date(row["date"]) <= known
+        assert not row["date"] or _parsed(row["date"]) <= known
 
 
 def test_the_outturn_is_the_sum_of_the_final_postings_dated_in_the_year(tmp_path: Path) -> None:
     spec = get("aadal", SMALL)  # Danish amounts, semicolons, Windows-1252
     rows = _read(write_world(spec, tmp_path), "postings", spec)
     for year in (2024, 2025):
-        dated = [parse_amount(r["amount"]) for r in rows if parse_date(r["date"]).year == year]
+        dated = [parse_amount(r["amount"]) for r in rows if _parsed(r["date"]).year == year]
         assert sum(dated, Decimal(0)) == outturn(spec, year)[FRAME]
 
 

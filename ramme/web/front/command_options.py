@@ -23,7 +23,9 @@ AS_OF_HELP = (
 
 
 class Writer(Protocol):
-    def write(self, msg: str) -> None: ...
+    """A command's ``self.stdout`` or any text stream (``io.StringIO``, ``sys.stdout``)."""
+
+    def write(self, msg: str, /) -> object: ...
 
 
 def add_as_of(parser: argparse.ArgumentParser, help: str = AS_OF_HELP) -> None:

@@ -18,12 +18,18 @@ from tests.core.forecast.builders import dataset, measure
 AS_OF = date(2024, 6, 30)
 
 
-def _committed(measures: list[Measure], children: list[Child], mid: str, **kw: object) -> Decimal:
+def _committed(
+    measures: list[Measure],
+    children: list[Child],
+    mid: str,
+    aftercare_bases: frozenset[str] | None = None,
+) -> Decimal:
     data = dataset(measures, children=children)
-    if kw:
-        data = dataclasses.replace(data, **kw)  # type: ignore[arg-type]
+    if aftercare_bases is not None:
+        data = dataclasses.replace(data, aftercare_bases=aftercare_bases)
     fc = forecast(data, AS_OF, simulations=0)
-    return next(r["committed"] for r in fc.measures.rows() if r["measure_id"] == mid)
+    committed: Decimal = next(r["committed"] for r in fc.measures.rows() if r["measure_id"] == mid)
+    return committed
 
 
 def _young(mid: str, basis: str, born: date = date(2005, 3, 1)) -> tuple[Measure, Child]:

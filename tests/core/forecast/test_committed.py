@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
-from ramme.core.forecast import forecast
+from ramme.core.forecast import Forecast, forecast
 from ramme.core.records import PriceKind
 from tests.core.forecast.builders import dataset, measure, price
 
 
-def _row(fc, mid):  # type: ignore[no-untyped-def]
+def _row(fc: Forecast, mid: str) -> dict[str, Any]:
     return next(r for r in fc.measures.rows() if r["measure_id"] == mid)
 
 

@@ -9,11 +9,11 @@ from ramme.core.forecast import TypeVolume, forecast, simple_methods, volumes_fr
 from ramme.core.forecast.backtest import backtest
 from ramme.core.forecast.bridge import bridge
 from ramme.core.forecast.decompose import decompose
-from ramme.core.records import BudgetFigure
+from ramme.core.records import BudgetFigure, Dataset, Posting
 from tests.core.forecast.builders import dataset, measure, posting
 
 
-def _quarterly(mid: str, start: date, years: range, daily: float = 1000) -> list:  # type: ignore[type-arg]
+def _quarterly(mid: str, start: date, years: range, daily: float = 1000) -> list[Posting]:
     out = []
     for year in years:
         for month in (1, 4, 7, 10):
@@ -27,7 +27,7 @@ def _quarterly(mid: str, start: date, years: range, daily: float = 1000) -> list
     return out
 
 
-def _advance_world():  # type: ignore[no-untyped-def]
+def _advance_world() -> Dataset:
     ms = [measure(f"m{i}", date(2021, 1, 1), daily=1000 + 100 * i) for i in range(3)]
     ps = [
         p
@@ -54,7 +54,8 @@ def test_backtest_beats_the_run_rate_on_advance_payments() -> None:
     result = backtest(_advance_world(), 2023, months=(3, 5, 9), simulations=50)
     assert len(result.months) == 3
     assert result.mae_pct() < result.run_rate_mae_pct() / 3
-    assert result.to_dict()["summary"]["mae_pct"] == result.mae_pct()
+    summary = result.to_dict()["summary"]
+    assert isinstance(summary, dict) and summary["mae_pct"] == result.mae_pct()
 
 
 def test_bridge_counts_new_and_ended_measures_and_adds_up() -> None:

@@ -6,12 +6,13 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from ramme.core.forecast import forecast
-from ramme.core.records import BudgetFigure, Child
+from ramme.core.records import BudgetFigure, Child, Measure, Posting
 from tests.core.forecast.builders import daily_postings, dataset, measure, posting, price
 
 
-def _busy_dataset():  # type: ignore[no-untyped-def]
-    measures, postings = [], []
+def _busy_dataset() -> tuple[list[Measure], list[Posting]]:
+    measures: list[Measure] = []
+    postings: list[Posting] = []
     for i in range(40):
         start = date(2021, 1, 1) + timedelta(days=23 * i)
         end = start + timedelta(days=150 + 17 * (i % 9))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from ramme.core.forecast import level_prior
+from ramme.core.forecast.data import FloatArray
 from ramme.core.forecast.level_prior import LevelPrior, fit, learn_prior
 from ramme.core.forecast.pending import BIN, deficit, fit_delay, registered_share
 
@@ -15,7 +16,9 @@ def _shares(lag: float) -> np.ndarray:
     return np.array([registered_share(lag, a, a + BIN) for a in range(0, BIN * BINS, BIN)])
 
 
-def _counts(rng: np.random.Generator, per_bin: float, lag: float, level: float = 1.0):  # type: ignore[no-untyped-def]
+def _counts(
+    rng: np.random.Generator, per_bin: float, lag: float, level: float = 1.0
+) -> tuple[FloatArray, FloatArray, float]:
     """Registered events per recency bin of a small municipality, the expected ones and how
     many are in truth still unregistered."""
     expected = np.full(BINS, per_bin)

@@ -12,11 +12,13 @@ from ramme.core.forecast import Config, forecast
 from ramme.core.forecast.data import prepare
 from ramme.core.forecast.known import state_at
 from ramme.core.forecast.survival import estimate
+from ramme.core.records import Measure
 from tests.core.forecast.builders import dataset, measure, posting
 
 
-def _hundred_day_history(until: date, step: int = 7) -> list:  # type: ignore[type-arg]
-    out, day, i = [], date(2021, 1, 1), 0
+def _hundred_day_history(until: date, step: int = 7) -> list[Measure]:
+    out: list[Measure] = []
+    day, i = date(2021, 1, 1), 0
     while day <= until:
         out.append(measure(f"h{i}", day, day + timedelta(days=99), mtype="KP", daily=1000))
         day += timedelta(days=step)

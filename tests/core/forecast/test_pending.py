@@ -9,7 +9,7 @@ import pytest
 
 from ramme.core.forecast import forecast, prepare
 from ramme.core.forecast.known import Replay, replayed
-from ramme.core.forecast.model import Config, build
+from ramme.core.forecast.model import Config, Model, build
 from ramme.core.forecast.pending import registered_share
 from ramme.core.forecast.simple import Unregistered, cases_x_price
 from ramme.core.records import Measure
@@ -37,7 +37,7 @@ def _world(lag: float, seed: int = 7, n: int = 1500) -> tuple[list[Measure], set
     return out, hidden
 
 
-def _model(measures: list[Measure], pending: bool = True):  # type: ignore[no-untyped-def]
+def _model(measures: list[Measure], pending: bool = True) -> Model:
     return build(prepare(dataset(measures)), AS_OF, Config(pending_ends=pending))
 
 
@@ -123,6 +123,7 @@ def test_the_band_is_wider_by_the_doubt_of_the_correction() -> None:
     without = forecast(prep, AS_OF, simulations=40, config=Config(pending_ends=False))
     doubt = build(prep, AS_OF).pending.doubt
     assert 0.1 <= doubt < 1.0
+    assert fc.registration is not None
     sd = doubt * fc.registration.end_effect
     width, plain = fc.total.p90 - fc.total.p10, without.total.p90 - without.total.p10
     # P10-P90 of the correction's doubt (2 × 1.28 sd) is added in quadrature, roughly

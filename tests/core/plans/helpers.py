@@ -13,9 +13,9 @@ def day_price(
     start: date,
     end: date | None = None,
     kind: PriceKind = PriceKind.BASE,
-    **kw: object,
+    negotiated: bool | None = None,
 ) -> PricePeriod:
-    return PricePeriod(start, end, kind, Decimal(amount), PriceUnit.DAY, **kw)  # type: ignore[arg-type]
+    return PricePeriod(start, end, kind, Decimal(amount), PriceUnit.DAY, negotiated=negotiated)
 
 
 def measure(
@@ -27,7 +27,8 @@ def measure(
     child: str | None = None,
     provider_kind: ProviderKind | None = ProviderKind.EXTERNAL,
     prices: tuple[PricePeriod, ...] | None = None,
-    **kw: object,
+    provider_id: str | None = None,
+    approved_at: date | None = None,
 ) -> Measure:
     return Measure(
         mid,
@@ -35,7 +36,8 @@ def measure(
         kind,
         start,
         end,
+        provider_id=provider_id,
         provider_kind=provider_kind,
         prices=prices if prices is not None else (day_price(price, start),),
-        **kw,  # type: ignore[arg-type]
+        approved_at=approved_at,
     )

@@ -13,19 +13,25 @@ from ramme.core.plans.effects import (
     realised_effect,
 )
 from ramme.core.plans.targets import Target
-from ramme.core.records import PriceKind, ProviderKind
+from ramme.core.records import Measure, PriceKind, ProviderKind
 from tests.core.plans.helpers import day_price, measure
 
 START = date(2021, 5, 1)
 AS_OF = date(2021, 6, 30)
 
 
-def ctx(*measures):  # type: ignore[no-untyped-def]
+def ctx(*measures: Measure) -> EffectContext:
     return EffectContext(measures, {}, 2021, AS_OF)
 
 
-def spec(mechanism: Mechanism, types: set[str], **kw) -> ActionSpec:  # type: ignore[no-untyped-def]
-    return ActionSpec("a1", mechanism, Target(START, frozenset(types)), **kw)
+def spec(
+    mechanism: Mechanism,
+    types: set[str],
+    to_types: frozenset[str] = frozenset(),
+    linked: frozenset[str] = frozenset(),
+) -> ActionSpec:
+    target = Target(START, frozenset(types))
+    return ActionSpec("a1", mechanism, target, to_types=to_types, linked=linked)
 
 
 def test_a_renegotiated_price_saves_the_difference_and_names_the_case() -> None:

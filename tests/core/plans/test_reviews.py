@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
+from typing import Protocol
 
 from ramme.core.ladder import LadderStep
 from ramme.core.plans.internal import Capacity, caseloads, occupancy, provider_cases
@@ -15,13 +17,18 @@ from ramme.core.plans.reviews import (
     unapproved,
     with_later_reviews,
 )
-from ramme.core.records import MeasureType, PriceKind, PricePeriod, PriceUnit
+from ramme.core.records import Measure, MeasureType, PriceKind, PricePeriod, PriceUnit
 from tests.core.plans.helpers import day_price, measure
 
 AS_OF = date(2021, 9, 30)
 
 
-def ids(items) -> list[str]:  # type: ignore[no-untyped-def]
+class _Identified(Protocol):
+    @property
+    def measure_id(self) -> str: ...
+
+
+def ids(items: Iterable[_Identified]) -> list[str]:
     return [i.measure_id for i in items]
 
 
@@ -73,7 +80,7 @@ def test_measures_past_their_types_duration_limit() -> None:
 def test_supplements_unnegotiated_or_open_ended() -> None:
     start = date(2021, 1, 1)
 
-    def with_supplement(mid: str, to: date | None, negotiated: bool):  # type: ignore[no-untyped-def]
+    def with_supplement(mid: str, to: date | None, negotiated: bool) -> Measure:
         supplement = day_price(300, start, to, PriceKind.SUPPLEMENT, negotiated=negotiated)
         return measure(mid, "OPH", start, prices=(day_price(2500, start), supplement))
 
@@ -123,8 +130,8 @@ def test_internal_occupancy_and_caseload_per_contact_person() -> None:
     }
     assert (occ["I02"].occupied, occ["I02"].free, occ["I02"].share) == (7, 3, Decimal("0.7"))
     (load,) = caseloads(capacities, provider_cases([*dut, *turbo], AS_OF))
-    assert (load.youths, load.hours_per_week) == (9, 27)
-    assert (load.youths_per_person, load.hours_per_person) == (3, 9)
+    assert (load.youths, load.hours_per_week) == (9, Decimal(27))
+    assert (load.youths_per_person, load.hours_per_person) == (Decimal(3), Decimal(9))
 
 
 def test_occupancy_counts_only_the_offers_types_at_a_shared_provider() -> None:

@@ -7,6 +7,7 @@ import calendar
 from dataclasses import replace
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import TypedDict, Unpack
 
 import pytest
 
@@ -39,12 +40,26 @@ def base(start: date, amount: int = 300, end: date | None = None) -> PricePeriod
     return PricePeriod(start, end, PriceKind.BASE, Decimal(amount), PriceUnit.DAY)
 
 
-def measure(mid: str, start: date, end: date | None = None, **kw: object) -> Measure:
-    fields: dict[str, object] = {"prices": (base(start),), "approved_at": start}
+class MeasureFields(TypedDict, total=False):
+    """Measure's fields a test may set (``approved_at=None``: not approved)."""
+
+    planned_end_date: date | None
+    prices: tuple[PricePeriod, ...]
+    approved_at: date | None
+
+
+def measure(
+    mid: str,
+    start: date,
+    end: date | None = None,
+    child: str | None = None,
+    mtype: str = "KP",
+    **kw: Unpack[MeasureFields],
+) -> Measure:
+    fields: MeasureFields = {"prices": (base(start),), "approved_at": start}
     fields.update(kw)
-    child = str(fields.pop("child", f"barn-{mid}"))
-    mtype = str(fields.pop("mtype", "KP"))
-    return Measure(mid, child, mtype, start, end, **fields)  # type: ignore[arg-type]
+    child = f"barn-{mid}" if child is None else child
+    return Measure(mid, child, mtype, start, end, **fields)
 
 
 def monthly(m: Measure, until: date = AS_OF, factor: int = 1) -> list[Posting]:
@@ -192,7 +207,7 @@ def test_each_rule_alone_finds_its_planted_case(kind: str) -> None:
 def test_findings_name_the_measure_the_child_and_the_amount() -> None:
     by_kind = {f.kind: f for f in check(dataset(), AS_OF)}
     late = by_kind["payment_after_end"]
-    assert (late.measure_id, late.child, late.amount) == ("P-AFTER", "barn-P-AFTER", 3000)
+    assert (late.measure_id, late.child, late.amount) == ("P-AFTER", "barn-P-AFTER", Decimal(3000))
     assert "198 dage efter slutdatoen 31.05.2023" in late.detail
     assert by_kind["price_deviation"].amount == measure_cost(
         PLANTED["price_deviation"], DateRange.year(2023), {}

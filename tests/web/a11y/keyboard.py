@@ -45,7 +45,8 @@ FOCUSED = """() => {
 
 
 def focused(page: Any) -> dict[str, Any] | None:
-    return page.evaluate(FOCUSED)  # type: ignore[no-any-return]
+    info: dict[str, Any] | None = page.evaluate(FOCUSED)
+    return info
 
 
 def ring_problem(info: dict[str, Any]) -> str:

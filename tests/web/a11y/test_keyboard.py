@@ -30,7 +30,8 @@ def _every_stop_shows_focus(page: Any) -> list[dict[str, Any]]:
 
 
 def _is_region(info: dict[str, Any]) -> bool:
-    return info["role"] == "region"
+    role: str = info["role"]
+    return role == "region"
 
 
 def test_follow_up_page_works_by_keyboard_with_visible_focus(
@@ -48,7 +49,8 @@ def test_follow_up_page_works_by_keyboard_with_visible_focus(
     page.keyboard.press("Tab")
     page.keyboard.press("Enter")
     page.keyboard.press("Tab")
-    assert focused(page)["name"] != "Log ud"  # type: ignore[index]
+    now = focused(page)
+    assert now is not None and now["name"] != "Log ud"
     assert page.evaluate("document.activeElement.closest('main') !== null")
 
     # the chart's numbers open as a table with Enter

@@ -10,6 +10,7 @@ from urllib.parse import quote
 
 import pytest
 import requests
+from pytest_django import Settings
 from werkzeug.serving import make_server
 
 from ramme.web.accounts.oidc.config import OidcConfig, oidc_config
@@ -39,7 +40,7 @@ ENVIRONMENT = {
 class Provider:
     url: str
 
-    def add_user(self, sub: str, **claims: object) -> None:
+    def add_user(self, sub: str, **claims: str | list[str]) -> None:
         """Tell the provider which claims ``sub`` gets at the next login."""
         response = requests.put(f"{self.url}/users/{quote(sub)}", json=claims, timeout=5)
         assert response.status_code == 204, response.text
@@ -58,7 +59,7 @@ def oidc_provider() -> Iterator[Provider]:
         server.server_close()
 
 
-def configure(settings, provider: Provider, **overrides: str) -> OidcConfig:  # type: ignore[no-untyped-def]
+def configure(settings: Settings, provider: Provider, **overrides: str) -> OidcConfig:
     """Configure single sign-on the way settings.py does, from environment variables."""
     environment = {**ENVIRONMENT, "RAMME_OIDC_ISSUER": provider.url, **overrides}
     config = oidc_config(environment)
@@ -72,6 +73,6 @@ def configure(settings, provider: Provider, **overrides: str) -> OidcConfig:  # 
 
 
 @pytest.fixture
-def sso(settings, oidc_provider: Provider) -> Provider:  # type: ignore[no-untyped-def]
+def sso(settings: Settings, oidc_provider: Provider) -> Provider:
     configure(settings, oidc_provider)
     return oidc_provider

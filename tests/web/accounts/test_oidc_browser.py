@@ -5,7 +5,9 @@ from __future__ import annotations
 import os
 
 import pytest
+from pytest_django.live_server_helper import LiveServer
 
+from tests.web.accounts.conftest import Provider
 from tests.web.browser import CHROMIUM, chromium_page
 
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"  # Playwright's loop beside the ORM
@@ -18,7 +20,9 @@ pytestmark = [
 ]
 
 
-def test_team_leader_logs_in_through_the_identity_provider(live_server, sso) -> None:  # type: ignore[no-untyped-def]
+def test_team_leader_logs_in_through_the_identity_provider(
+    live_server: LiveServer, sso: Provider
+) -> None:
     sso.add_user(
         "tina-sub", preferred_username="tina", name="Tina Teamleder",
         groups=["grp-teamledere", "grp-syd"],

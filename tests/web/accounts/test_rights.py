@@ -25,7 +25,7 @@ EXPECTED = {
 
 
 @pytest.fixture
-def people(db) -> dict[str, User]:  # type: ignore[no-untyped-def]
+def people(db: None) -> dict[str, User]:
     found = {user.username: user for user in personas().values()}
     found["hanne"] = make_user("hanne", Role.HEAD)
     found["leif"] = make_user("leif", Role.TEAM_LEADER)

@@ -11,6 +11,7 @@ from django.test import Client
 from ramme.web.accounts.models import User
 from ramme.web.api.services.tokens import create_token
 from ramme.web.data.services.importer import import_folder
+from ramme.web.plans.models import ActionPlan, Indicator
 from ramme.web.plans.services import followup, plans
 from tests.web.forecasts.conftest import EXAMPLE
 from tests.web.personas import make_user
@@ -22,7 +23,7 @@ def _fast_forecast(fast_forecast: None) -> None:
 
 
 @pytest.fixture
-def world(db):  # type: ignore[no-untyped-def]
+def world(db: None) -> dict[str, User]:
     """The example folder: alice and bob work in Team Nord, carl in Team Syd (children.csv).
 
     erik is an economist, tina leads Team Nord, carl is the caseworker of another team."""
@@ -43,7 +44,7 @@ def token_client(user: User) -> Client:
 
 
 @pytest.fixture
-def plan_and_indicator(world):  # type: ignore[no-untyped-def]
+def plan_and_indicator(world: dict[str, User]) -> tuple[ActionPlan, Indicator]:
     erik = world["erik"]
     plan = plans.create_plan(
         erik, {"title": "Plan 2024", "year": 2024, "start_date": date(2024, 7, 1)}

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from ramme.web.accounts.models import AuditEvent
+from ramme.web.accounts.models import AuditEvent, User
 from ramme.web.data.models import Measure, Posting
 from tests.web.api.conftest import token_client
 
 AS_OF = "2024-09-30"
 
 
-def test_caseworker_of_another_team_gets_404_and_the_refusal_is_logged(world) -> None:  # type: ignore[no-untyped-def]
+def test_caseworker_of_another_team_gets_404_and_the_refusal_is_logged(
+    world: dict[str, User],
+) -> None:
     # M001 is alice's (Team Nord); carl works in Team Syd.
     response = token_client(world["carl"]).get("/api/v1/measures/M001")
     assert response.status_code == 404
@@ -19,7 +21,7 @@ def test_caseworker_of_another_team_gets_404_and_the_refusal_is_logged(world) ->
     assert not AuditEvent.objects.filter(username="carl", action=AuditEvent.Action.READ).exists()
 
 
-def test_caseworker_reads_her_own_measure_with_prices_and_postings(world) -> None:  # type: ignore[no-untyped-def]
+def test_caseworker_reads_her_own_measure_with_prices_and_postings(world: dict[str, User]) -> None:
     response = token_client(world["alice"]).get(f"/api/v1/measures/M001?as_of={AS_OF}")
     assert response.status_code == 200
     body = response.json()
@@ -36,7 +38,7 @@ def test_caseworker_reads_her_own_measure_with_prices_and_postings(world) -> Non
     assert read.action == AuditEvent.Action.READ
 
 
-def test_team_leader_sees_her_teams_cases_only(world) -> None:  # type: ignore[no-untyped-def]
+def test_team_leader_sees_her_teams_cases_only(world: dict[str, User]) -> None:
     client = token_client(world["tina"])
     team_nord = Measure.objects.filter(child__team="Team Nord").values_list("measure_id", flat=True)
     team_syd = Measure.objects.filter(child__team="Team Syd").values_list("measure_id", flat=True)
@@ -45,13 +47,13 @@ def test_team_leader_sees_her_teams_cases_only(world) -> None:  # type: ignore[n
     assert all(client.get(f"/api/v1/measures/{m}").status_code == 404 for m in team_syd)
 
 
-def _line_measures(user, activity: str) -> set[str]:  # type: ignore[no-untyped-def]
+def _line_measures(user: User, activity: str) -> set[str]:
     response = token_client(user).get(f"/api/v1/lines/{activity}?as_of={AS_OF}")
     assert response.status_code == 200
     return {m["measure_id"] for m in response.json()["measures"]}
 
 
-def test_a_line_lists_only_the_measures_the_caller_may_see(world) -> None:  # type: ignore[no-untyped-def]
+def test_a_line_lists_only_the_measures_the_caller_may_see(world: dict[str, User]) -> None:
     activity = "Familiepleje"  # placements of alice, bob and carl
     everyone = _line_measures(world["erik"], activity)
     alices = _line_measures(world["alice"], activity)
@@ -65,7 +67,7 @@ def test_a_line_lists_only_the_measures_the_caller_may_see(world) -> None:  # ty
     assert AuditEvent.objects.filter(username="alice", detail="liste").exists()
 
 
-def test_review_lists_hold_only_the_callers_cases(world) -> None:  # type: ignore[no-untyped-def]
+def test_review_lists_hold_only_the_callers_cases(world: dict[str, User]) -> None:
     body = token_client(world["alice"]).get(f"/api/v1/reviews?as_of={AS_OF}").json()
     listed = {item["measure_id"] for key in ("due", "past_limit", "supplements", "unapproved")
               for item in body[key]}  # fmt: skip

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from django.core.management import call_command
 
+from ramme.web.accounts.models import User
 from tests.web.api.conftest import token_client
 
 
@@ -17,7 +18,7 @@ def cli(*args: str) -> str:
     return out.getvalue()
 
 
-def test_forecast_cli_and_api_give_identical_json(world) -> None:  # type: ignore[no-untyped-def]
+def test_forecast_cli_and_api_give_identical_json(world: dict[str, User]) -> None:
     client = token_client(world["erik"])
     for as_of in ("2024-09-30", "2024-03-31"):
         from_cli = json.loads(cli("forecast", "--as-of", as_of, "--json"))
@@ -26,12 +27,12 @@ def test_forecast_cli_and_api_give_identical_json(world) -> None:  # type: ignor
         assert from_api["as_of"] == as_of
 
 
-def test_forecast_without_a_date_uses_the_clis_default(world) -> None:  # type: ignore[no-untyped-def]
+def test_forecast_without_a_date_uses_the_clis_default(world: dict[str, User]) -> None:
     from_cli = json.loads(cli("forecast", "--json"))
     assert token_client(world["erik"]).get("/api/v1/forecast").json() == from_cli
 
 
-def test_backtest_cli_and_api_give_identical_json(world, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_backtest_cli_and_api_give_identical_json(world: dict[str, User], tmp_path: Path) -> None:
     path = tmp_path / "backtest.json"
     cli("backtest", "--year", "2024", "--json", str(path))
     from_api = token_client(world["erik"]).get("/api/v1/backtest?year=2024").json()

@@ -8,6 +8,8 @@ import re
 import pytest
 from django.contrib.staticfiles import finders
 from django.test import Client
+from playwright.sync_api import Route
+from pytest_django.live_server_helper import LiveServer
 
 from tests.web.browser import CHROMIUM, chromium_page
 from tests.web.personas import make_user
@@ -25,7 +27,7 @@ PATHS = {
 }
 
 
-def test_openapi_schema_lists_every_path_with_bearer_auth(db) -> None:  # type: ignore[no-untyped-def]
+def test_openapi_schema_lists_every_path_with_bearer_auth(db: None) -> None:
     schema = Client().get("/api/v1/openapi.json").json()
     assert set(schema["paths"]) >= PATHS
     assert schema["components"]["securitySchemes"]["BearerToken"]["scheme"] == "bearer"
@@ -33,7 +35,7 @@ def test_openapi_schema_lists_every_path_with_bearer_auth(db) -> None:  # type: 
     assert [p["name"] for p in forecast["parameters"]] == ["as_of", "known_at"]
 
 
-def test_docs_page_uses_only_local_assets(db) -> None:  # type: ignore[no-untyped-def]
+def test_docs_page_uses_only_local_assets(db: None) -> None:
     page = Client().get("/api/v1/docs").content.decode()
     assets = re.findall(r'(?:src|href)="([^"]+)"', page)
     assert assets and all(a.startswith("/static/ninja/") for a in assets), assets
@@ -43,13 +45,13 @@ def test_docs_page_uses_only_local_assets(db) -> None:  # type: ignore[no-untype
 
 @pytest.mark.browser
 @pytest.mark.skipif(not CHROMIUM.exists(), reason="kræver Debians chromium")
-def test_docs_render_in_a_browser_cut_off_from_the_internet(live_server) -> None:  # type: ignore[no-untyped-def]
+def test_docs_render_in_a_browser_cut_off_from_the_internet(live_server: LiveServer) -> None:
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     make_user("erik", "economist")
     outside: list[str] = []
     with chromium_page() as page:
 
-        def only_local(route) -> None:  # type: ignore[no-untyped-def]
+        def only_local(route: Route) -> None:
             if route.request.url.startswith(live_server.url):
                 route.continue_()
             else:

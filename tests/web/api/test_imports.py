@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
+from pytest_django import Settings
 
 from ramme.web.api.services.tokens import create_token
 from ramme.web.data.models import ImportRun, PriceIndex
@@ -21,7 +22,7 @@ def _client(role: str, team: str | None = None) -> Client:
     return Client(HTTP_AUTHORIZATION=f"Bearer {raw}")
 
 
-def test_an_economists_token_imports_the_months_files(settings) -> None:  # type: ignore[no-untyped-def]
+def test_an_economists_token_imports_the_months_files(settings: Settings) -> None:
     settings.TASKS = IMMEDIATE
     client = _client("economist")
     answer = client.post("/api/v1/imports", {"files": example_files()})

@@ -7,6 +7,8 @@ from datetime import date
 
 import pytest
 
+from ramme.web.accounts.models import User
+from ramme.web.plans.models import ActionPlan, Indicator
 from tests.web.api.conftest import token_client
 
 AS_OF = "2024-09-30"
@@ -27,7 +29,9 @@ def paths(plan_id: int) -> list[str]:
     ]
 
 
-def test_every_path_answers_the_economist_with_json(world, plan_and_indicator) -> None:  # type: ignore[no-untyped-def]
+def test_every_path_answers_the_economist_with_json(
+    world: dict[str, User], plan_and_indicator: tuple[ActionPlan, Indicator]
+) -> None:
     client = token_client(world["erik"])
     for path in paths(plan_and_indicator[0].pk):
         response = client.get(path)
@@ -36,7 +40,9 @@ def test_every_path_answers_the_economist_with_json(world, plan_and_indicator) -
         assert response.json(), path
 
 
-def test_amounts_are_numbers_and_dates_iso(world, plan_and_indicator) -> None:  # type: ignore[no-untyped-def]
+def test_amounts_are_numbers_and_dates_iso(
+    world: dict[str, User], plan_and_indicator: tuple[ActionPlan, Indicator]
+) -> None:
     plan, _ = plan_and_indicator
     client = token_client(world["erik"])
     measure = client.get(f"/api/v1/measures/M001?as_of={AS_OF}").json()
@@ -51,7 +57,7 @@ def test_amounts_are_numbers_and_dates_iso(world, plan_and_indicator) -> None:  
     assert detail["as_of"] == AS_OF
 
 
-def test_lines_are_the_forecasts_lines(world) -> None:  # type: ignore[no-untyped-def]
+def test_lines_are_the_forecasts_lines(world: dict[str, User]) -> None:
     client = token_client(world["erik"])
     forecast = client.get(f"/api/v1/forecast?as_of={AS_OF}").json()
     lines = client.get(f"/api/v1/lines?as_of={AS_OF}").json()
@@ -61,7 +67,9 @@ def test_lines_are_the_forecasts_lines(world) -> None:  # type: ignore[no-untype
     assert {k: one[k] for k in forecast["lines"][0]} == forecast["lines"][0]
 
 
-def test_indicator_status_is_listed_by_month(world, plan_and_indicator) -> None:  # type: ignore[no-untyped-def]
+def test_indicator_status_is_listed_by_month(
+    world: dict[str, User], plan_and_indicator: tuple[ActionPlan, Indicator]
+) -> None:
     (indicator,) = token_client(world["alice"]).get(f"/api/v1/indicators?as_of={AS_OF}").json()
     assert indicator["name"] == "Færre på opholdssted"
     assert indicator["points"][0]["month"] == "2024-01"
@@ -79,13 +87,15 @@ def test_indicator_status_is_listed_by_month(world, plan_and_indicator) -> None:
         ("/api/v1/measures/FINDES-IKKE", 404, "Indsatsen findes ikke"),
     ],
 )
-def test_errors_are_json_with_danish_messages(world, path: str, status: int, words: str) -> None:  # type: ignore[no-untyped-def]
+def test_errors_are_json_with_danish_messages(
+    world: dict[str, User], path: str, status: int, words: str
+) -> None:
     response = token_client(world["erik"]).get(path)
     assert response.status_code == status
     assert words in response.json()["detail"]
 
 
-def test_without_data_the_forecast_says_so(db) -> None:  # type: ignore[no-untyped-def]
+def test_without_data_the_forecast_says_so(db: None) -> None:
     from tests.web.personas import make_user
 
     response = token_client(make_user("erik", "economist")).get("/api/v1/forecast")

@@ -9,6 +9,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.test import Client
 
+from ramme.web.accounts.models import User
 from ramme.web.api.models import ApiToken
 from tests.web.personas import PASSWORD
 
@@ -23,7 +24,8 @@ def run(*args: str) -> str:
 
 def created_token(username: str) -> str:
     text = run("token", "create", username, "--name", "Power BI")
-    (token,) = re.findall(r"^ramme_\S+$", text, flags=re.MULTILINE)
+    tokens: list[str] = re.findall(r"^ramme_\S+$", text, flags=re.MULTILINE)
+    (token,) = tokens
     return token
 
 
@@ -31,7 +33,9 @@ def bearer(token: str) -> Client:
     return Client(HTTP_AUTHORIZATION=f"Bearer {token}")
 
 
-def test_token_create_prints_the_token_once_and_stores_only_its_hash(world) -> None:  # type: ignore[no-untyped-def]
+def test_token_create_prints_the_token_once_and_stores_only_its_hash(
+    world: dict[str, User],
+) -> None:
     token = created_token("alice")
     stored = ApiToken.objects.get()
     assert stored.user == world["alice"] and stored.name == "Power BI"
@@ -41,14 +45,14 @@ def test_token_create_prints_the_token_once_and_stores_only_its_hash(world) -> N
     assert stored.prefix in run("token", "list", "alice")
 
 
-def test_a_token_reads_the_api_and_marks_itself_used(world) -> None:  # type: ignore[no-untyped-def]
+def test_a_token_reads_the_api_and_marks_itself_used(world: dict[str, User]) -> None:
     token = created_token("erik")
     response = bearer(token).get(URL)
     assert response.status_code == 200 and response.json()["as_of"] == "2024-09-30"
     assert ApiToken.objects.get().last_used_at is not None
 
 
-def test_without_a_token_the_api_answers_401_in_danish(world) -> None:  # type: ignore[no-untyped-def]
+def test_without_a_token_the_api_answers_401_in_danish(world: dict[str, User]) -> None:
     response = Client().get(URL)
     assert response.status_code == 401
     assert response["WWW-Authenticate"] == "Bearer"
@@ -59,12 +63,12 @@ def test_without_a_token_the_api_answers_401_in_danish(world) -> None:  # type: 
 @pytest.mark.parametrize(
     "header", ["Bearer ramme_forkert", "Bearer ", "Basic ZXJpazpoZW1tZWxpZw=="]
 )
-def test_a_wrong_token_is_refused(world, header: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_wrong_token_is_refused(world: dict[str, User], header: str) -> None:
     created_token("erik")
     assert Client(HTTP_AUTHORIZATION=header).get(URL).status_code == 401
 
 
-def test_a_revoked_token_stops_working_at_once(world) -> None:  # type: ignore[no-untyped-def]
+def test_a_revoked_token_stops_working_at_once(world: dict[str, User]) -> None:
     token = created_token("erik")
     assert bearer(token).get(URL).status_code == 200
     number = ApiToken.objects.get().pk
@@ -73,20 +77,20 @@ def test_a_revoked_token_stops_working_at_once(world) -> None:  # type: ignore[n
     assert "tilbagekaldt" in run("token", "list")
 
 
-def test_a_deactivated_users_token_is_refused(world) -> None:  # type: ignore[no-untyped-def]
+def test_a_deactivated_users_token_is_refused(world: dict[str, User]) -> None:
     token = created_token("erik")
     world["erik"].is_active = False
     world["erik"].save()
     assert bearer(token).get(URL).status_code == 401
 
 
-def test_a_logged_in_browser_reads_the_api_with_its_session(world) -> None:  # type: ignore[no-untyped-def]
+def test_a_logged_in_browser_reads_the_api_with_its_session(world: dict[str, User]) -> None:
     client = Client()
     assert client.login(username="alice", password=PASSWORD)
     assert client.get(URL).status_code == 200
 
 
-def test_token_errors_are_danish(world) -> None:  # type: ignore[no-untyped-def]
+def test_token_errors_are_danish(world: dict[str, User]) -> None:
     with pytest.raises(CommandError, match="Brugeren 'nobody' findes ikke"):
         run("token", "create", "nobody")
     with pytest.raises(CommandError, match="intet token med nummer 99"):

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from pytest_django.live_server_helper import LiveServer
 
 from ramme.web.data.services.importer import import_folder
 from tests.web.browser import CHROMIUM, chromium_page, log_in
@@ -21,7 +22,9 @@ pytestmark = [
 ]
 
 
-def test_the_menu_leads_to_the_benchmark_with_chart_and_table(live_server, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_the_menu_leads_to_the_benchmark_with_chart_and_table(
+    live_server: LiveServer, tmp_path: Path
+) -> None:
     assert import_folder(write_folder(tmp_path / "data", V2)).ok
     make_user("erik", "economist")
     with chromium_page(20_000) as page:

@@ -4,6 +4,7 @@ optional files (a plain explanation, never an error) and with them (Danish figur
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from django.test import Client
@@ -14,6 +15,9 @@ from tests.web.forecasts.conftest import EXAMPLE
 from tests.web.personas import PASSWORD, make_user
 from tests.web.test_import import write_folder
 from tests.web.test_import_v2 import V2
+
+if TYPE_CHECKING:
+    from django.test.client import _MonkeyPatchedWSGIResponse  # the test client's response (stubs)
 
 PAGES = ("/sammenligning/", "/sammenligning/interne-tilbud/", "/sammenligning/underretninger/")
 
@@ -30,8 +34,8 @@ def _client(role: str = "caseworker", team: str = "Team Nord") -> Client:
     return client
 
 
-def _text(response: object) -> str:
-    return response.content.decode()  # type: ignore[attr-defined]
+def _text(response: _MonkeyPatchedWSGIResponse) -> str:
+    return response.content.decode()
 
 
 @pytest.mark.django_db

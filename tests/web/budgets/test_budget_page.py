@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from ramme.web.accounts.models import AuditEvent
-from ramme.web.data.models import Budget
+from ramme.web.data.models import ActivityLine, Budget
 from ramme.web.forecasts.services import year_end
 from tests.web.personas import login, make_line, make_user, post
 
@@ -16,13 +16,15 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def lines():  # type: ignore[no-untyped-def]
+def lines() -> tuple[ActivityLine, ActivityLine]:
     make_user("erik", "economist")
     make_user("alice", "caseworker", "Team Nord")
     return make_line("Opholdssted", "indgribende", 1), make_line("Aflastning", "foregribende", 2)
 
 
-def test_a_correction_is_a_dated_row_with_note_and_who(lines) -> None:  # type: ignore[no-untyped-def]
+def test_a_correction_is_a_dated_row_with_note_and_who(
+    lines: tuple[ActivityLine, ActivityLine],
+) -> None:
     line, _ = lines
     client = login("erik")
     client.post("/budget/", {"aar": "2024", "activity": line.pk, "kind": "vedtaget",
@@ -36,6 +38,7 @@ def test_a_correction_is_a_dated_row_with_note_and_who(lines) -> None:  # type: 
         ("korrigeret", Decimal("42000000")), ("vedtaget", Decimal("40500000"))
     ]  # fmt: skip
     corrected = rows[0]
+    assert corrected.date is not None
     assert corrected.date.isoformat() == "2024-11-27" and corrected.entered_by == "erik"
     assert AuditEvent.objects.filter(object_type="budget", username="erik").count() == 2
     page = client.get("/budget/", {"aar": "2024"}).content.decode()
@@ -43,7 +46,9 @@ def test_a_correction_is_a_dated_row_with_note_and_who(lines) -> None:  # type: 
     assert "40.500.000 kr." in page  # the adopted row stays in the history
 
 
-def test_a_correction_without_note_or_date_is_refused_and_nothing_changes(lines) -> None:  # type: ignore[no-untyped-def]
+def test_a_correction_without_note_or_date_is_refused_and_nothing_changes(
+    lines: tuple[ActivityLine, ActivityLine],
+) -> None:
     line, _ = lines
     client = login("erik")
     page = client.post("/budget/", {"aar": "2024", "activity": line.pk, "kind": "korrigeret",
@@ -64,14 +69,16 @@ def test_a_correction_without_note_or_date_is_refused_and_nothing_changes(lines)
     assert not Budget.objects.exists()
 
 
-def test_only_economists_and_heads_enter_budgets(lines) -> None:  # type: ignore[no-untyped-def]
+def test_only_economists_and_heads_enter_budgets(lines: tuple[ActivityLine, ActivityLine]) -> None:
     line, _ = lines
     response = login("alice").post("/budget/", {"aar": "2024", "activity": line.pk,
                                                 "kind": "vedtaget", "amount": "1"})  # fmt: skip
     assert response.status_code == 403 and not Budget.objects.exists()
 
 
-def test_a_year_without_budget_is_stated_and_raises_no_alarm(lines) -> None:  # type: ignore[no-untyped-def]
+def test_a_year_without_budget_is_stated_and_raises_no_alarm(
+    lines: tuple[ActivityLine, ActivityLine],
+) -> None:
     line, _ = lines
     Budget.objects.create(year=2024, activity=line, kind="vedtaget", amount=Decimal("1000000"))
     page = login("erik").get("/budget/", {"aar": "2024"}).content.decode()

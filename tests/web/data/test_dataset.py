@@ -6,6 +6,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from pytest_django import DjangoAssertNumQueries
 
 from ramme.core.forecast import forecast, prepare
 from ramme.core.records import PriceKind, PriceUnit
@@ -84,7 +85,7 @@ def test_load_dataset_builds_the_core_records() -> None:
 
 @pytest.mark.django_db
 def test_loading_takes_the_same_few_queries_for_more_rows(
-    django_assert_max_num_queries,  # type: ignore[no-untyped-def]
+    django_assert_max_num_queries: DjangoAssertNumQueries,
 ) -> None:
     _world(8)
     with django_assert_max_num_queries(12):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -33,7 +34,7 @@ def test_an_import_runs_without_cyclic_collections(
     seen: list[bool] = []
     run = importer._run
 
-    def spy(*args, **kwargs):  # type: ignore[no-untyped-def]
+    def spy(*args: Any, **kwargs: Any) -> dict[str, Any]:
         seen.append(gc.isenabled())
         return run(*args, **kwargs)
 

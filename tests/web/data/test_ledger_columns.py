@@ -11,7 +11,7 @@ from ramme.web.data.services.importer import import_folder
 from tests.web.forecasts.conftest import EXAMPLE
 
 
-def test_the_columns_match_the_posting_objects(db) -> None:  # type: ignore[no-untyped-def]
+def test_the_columns_match_the_posting_objects(db: None) -> None:
     assert import_folder(EXAMPLE).ok
     dataset = load_dataset(postings=False)
     ledger = load_ledger(dataset)

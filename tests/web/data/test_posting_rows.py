@@ -4,6 +4,7 @@ value (texts, accounts with cost centres) gives each row what the row alone woul
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from ramme.importing.errors import CPR_REMOVED
 from ramme.importing.readers import Table
@@ -16,7 +17,9 @@ from tests.web.test_import import CPR_A
 HEADER = ["posting_id", "date", "account", "dranst", "cost_center", "amount", "text"]
 
 
-def _fast(header: list[str] = HEADER) -> tuple[Callable[[list[str]], tuple | None], Converter]:
+def _fast(
+    header: list[str] = HEADER,
+) -> tuple[Callable[[list[str]], tuple[Any, ...] | None], Converter]:
     converter = Converter(SPECS["postings"], Table("p.csv", header, iter([])), b"k")
     return _PostingRows(ImportContext(cpr_key=b"k"), converter).fast_path(), converter
 
@@ -54,4 +57,5 @@ def test_a_named_measure_gives_its_activity_and_an_unknown_one_the_general_path(
     assert found is not None and found[7:] == (7, None, 8, 3)
     assert fast(["B2", "2024-01-02", "5.28.20", "1", "", "10", "x", "M2", ""]) is None
     assert fast(["B3", "2024-01-02", "5.28.20", "1", "", "10", "x", "", "P2"]) is None
-    assert fast(["B4", "2024-01-02", "5.28.20", "1", "", "10", "x", "", ""])[7:9] == (None, None)
+    unlinked = fast(["B4", "2024-01-02", "5.28.20", "1", "", "10", "x", "", ""])
+    assert unlinked is not None and unlinked[7:9] == (None, None)

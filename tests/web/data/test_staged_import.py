@@ -5,13 +5,14 @@ same counts and the same errors, on the same files. Runs on SQLite and, with
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
 import pytest
 from django.db import models, transaction
 
+from ramme.core.cpr import CprFacts
 from ramme.importing import parsing
 from ramme.importing.readers import Table
 from ramme.importing.specs import SPECS
@@ -92,7 +93,9 @@ def _natural(model: Any) -> dict[int, Any]:
     return dict(model._default_manager.values_list("pk", NATURAL_KEYS[model]))
 
 
-def _rows(model: type[models.Model], numbers: dict[int | None, int | None]) -> list[tuple]:
+def _rows(
+    model: type[models.Model], numbers: Mapping[int | None, int]
+) -> list[tuple[tuple[str, str], ...]]:
     """Every row with ids as keys and import numbers as 1, 2, ... (sequences differ)."""
     keys = {
         f.attname: _natural(f.related_model) for f in model._meta.concrete_fields if f.is_relation
@@ -186,9 +189,12 @@ def test_ledger_rows_with_a_cpr_number_stay_on_the_fast_path_and_parse_it_once(
 ) -> None:
     calls: list[str] = []
     parse = parsing.parse_cpr
-    monkeypatch.setattr(
-        parsing, "parse_cpr", lambda text, key: calls.append(text) or parse(text, key)
-    )
+
+    def counted(text: str, key: bytes) -> CprFacts:
+        calls.append(text)
+        return parse(text, key)
+
+    monkeypatch.setattr(parsing, "parse_cpr", counted)
     header = ["posting_id", "date", "account", "dranst", "amount", "cpr"]
     rows = [[f"B{i}", "2024-01-02", "5.28.20", "1", "10", (CPR_A, CPR_B)[i % 2]] for i in range(6)]
     ctx = ImportContext(cpr_key=b"k")
@@ -206,9 +212,12 @@ def test_the_converter_parses_each_cpr_number_once_for_all_files(
 ) -> None:
     calls: list[str] = []
     parse = parsing.parse_cpr
-    monkeypatch.setattr(
-        parsing, "parse_cpr", lambda text, key: calls.append(text) or parse(text, key)
-    )
+
+    def counted(text: str, key: bytes) -> CprFacts:
+        calls.append(text)
+        return parse(text, key)
+
+    monkeypatch.setattr(parsing, "parse_cpr", counted)
     cache: dict[str, Any] = {}
     header = ["event_id", "date", "kind", "cpr"]
     for file in ("a.csv", "b.csv"):

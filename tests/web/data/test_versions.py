@@ -8,9 +8,11 @@ import csv
 import io
 import json
 import shutil
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -32,7 +34,7 @@ def _fast_forecast(fast_forecast: None) -> None:
     """Forecasts fast (the shared fixture in tests/web/conftest.py)."""
 
 
-def _edit(path: Path, change) -> None:  # type: ignore[no-untyped-def]
+def _edit(path: Path, change: Callable[[list[dict[str, str]]], list[dict[str, str]]]) -> None:
     with path.open(newline="", encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
     fields = list(rows[0])
@@ -78,34 +80,38 @@ def corrected_folder(tmp_path: Path) -> Path:
     return folder
 
 
-def forecast_json(*extra: str) -> dict:  # type: ignore[type-arg]
+def forecast_json(*extra: str) -> dict[str, Any]:
     out = io.StringIO()
     call_command("forecast", "--as-of", AS_OF.isoformat(), "--json", *extra, stdout=out)
-    return json.loads(out.getvalue())
+    payload: dict[str, Any] = json.loads(out.getvalue())
+    return payload
 
 
-def figures(payload: dict) -> dict:  # type: ignore[type-arg]
+def figures(payload: dict[str, Any]) -> dict[str, Any]:
     return {k: payload[k] for k in FIGURES}
 
 
 @pytest.fixture
-def two_imports(db, tmp_path):  # type: ignore[no-untyped-def]
+def two_imports(db: None, tmp_path: Path) -> tuple[int, int]:
     """Import 1, the snapshot saved after it, then import 2 with the corrections."""
     first = import_folder(EXAMPLE)
     assert first.ok, first
     call_command("forecast", "--as-of", AS_OF.isoformat(), "--save", stdout=io.StringIO())
     second = import_folder(corrected_folder(tmp_path))
     assert second.ok, second
+    assert first.run_id is not None and second.run_id is not None
     return first.run_id, second.run_id
 
 
-def test_known_at_the_first_import_equals_the_snapshot_to_the_krone(two_imports) -> None:  # type: ignore[no-untyped-def]
+def test_known_at_the_first_import_equals_the_snapshot_to_the_krone(
+    two_imports: tuple[int, int],
+) -> None:
     first, _ = two_imports
     snapshot = ForecastSnapshot.objects.get(as_of=AS_OF).payload
     assert figures(forecast_json("--known-at", str(first))) == figures(snapshot)
 
 
-def test_the_latest_data_reflect_the_correction(two_imports) -> None:  # type: ignore[no-untyped-def]
+def test_the_latest_data_reflect_the_correction(two_imports: tuple[int, int]) -> None:
     _, second = two_imports
     snapshot = ForecastSnapshot.objects.get(as_of=AS_OF).payload
     latest = forecast_json()
@@ -117,7 +123,7 @@ def test_the_latest_data_reflect_the_correction(two_imports) -> None:  # type: i
     assert latest_import_number() == second
 
 
-def test_the_loader_reads_each_version(two_imports) -> None:  # type: ignore[no-untyped-def]
+def test_the_loader_reads_each_version(two_imports: tuple[int, int]) -> None:
     first, second = two_imports
     old, new = load_dataset(known_at=first), load_dataset()
     old_m3 = next(m for m in old.measures if m.measure_id == "M003")
@@ -135,19 +141,20 @@ def test_the_loader_reads_each_version(two_imports) -> None:  # type: ignore[no-
     }
     assert b11 == {"old": Decimal("19801.45"), "new": Decimal("21000.00")}
     # only what changed is kept twice: one measure, one posting
-    assert MeasureVersion.objects.get().valid_to_import == second
-    assert PostingVersion.objects.get().posting_id == "B00011"
+    assert MeasureVersion._default_manager.values_list("valid_to_import", flat=True).get() == second
+    assert PostingVersion._default_manager.values_list("posting_id", flat=True).get() == "B00011"
     assert Posting.objects.get(posting_id="B90001").valid_from_import == second
 
 
-def test_a_reimport_of_the_same_files_keeps_no_versions(db) -> None:  # type: ignore[no-untyped-def]
+def test_a_reimport_of_the_same_files_keeps_no_versions(db: None) -> None:
     assert import_folder(EXAMPLE).ok and import_folder(EXAMPLE).ok
-    assert not MeasureVersion.objects.exists() and not PostingVersion.objects.exists()
+    assert not MeasureVersion._default_manager.exists()
+    assert not PostingVersion._default_manager.exists()
     first, second = ImportRun.objects.order_by("pk").values_list("pk", flat=True)
     assert load_dataset(known_at=first) == load_dataset(known_at=second)
 
 
-def test_an_unknown_import_number_is_refused_in_danish(db) -> None:  # type: ignore[no-untyped-def]
+def test_an_unknown_import_number_is_refused_in_danish(db: None) -> None:
     assert import_folder(EXAMPLE).ok
     with pytest.raises(CommandError, match=r"ingen gennemført import nr\. 999"):
         forecast_json("--known-at", "999")
@@ -157,7 +164,7 @@ AUGUST = date(2024, 8, 31)
 
 
 @pytest.fixture
-def two_approved_months(db, tmp_path):  # type: ignore[no-untyped-def]
+def two_approved_months(db: None, tmp_path: Path) -> tuple[int, int]:
     """August approved after import 1; September approved after the corrections."""
     from ramme.web.forecasts.services.approval import approve_month
     from tests.web.personas import make_user
@@ -170,10 +177,13 @@ def two_approved_months(db, tmp_path):  # type: ignore[no-untyped-def]
     assert second.ok
     cache.clear()
     approve_month(erik, AS_OF)
+    assert first.run_id is not None and second.run_id is not None
     return first.run_id, second.run_id
 
 
-def test_the_change_between_approved_months_splits_into_its_parts(two_approved_months) -> None:  # type: ignore[no-untyped-def]
+def test_the_change_between_approved_months_splits_into_its_parts(
+    two_approved_months: tuple[int, int],
+) -> None:
     from ramme.web.forecasts.services.change_split import between_approved_months
 
     change = between_approved_months(AS_OF)
@@ -190,7 +200,9 @@ def test_the_change_between_approved_months_splits_into_its_parts(two_approved_m
     assert frame.corrections != 0 and frame.new_data != 0 and frame.time != 0
 
 
-def test_the_follow_up_page_shows_the_split_and_a_known_version(two_approved_months) -> None:  # type: ignore[no-untyped-def]
+def test_the_follow_up_page_shows_the_split_and_a_known_version(
+    two_approved_months: tuple[int, int],
+) -> None:
     from django.test import Client
 
     from tests.web.personas import PASSWORD
@@ -205,7 +217,7 @@ def test_the_follow_up_page_shows_the_split_and_a_known_version(two_approved_mon
     assert client.get("/prognose/", {"dato": "30.09.2024", "kendt": "999"}).status_code == 404
 
 
-def test_the_api_takes_known_at(two_imports) -> None:  # type: ignore[no-untyped-def]
+def test_the_api_takes_known_at(two_imports: tuple[int, int]) -> None:
     from django.test import Client
 
     from tests.web.personas import PASSWORD, make_user
@@ -215,7 +227,7 @@ def test_the_api_takes_known_at(two_imports) -> None:  # type: ignore[no-untyped
     client = Client()
     assert client.login(username="erik", password=PASSWORD)
     url = "/api/v1/forecast"
-    body = client.get(url, {"as_of": AS_OF.isoformat(), "known_at": first}).json()
+    body = client.get(url, {"as_of": AS_OF.isoformat(), "known_at": str(first)}).json()
     snapshot = ForecastSnapshot.objects.get(as_of=AS_OF).payload
     assert body["total"]["forecast"] == snapshot["total"]["forecast"]
     assert client.get(url, {"known_at": 999}).status_code == 404

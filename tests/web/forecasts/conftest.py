@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 import ramme.web.front
+from ramme.web.accounts.models import User
 from ramme.web.data.services.importer import import_folder
 from tests.web.personas import make_user
 
@@ -21,7 +22,7 @@ def _fast_forecast(fast_forecast: None) -> None:
 
 
 @pytest.fixture
-def example(db):  # type: ignore[no-untyped-def]
+def example(db: None) -> dict[str, User]:
     """The example folder imported; alice and bob are caseworkers, erik an economist."""
     result = import_folder(EXAMPLE)
     assert result.ok, result

@@ -10,9 +10,11 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 from django.test import Client
+from pytest_django import DjangoCaptureOnCommitCallbacks, Settings
 
 from ramme.core.forecast.band_oracle import one_year_range
 from ramme.core.money import format_number
+from ramme.web.accounts.models import User
 from ramme.web.data.services.importer import import_folder
 from ramme.web.forecasts.models import AccuracyReport
 from ramme.web.forecasts.services import accuracy, cache
@@ -31,7 +33,7 @@ def small_world(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def imported(db, small_world, settings):  # type: ignore[no-untyped-def]
+def imported(db: None, small_world: Path, settings: Settings) -> dict[str, User]:
     settings.TASKS = IMMEDIATE
     assert import_folder(small_world).ok
     cache.clear()
@@ -44,7 +46,9 @@ def _client(username: str) -> Client:
     return client
 
 
-def test_the_page_says_it_is_not_computed_and_offers_the_economist_to_compute(imported) -> None:  # type: ignore[no-untyped-def]
+def test_the_page_says_it_is_not_computed_and_offers_the_economist_to_compute(
+    imported: dict[str, User],
+) -> None:
     page = _client("erik").get("/prognose/traefsikkerhed/")
     assert page.status_code == 200
     assert page.context["year"] == 2024
@@ -52,13 +56,15 @@ def test_the_page_says_it_is_not_computed_and_offers_the_economist_to_compute(im
     assert b'id="beregn"' not in _client("carl").get("/prognose/traefsikkerhed/").content
 
 
-def test_a_caseworker_cannot_order_the_computation(imported) -> None:  # type: ignore[no-untyped-def]
+def test_a_caseworker_cannot_order_the_computation(imported: dict[str, User]) -> None:
     answer = _client("carl").post("/prognose/traefsikkerhed/beregn/", {"aar": "2024"})
     assert answer.status_code == 403
     assert not AccuracyReport.objects.exists()
 
 
-def test_computed_report_shows_the_same_figures_as_the_cli(imported, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_computed_report_shows_the_same_figures_as_the_cli(
+    imported: dict[str, User], tmp_path: Path
+) -> None:
     client = _client("erik")
     answer = client.post("/prognose/traefsikkerhed/beregn/", {"aar": "2024"})
     assert answer.status_code == 302
@@ -82,7 +88,7 @@ def test_computed_report_shows_the_same_figures_as_the_cli(imported, tmp_path) -
     }
 
 
-def test_a_caseworker_sees_the_frame_but_not_the_lines(imported) -> None:  # type: ignore[no-untyped-def]
+def test_a_caseworker_sees_the_frame_but_not_the_lines(imported: dict[str, User]) -> None:
     from tests.web.api.conftest import token_client
 
     assert _client("erik").post("/prognose/traefsikkerhed/beregn/", {"aar": "2024"}).status_code
@@ -95,8 +101,12 @@ def test_a_caseworker_sees_the_frame_but_not_the_lines(imported) -> None:  # typ
         assert body["months"][0]["outturn"] > 0
 
 
-def test_a_new_import_queues_the_accuracy_of_the_latest_year(  # type: ignore[no-untyped-def]
-    imported, settings, small_world, monkeypatch, django_capture_on_commit_callbacks
+def test_a_new_import_queues_the_accuracy_of_the_latest_year(
+    imported: dict[str, User],
+    settings: Settings,
+    small_world: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
 ) -> None:
     settings.RAMME_ACCURACY_AFTER_IMPORT = True
     queued: list[int] = []
@@ -109,7 +119,7 @@ def test_a_new_import_queues_the_accuracy_of_the_latest_year(  # type: ignore[no
     assert report.data_version == cache.data_version()
 
 
-def test_progress_is_shown_while_it_runs(imported) -> None:  # type: ignore[no-untyped-def]
+def test_progress_is_shown_while_it_runs(imported: dict[str, User]) -> None:
     AccuracyReport.objects.create(
         year=2024, data_version=cache.data_version(), status="running", months_done=4
     )
@@ -122,7 +132,7 @@ def test_progress_is_shown_while_it_runs(imported) -> None:  # type: ignore[no-u
     assert status == {"status": "running", "months_done": 4, "error": ""}
 
 
-def test_line_page_shows_the_calibration_of_the_cli_json(imported) -> None:  # type: ignore[no-untyped-def]
+def test_line_page_shows_the_calibration_of_the_cli_json(imported: dict[str, User]) -> None:
     from ramme.web.data.models import ActivityLine
 
     out = io.StringIO()

@@ -48,7 +48,7 @@ def _append(path: Path, rows: list[str]) -> None:
 
 
 @pytest.mark.django_db
-def test_aftercare_by_legal_basis_runs_to_the_year_end_through_the_importer(folder) -> None:  # type: ignore[no-untyped-def]
+def test_aftercare_by_legal_basis_runs_to_the_year_end_through_the_importer(folder: Path) -> None:
     assert import_folder(folder).ok
     cache.clear()
     fc = year_end.compute_forecast(AS_OF, simulations=0)

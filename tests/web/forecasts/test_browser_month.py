@@ -11,7 +11,9 @@ from pathlib import Path
 import pytest
 from docx import Document
 from openpyxl import load_workbook
+from pytest_django.live_server_helper import LiveServer
 
+from ramme.web.accounts.models import User
 from ramme.web.data.models import Budget
 from ramme.web.forecasts.models import ForecastSnapshot
 from tests.web.browser import CHROMIUM, CHROMIUM_ARGS, log_in
@@ -26,7 +28,9 @@ DAY = "30.09.2024"
 CHALLENGE = "Flere **underretninger** end sidste år"
 
 
-def test_an_economist_does_her_month_in_the_browser(example, live_server, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_an_economist_does_her_month_in_the_browser(
+    example: dict[str, User], live_server: LiveServer, tmp_path: Path
+) -> None:
     from playwright.sync_api import sync_playwright
 
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"

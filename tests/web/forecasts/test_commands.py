@@ -5,15 +5,18 @@ from __future__ import annotations
 import io
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.core.management import CommandError, call_command
 from django.test import Client
 
 from ramme.core.forecast.band_oracle import one_year_range
+from ramme.core.forecast.bridge import bridge
 from ramme.core.money import format_number
+from ramme.web.accounts.models import User
 from ramme.web.forecasts.models import ForecastSnapshot
-from ramme.web.forecasts.services import followup, snapshots, year_end
+from ramme.web.forecasts.services import snapshots, year_end
 from tests.web.forecasts.conftest import AS_OF
 from tests.web.personas import PASSWORD
 
@@ -27,11 +30,12 @@ def run(*args: str) -> str:
     return out.getvalue()
 
 
-def forecast_json() -> dict:  # type: ignore[type-arg]
-    return json.loads(run("forecast", "--as-of", AS_OF.isoformat(), "--json"))
+def forecast_json() -> dict[str, Any]:
+    payload: dict[str, Any] = json.loads(run("forecast", "--as-of", AS_OF.isoformat(), "--json"))
+    return payload
 
 
-def test_json_has_the_required_keys(example) -> None:  # type: ignore[no-untyped-def]
+def test_json_has_the_required_keys(example: dict[str, User]) -> None:
     data = forecast_json()
     assert data["as_of"] == "2024-09-30" and data["year"] == 2024
     assert data["lines"] and all(set(line) >= LINE_KEYS for line in data["lines"])
@@ -43,7 +47,7 @@ def test_json_has_the_required_keys(example) -> None:  # type: ignore[no-untyped
     )
 
 
-def test_cli_web_and_service_give_the_same_numbers(example) -> None:  # type: ignore[no-untyped-def]
+def test_cli_web_and_service_give_the_same_numbers(example: dict[str, User]) -> None:
     cli = forecast_json()
     service = json.loads(json.dumps(year_end.forecast_payload(year_end.compute_forecast(AS_OF))))
     client = Client()
@@ -59,14 +63,14 @@ def test_cli_web_and_service_give_the_same_numbers(example) -> None:  # type: ig
     assert shown == {line["activity"]: line["forecast"] for line in cli["lines"]}
 
 
-def test_table_output_is_danish(example) -> None:  # type: ignore[no-untyped-def]
+def test_table_output_is_danish(example: dict[str, User]) -> None:
     text = run("forecast", "--as-of", AS_OF.isoformat())
     assert "Hovedtotal" in text and "Korr. budget" in text and "30.09.2024" in text
     total = year_end.compute_forecast(AS_OF).total.forecast
     assert f"{total:,.0f}".replace(",", ".") in text  # Danish thousands separator
 
 
-def test_save_is_idempotent_per_date(example) -> None:  # type: ignore[no-untyped-def]
+def test_save_is_idempotent_per_date(example: dict[str, User]) -> None:
     run("forecast", "--as-of", AS_OF.isoformat(), "--save")
     run("forecast", "--as-of", AS_OF.isoformat(), "--save", "--json")
     assert ForecastSnapshot.objects.count() == 1
@@ -76,15 +80,15 @@ def test_save_is_idempotent_per_date(example) -> None:  # type: ignore[no-untype
     fc = year_end.compute_forecast(AS_OF)
     assert rebuilt.total.forecast == fc.total.forecast
     assert rebuilt.measures.measure_ids == fc.measures.measure_ids
-    assert followup.bridge(rebuilt, fc).items  # the bridge can start from a snapshot
+    assert bridge(rebuilt, fc).items  # the bridge can start from a snapshot
 
 
-def test_bad_date_is_a_clear_error(example) -> None:  # type: ignore[no-untyped-def]
+def test_bad_date_is_a_clear_error(example: dict[str, User]) -> None:
     with pytest.raises(CommandError, match="ÅÅÅÅ-MM-DD"):
         run("forecast", "--as-of", "2024-09-31")
 
 
-def test_backtest_writes_json(example, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_backtest_writes_json(example: dict[str, User], tmp_path: Path) -> None:
     target = tmp_path / "bt.json"
     text = run("backtest", "--year", "2024", "--months", "6,9", "--json", str(target),
                "--simulations", "20")  # fmt: skip
@@ -101,6 +105,6 @@ def test_backtest_writes_json(example, tmp_path: Path) -> None:  # type: ignore[
     assert f"i 9 af 10 år i {format_number(low, 0)}-{format_number(high, 0)} %" in text
 
 
-def test_backtest_without_budget_year_fails_clearly(example) -> None:  # type: ignore[no-untyped-def]
+def test_backtest_without_budget_year_fails_clearly(example: dict[str, User]) -> None:
     with pytest.raises(CommandError, match="intet budget"):
         run("backtest", "--year", "1999")

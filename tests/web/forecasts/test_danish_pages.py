@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
+from ramme.web.accounts.models import User
 from ramme.web.forecasts.services.year_end import default_as_of
 from tests.web.personas import login, make_user
 
 
-def test_follow_up_takes_a_danish_date_in_the_query(example) -> None:  # type: ignore[no-untyped-def]
+def test_follow_up_takes_a_danish_date_in_the_query(example: dict[str, User]) -> None:
     page = login("erik").get("/prognose/", {"dato": "31.03.2024"})
     assert page.status_code == 200
     assert str(page.context["as_of"]) == "2024-03-31"
     assert 'value="31.03.2024"' in page.content.decode()
 
 
-def test_report_download_takes_a_danish_date(example) -> None:  # type: ignore[no-untyped-def]
+def test_report_download_takes_a_danish_date(example: dict[str, User]) -> None:
     client = login("erik")
     for params in ({"as_of": "31.03.2024"}, {"dato": "31.03.2024"}):
         page = client.get("/rapporter/vis/monthly/", params)
@@ -21,7 +22,7 @@ def test_report_download_takes_a_danish_date(example) -> None:  # type: ignore[n
         assert "31.03.2024" in page.content.decode()
 
 
-def test_every_list_defaults_to_the_last_postings_month_end(example) -> None:  # type: ignore[no-untyped-def]
+def test_every_list_defaults_to_the_last_postings_month_end(example: dict[str, User]) -> None:
     client, day = login("erik"), default_as_of()
     for url in ("/prognose/", "/handleplaner/opfoelgning/", "/datakvalitet/"):
         page = client.get(url)
@@ -30,14 +31,14 @@ def test_every_list_defaults_to_the_last_postings_month_end(example) -> None:  #
         assert f"{day:%d.%m.%Y}" in page.content.decode(), url
 
 
-def test_a_bad_date_gives_a_danish_400_page(example) -> None:  # type: ignore[no-untyped-def]
+def test_a_bad_date_gives_a_danish_400_page(example: dict[str, User]) -> None:
     page = login("erik").get("/prognose/", {"dato": "i går"})
     assert page.status_code == 400
     html = page.content.decode()
     assert "Forkert forespørgsel" in html and "ugyldig dato" in html
 
 
-def test_not_found_and_forbidden_pages_are_danish(example) -> None:  # type: ignore[no-untyped-def]
+def test_not_found_and_forbidden_pages_are_danish(example: dict[str, User]) -> None:
     make_user("olga")
     client = login("olga")
     missing = client.get("/prognose/indsats/findes-ikke/")

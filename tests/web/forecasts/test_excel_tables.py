@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from pytest_django.live_server_helper import LiveServer
 
-from ramme.web.accounts.models import AuditEvent
+from ramme.web.accounts.models import AuditEvent, User
 from ramme.web.forecasts.services import followup
 from tests.web.browser import log_in
 from tests.web.forecasts.conftest import AS_OF
@@ -21,7 +22,7 @@ DATO = {"dato": f"{AS_OF:%d.%m.%Y}"}
 CHROMIUM = Path("/usr/bin/chromium")
 
 
-def test_the_follow_up_table_downloads_with_numbers(example) -> None:  # type: ignore[no-untyped-def]
+def test_the_follow_up_table_downloads_with_numbers(example: dict[str, User]) -> None:
     response = login("erik").get("/prognose/", DATO | {"excel": "opfoelgning"})
     assert response.status_code == 200 and response["Content-Type"].startswith("application/vnd")
     sheet = load_workbook(io.BytesIO(response.content)).active
@@ -33,7 +34,7 @@ def test_the_follow_up_table_downloads_with_numbers(example) -> None:  # type: i
     assert AuditEvent.objects.filter(action="export", object_key="opfoelgning").exists()
 
 
-def test_every_table_of_the_page_can_be_downloaded(example) -> None:  # type: ignore[no-untyped-def]
+def test_every_table_of_the_page_can_be_downloaded(example: dict[str, User]) -> None:
     client = login("erik")
     for table in ("metoder", "forklaring", "enheder", "enhedspris"):
         response = client.get("/prognose/", DATO | {"excel": table})
@@ -46,7 +47,9 @@ def test_every_table_of_the_page_can_be_downloaded(example) -> None:  # type: ig
 
 @pytest.mark.browser
 @pytest.mark.skipif(not CHROMIUM.exists(), reason="kræver Debians chromium")
-def test_the_follow_up_table_fits_1366_pixels(example, live_server) -> None:  # type: ignore[no-untyped-def]
+def test_the_follow_up_table_fits_1366_pixels(
+    example: dict[str, User], live_server: LiveServer
+) -> None:
     from playwright.sync_api import sync_playwright
 
     from tests.web.browser import CHROMIUM_ARGS

@@ -6,12 +6,15 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+from ramme.web.accounts.models import User
 from ramme.web.forecasts.services.followup import followup
 from ramme.web.reports.builders.annual import annual_figures
 from tests.web.forecasts.conftest import AS_OF
 
 
-def test_the_page_and_the_annual_report_agree_on_each_completed_year(example) -> None:  # type: ignore[no-untyped-def]
+def test_the_page_and_the_annual_report_agree_on_each_completed_year(
+    example: dict[str, User],
+) -> None:
     page = followup(AS_OF).volumes
     report = annual_figures(AS_OF.year - 1, today=date(2024, 10, 5)).development
     compared = 0
@@ -27,7 +30,7 @@ def test_the_page_and_the_annual_report_agree_on_each_completed_year(example) ->
     assert compared >= 3  # the example has several steps over several years
 
 
-def test_this_year_on_the_page_is_the_forecasts_expectation(example) -> None:  # type: ignore[no-untyped-def]
+def test_this_year_on_the_page_is_the_forecasts_expectation(example: dict[str, User]) -> None:
     page = followup(AS_OF).volumes
     current = [v for rows in page.values() for v in rows if v.year == AS_OF.year]
     assert current and all(v.expected for v in current)

@@ -5,12 +5,15 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 import pytest
 from django.core.management import CommandError, call_command
 from django.test import Client
+from pytest_django import Settings
 
-from ramme.reports.model import RowLevel
+from ramme.reports.model import Cell, RowLevel
+from ramme.web.accounts.models import User
 from ramme.web.forecasts.models import ForecastSnapshot
 from ramme.web.forecasts.services import followup, year_end
 from ramme.web.plans.services import plans as plan_services
@@ -18,14 +21,22 @@ from ramme.web.reports.builders import BUILDERS
 from tests.web.forecasts.conftest import AS_OF
 from tests.web.personas import login
 
+if TYPE_CHECKING:
+    from django.test.client import _MonkeyPatchedWSGIResponse  # the test client's response (stubs)
+
 AUGUST = date(2024, 8, 31)
 
 
-def approve(client: Client, day: date):  # type: ignore[no-untyped-def]
+def _amount(cell: Cell) -> Decimal:
+    assert isinstance(cell, Decimal | int), cell
+    return Decimal(cell)
+
+
+def approve(client: Client, day: date) -> _MonkeyPatchedWSGIResponse:
     return client.post("/prognose/godkend/", {"dato": f"{day:%d.%m.%Y}"}, follow=True)
 
 
-def test_approving_saves_the_months_forecast_with_who_and_when(example) -> None:  # type: ignore[no-untyped-def]
+def test_approving_saves_the_months_forecast_with_who_and_when(example: dict[str, User]) -> None:
     page = approve(login("erik"), AS_OF)
     snap = ForecastSnapshot.objects.get(as_of=AS_OF)
     assert snap.approved_by == "erik" and snap.approved_at is not None
@@ -35,7 +46,7 @@ def test_approving_saves_the_months_forecast_with_who_and_when(example) -> None:
     assert "godkendt af erik" in html and "Godkend månedens prognose" not in html
 
 
-def test_an_approved_month_is_locked(example) -> None:  # type: ignore[no-untyped-def]
+def test_an_approved_month_is_locked(example: dict[str, User]) -> None:
     client = login("erik")
     approve(client, AS_OF)
     again = approve(client, AS_OF).content.decode()
@@ -45,7 +56,7 @@ def test_an_approved_month_is_locked(example) -> None:  # type: ignore[no-untype
     assert ForecastSnapshot.objects.get(as_of=AS_OF).approved_by == "erik"
 
 
-def test_a_caseworker_cannot_approve(example) -> None:  # type: ignore[no-untyped-def]
+def test_a_caseworker_cannot_approve(example: dict[str, User]) -> None:
     page = approve(login("alice"), AS_OF)
     assert "Kun økonomikonsulenter" in page.content.decode()
     assert not ForecastSnapshot.objects.exists()
@@ -53,8 +64,8 @@ def test_a_caseworker_cannot_approve(example) -> None:  # type: ignore[no-untype
 
 
 def test_the_monthly_table_has_one_expected_result_per_month_from_approved_snapshots(
-    example, settings
-) -> None:  # type: ignore[no-untyped-def]
+    example: dict[str, User], settings: Settings
+) -> None:
     approve(login("erik"), AUGUST)
     august = ForecastSnapshot.objects.get(as_of=AUGUST).payload["total"]
     settings.RESULT_SIGN = "merforbrug-"
@@ -66,12 +77,14 @@ def test_the_monthly_table_has_one_expected_result_per_month_from_approved_snaps
     results = table.rows[-1].cells
     assert str(results[0]).startswith("Forventet resultat (− er merforbrug)")
     budget = next(r for r in table.rows if r.level is RowLevel.TOTAL).cells[1]
-    assert results[col] == pytest.approx(budget - Decimal(repr(august["forecast"])), abs=1)
+    assert results[col] == pytest.approx(_amount(budget) - Decimal(repr(august["forecast"])), abs=1)
     fu = followup.followup(AS_OF)
     assert results[-1] == -fu.table.total.result
 
 
-def test_the_action_plans_overspend_comes_from_approved_snapshots_unless_typed(example) -> None:  # type: ignore[no-untyped-def]
+def test_the_action_plans_overspend_comes_from_approved_snapshots_unless_typed(
+    example: dict[str, User],
+) -> None:
     approve(login("erik"), AUGUST)
     from ramme.web.accounts.models import User
 
@@ -95,7 +108,7 @@ def test_the_action_plans_overspend_comes_from_approved_snapshots_unless_typed(e
     assert "indtastet i handleplanen" in page.content.decode()
 
 
-def test_the_follow_up_page_shows_each_months_expected_result(example) -> None:  # type: ignore[no-untyped-def]
+def test_the_follow_up_page_shows_each_months_expected_result(example: dict[str, User]) -> None:
     from ramme.web.forecasts.templatetags.forecasts import tkr
 
     page = login("erik").get("/prognose/", {"dato": f"{AS_OF:%d.%m.%Y}"})

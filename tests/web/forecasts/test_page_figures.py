@@ -4,10 +4,13 @@ exactly what a fresh computation gives; saving a month's snapshot redraws the hi
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from django.test import Client
 
 from ramme.web.accounts import disclosure
+from ramme.web.accounts.models import User
 from ramme.web.data.models import ActivityLine
 from ramme.web.forecasts.chart import HISTORY_TITLE, history_figure
 from ramme.web.forecasts.models import StoredForecast
@@ -24,7 +27,7 @@ def _client(username: str) -> Client:
     return client
 
 
-def _pages(client: Client) -> dict[str, object]:
+def _pages(client: Client) -> dict[str, Any]:
     """The follow-up, the page of its first line with a case the user sees, and the page of
     that line's dearest case."""
     follow_up = client.get("/prognose/", {"dato": DATO})
@@ -64,8 +67,8 @@ def _fresh_process_that_only_reads(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.mark.parametrize("username", ["erik", "alice"])  # every case; only her team's
-def test_a_warm_page_reads_what_is_stored_and_computes_nothing(  # type: ignore[no-untyped-def]
-    example, monkeypatch, username
+def test_a_warm_page_reads_what_is_stored_and_computes_nothing(
+    example: dict[str, User], monkeypatch: pytest.MonkeyPatch, username: str
 ) -> None:
     first = _pages(_client(username))
     row = StoredForecast.objects.get(as_of=AS_OF, simulations=50)
@@ -74,11 +77,11 @@ def test_a_warm_page_reads_what_is_stored_and_computes_nothing(  # type: ignore[
     assert _pages(_client(username)) == first
 
 
-def test_the_stored_figures_equal_a_fresh_computation(example) -> None:  # type: ignore[no-untyped-def]
+def test_the_stored_figures_equal_a_fresh_computation(example: dict[str, User]) -> None:
     shown = _pages(_client("erik"))
     fc = year_end.compute_forecast(AS_OF)
     fresh = followup._parts(fc, False, None)
-    assert shown["figures"][:5] == (  # type: ignore[index]
+    assert shown["figures"][:5] == (
         fresh.methods,
         fresh.explanation,
         fresh.volumes,
@@ -88,7 +91,7 @@ def test_the_stored_figures_equal_a_fresh_computation(example) -> None:  # type:
     assert shown["chart"] == history_figure(
         HISTORY_TITLE, followup.fresh_history(None, AS_OF), fc.total.budget
     )
-    measures, chart, history = shown["line"]  # type: ignore[misc]
+    measures, chart, history = shown["line"]
     activity = fc.lines[0].activity
     on_line = [r for r in fc.measures.rows() if r["activity"] == activity]
     assert measures == sorted(on_line, key=lambda r: -r["year_cost"])
@@ -97,7 +100,7 @@ def test_the_stored_figures_equal_a_fresh_computation(example) -> None:  # type:
     assert followup.stored_figures(AS_OF).children == disclosure.children_by_line(fc)
 
 
-def test_saving_an_earlier_month_redraws_the_stored_history(example) -> None:  # type: ignore[no-untyped-def]
+def test_saving_an_earlier_month_redraws_the_stored_history(example: dict[str, User]) -> None:
     client = _client("erik")
     before = client.get("/prognose/", {"dato": DATO}).context["chart"]
     # the saved month's own simulated band replaces the deterministic one in the history
@@ -111,7 +114,7 @@ def test_saving_an_earlier_month_redraws_the_stored_history(example) -> None:  #
     )
 
 
-def test_the_background_task_stores_the_figures_with_the_forecast(example) -> None:  # type: ignore[no-untyped-def]
+def test_the_background_task_stores_the_figures_with_the_forecast(example: dict[str, User]) -> None:
     version = cache.data_version()
     for day, sims in followup.needed_forecasts(AS_OF):
         stored.queue_row(version, day, sims, 0)
@@ -126,13 +129,20 @@ def test_the_background_task_stores_the_figures_with_the_forecast(example) -> No
     assert set(page.charts) == {None, *(line.activity for line in fc.lines)}
 
 
-def test_figures_of_another_shape_are_computed_again(example, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_figures_of_another_shape_are_computed_again(
+    example: dict[str, User], monkeypatch: pytest.MonkeyPatch
+) -> None:
     _client("erik").get("/prognose/", {"dato": DATO})
     StoredForecast.objects.filter(as_of=AS_OF).update(figures=b"not figures")
     cache.clear()
     built: list[object] = []
     real = page_figures.build
-    monkeypatch.setattr(page_figures, "build", lambda *a: built.append(a) or real(*a))
+
+    def counted(*a: Any) -> page_figures.PageFigures:
+        built.append(a)
+        return real(*a)
+
+    monkeypatch.setattr(page_figures, "build", counted)
     assert _client("erik").get("/prognose/", {"dato": DATO}).status_code == 200
     assert len(built) == 1
     blob = stored.load_figures(cache.data_version(), AS_OF, 50, 0)

@@ -5,9 +5,10 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django.test import Client
+from pytest_django import Settings
 
 from ramme.core.forecast.bridge import bridge
-from ramme.web.accounts.models import AuditEvent
+from ramme.web.accounts.models import AuditEvent, User
 from ramme.web.data.models import ActivityLine, Budget, Measure
 from ramme.web.forecasts.services import cache, followup, year_end
 from tests.web.forecasts.conftest import AS_OF
@@ -27,12 +28,12 @@ def shown(client: Client, line: ActivityLine) -> set[str]:
     return {row["measure_id"] for row in page.context["measures"]}
 
 
-def test_page_requires_login(example) -> None:  # type: ignore[no-untyped-def]
+def test_page_requires_login(example: dict[str, User]) -> None:
     page = Client().get("/prognose/")
     assert page.status_code == 302 and "login" in page["Location"]
 
 
-def test_follow_up_page_shows_the_table(example) -> None:  # type: ignore[no-untyped-def]
+def test_follow_up_page_shows_the_table(example: dict[str, User]) -> None:
     page = login("alice").get("/prognose/", DATO)
     html = page.content.decode()
     assert "Hovedtotal" in html and "Forventet resultat" in html and "<svg" in html
@@ -41,14 +42,14 @@ def test_follow_up_page_shows_the_table(example) -> None:  # type: ignore[no-unt
     assert 'id="dyreste"' not in html
 
 
-def test_economist_sees_most_expensive_cases_and_it_is_logged(example) -> None:  # type: ignore[no-untyped-def]
+def test_economist_sees_most_expensive_cases_and_it_is_logged(example: dict[str, User]) -> None:
     page = login("erik").get("/prognose/", DATO)
     rows = page.context["expensive"]
     assert rows and rows == sorted(rows, key=lambda r: -r.yearly_price)
     assert AuditEvent.objects.filter(username="erik", detail="dyreste sager").exists()
 
 
-def test_drill_down_hides_other_caseworkers_measures(example) -> None:  # type: ignore[no-untyped-def]
+def test_drill_down_hides_other_caseworkers_measures(example: dict[str, User]) -> None:
     lines = [line for line in ActivityLine.objects.all() if own("alice", line) and own("bob", line)]
     assert lines, "the example should have a line with cases of both caseworkers"
     alice, erik = login("alice"), login("erik")
@@ -70,7 +71,7 @@ def _set_corrected(amount: Decimal) -> None:
     cache.clear()
 
 
-def test_action_plan_flag_follows_the_corrected_budget(example) -> None:  # type: ignore[no-untyped-def]
+def test_action_plan_flag_follows_the_corrected_budget(example: dict[str, User]) -> None:
     _set_corrected(Decimal(1000))  # a budget far below the forecast (none at all: no alarm)
     low = year_end.forecast_payload(year_end.compute_forecast(AS_OF))["action_plan"]
     assert low["required"] is True and "Handleplan påkrævet" in low["reason"]
@@ -82,7 +83,7 @@ def test_action_plan_flag_follows_the_corrected_budget(example) -> None:  # type
     assert high["required"] is False
 
 
-def test_an_edited_budget_shows_without_a_new_import(example) -> None:  # type: ignore[no-untyped-def]
+def test_an_edited_budget_shows_without_a_new_import(example: dict[str, User]) -> None:
     before = year_end.forecast_payload(year_end.compute_forecast(AS_OF))["total"]["budget"]
     row = Budget.objects.filter(year=2024, kind=Budget.Kind.CORRECTED).first() or (
         Budget.objects.filter(year=2024).first()
@@ -108,7 +109,9 @@ def _new_cases(client: Client, pages: int) -> tuple[list[str], str]:
     return ids, first.content.decode()
 
 
-def test_the_months_new_cases_are_paged_and_only_her_own(example, settings) -> None:  # type: ignore[no-untyped-def]
+def test_the_months_new_cases_are_paged_and_only_her_own(
+    example: dict[str, User], settings: Settings
+) -> None:
     settings.RAMME_PAGE_SIZE = 2
     everyone = set(Measure.objects.values_list("measure_id", flat=True))
     erik_ids, html = _new_cases(login("erik"), 3)
@@ -125,7 +128,7 @@ def test_the_months_new_cases_are_paged_and_only_her_own(example, settings) -> N
     assert set(alice_ids) == set(erik_ids) & mine and len(alice_ids) == count
 
 
-def test_the_bridge_is_computed_once_per_pair_of_forecasts(example) -> None:  # type: ignore[no-untyped-def]
+def test_the_bridge_is_computed_once_per_pair_of_forecasts(example: dict[str, User]) -> None:
     first, again = followup.followup(AS_OF), followup.followup(AS_OF)
     assert first.bridge is not None and again.bridge is first.bridge
     august = followup.month_forecast(followup.earlier_month_ends(AS_OF)[-1]).forecast

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.test import Client
 
+from ramme.web.accounts.models import User
 from ramme.web.forecasts.services import cache
 from tests.web.personas import PASSWORD
 from tests.web.query_counts import more_cases, queries
@@ -16,14 +17,14 @@ PAGE = "/prognose/?dato=30.09.2024"
 MAX_QUERIES = 145
 
 
-def test_the_follow_up_page_stays_within_its_query_budget(example) -> None:  # type: ignore[no-untyped-def]
+def test_the_follow_up_page_stays_within_its_query_budget(example: dict[str, User]) -> None:
     client = Client()
     assert client.login(username="erik", password=PASSWORD)
     before = queries(lambda: client.get(PAGE))
     assert before <= MAX_QUERIES
 
 
-def test_the_follow_up_page_does_not_query_per_measure(example) -> None:  # type: ignore[no-untyped-def]
+def test_the_follow_up_page_does_not_query_per_measure(example: dict[str, User]) -> None:
     client = Client()
     assert client.login(username="erik", password=PASSWORD)
     # the first unpaid measures add a data-quality finding (a fixed few queries); from then

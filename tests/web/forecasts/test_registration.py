@@ -11,7 +11,8 @@ from django.test import Client
 
 from ramme.core.forecast import Forecast, forecast, prepare
 from ramme.core.forecast.results import RegistrationDelays
-from ramme.web.forecasts.services import followup
+from ramme.web.accounts.models import User
+from ramme.web.forecasts.services import followup, year_end
 from ramme.web.forecasts.services.snapshots import rebuild, snapshot_payload
 from tests.core.forecast.builders import dataset
 from tests.core.forecast.test_pending import AS_OF, _world
@@ -31,7 +32,7 @@ def test_the_json_and_the_stored_forecast_keep_what_was_assumed() -> None:
 
 
 def _page(monkeypatch: pytest.MonkeyPatch, reg: RegistrationDelays) -> str:
-    real = followup.compute_forecast
+    real = year_end.compute_forecast
 
     def with_delays(*args: Any, **kwargs: Any) -> Forecast:
         return dataclasses.replace(real(*args, **kwargs), registration=reg)
@@ -42,7 +43,9 @@ def _page(monkeypatch: pytest.MonkeyPatch, reg: RegistrationDelays) -> str:
     return client.get("/prognose/?dato=30.09.2024").content.decode()
 
 
-def test_the_follow_up_page_says_so_in_danish(example, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_the_follow_up_page_says_so_in_danish(
+    example: dict[str, User], monkeypatch: pytest.MonkeyPatch
+) -> None:
     html = _page(monkeypatch, RegistrationDelays(34.0, 12.4, 2_500_000.0, 21.0, 3.0, 400_000.0))
     assert 'id="registrering"' in html
     assert "Ophør registreres i gennemsnit 34 dage" in html
@@ -51,6 +54,8 @@ def test_the_follow_up_page_says_so_in_danish(example, monkeypatch) -> None:  # 
     assert "Nye indsatser registreres i gennemsnit 21 dage" in html
 
 
-def test_no_note_without_late_registrations(example, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_no_note_without_late_registrations(
+    example: dict[str, User], monkeypatch: pytest.MonkeyPatch
+) -> None:
     html = _page(monkeypatch, RegistrationDelays(0.0, 0.0, 0.0, 0.0, 0.0, 0.0))
     assert 'id="registrering"' not in html

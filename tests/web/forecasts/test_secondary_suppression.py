@@ -11,6 +11,7 @@ from django.test import Client
 from ramme.core.disclosure import MIN_CASES
 from ramme.core.ladder import LadderStep
 from ramme.web.accounts.disclosure import children_by_line
+from ramme.web.accounts.models import User
 from ramme.web.data.models import Child, Posting
 from ramme.web.forecasts.services import cache, year_end
 from ramme.web.forecasts.services.figures import volume_children
@@ -40,7 +41,9 @@ def _unseen(username: str, keys: frozenset[str]) -> set[str]:
     return set(keys) - own
 
 
-def test_a_caseworker_cannot_read_nor_derive_a_small_line_on_the_follow_up_page(example) -> None:  # type: ignore[no-untyped-def]
+def test_a_caseworker_cannot_read_nor_derive_a_small_line_on_the_follow_up_page(
+    example: dict[str, User],
+) -> None:
     fc = year_end.compute_forecast(AS_OF)
     behind = {line: _unseen("bob", keys) for line, keys in children_by_line(fc).items()}
     small = {line for line, keys in behind.items() if 0 < len(keys) < MIN_CASES}
@@ -74,7 +77,7 @@ def _groups(rows: list[list[str]]) -> list[tuple[list[list[str]], list[str]]]:
     return groups
 
 
-def test_the_api_gives_a_caseworker_no_small_line_figure(example) -> None:  # type: ignore[no-untyped-def]
+def test_the_api_gives_a_caseworker_no_small_line_figure(example: dict[str, User]) -> None:
     fc = year_end.compute_forecast(AS_OF)
     behind = {line: _unseen("bob", keys) for line, keys in children_by_line(fc).items()}
     small = {line for line, keys in behind.items() if 0 < len(keys) < MIN_CASES}
@@ -99,7 +102,9 @@ def test_the_api_gives_a_caseworker_no_small_line_figure(example) -> None:  # ty
     assert detail["forecast"] is None and detail["p90"] is None
 
 
-def test_the_start_page_hides_a_small_year_and_line_from_a_caseworker(example) -> None:  # type: ignore[no-untyped-def]
+def test_the_start_page_hides_a_small_year_and_line_from_a_caseworker(
+    example: dict[str, User],
+) -> None:
     behind: dict[tuple[int, str], set[str]] = defaultdict(set)
     rows = Posting.objects.filter(activity__isnull=False, measure__isnull=False)
     for day, line, key in rows.values_list("date", "activity__name", "measure__child__key"):
@@ -115,7 +120,9 @@ def test_the_start_page_hides_a_small_year_and_line_from_a_caseworker(example) -
         assert bobs[line][column] == HIDDEN and eriks[line][column] != HIDDEN
 
 
-def test_units_prices_and_the_bridge_on_few_children_are_hidden_from_a_caseworker(example) -> None:  # type: ignore[no-untyped-def]
+def test_units_prices_and_the_bridge_on_few_children_are_hidden_from_a_caseworker(
+    example: dict[str, User],
+) -> None:
     query = {"dato": AS_OF.isoformat()}
     bob = _login("bob").get("/prognose/", query).content.decode()
     erik = _login("erik").get("/prognose/", query).content.decode()

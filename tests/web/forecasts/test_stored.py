@@ -9,14 +9,17 @@ import io
 import json
 from datetime import timedelta
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
+from pytest_django import DjangoCaptureOnCommitCallbacks, Settings
 
-from ramme.core.forecast import forecast
+from ramme.core.forecast import Forecast, forecast
+from ramme.web.accounts.models import User
 from ramme.web.api.services.tokens import create_token
 from ramme.web.budgets.services.budgets import BudgetEntry, enter_budget
 from ramme.web.data.dataset import load_prepared
@@ -56,21 +59,23 @@ def _forbid_computing(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def _counting(monkeypatch: pytest.MonkeyPatch) -> list[object]:
     calls: list[object] = []
-    real = cache.forecast
 
-    def counted(*args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+    def counted(*args: Any, **kwargs: Any) -> Forecast:
         calls.append(args[1])
-        return real(*args, **kwargs)  # type: ignore[arg-type]
+        return forecast(*args, **kwargs)  # the one cache.forecast names
 
     monkeypatch.setattr(cache, "forecast", counted)
     return calls
 
 
-def test_stored_result_equals_a_fresh_computation_on_page_api_and_cli(example) -> None:  # type: ignore[no-untyped-def]
+def test_stored_result_equals_a_fresh_computation_on_page_api_and_cli(
+    example: dict[str, User],
+) -> None:
     page = _client("erik").get("/prognose/", {"dato": DATO})
     assert page.status_code == 200
     row = StoredForecast.objects.get(as_of=AS_OF, simulations=50)
     assert row.status == "done" and row.data_version == cache.data_version()
+    assert row.payload is not None
     fresh = year_end.forecast_payload(forecast(load_prepared(), AS_OF, simulations=50, seed=0))
     assert page.context["fu"].payload == fresh
     assert {k: row.payload[k] for k in fresh if k != "action_plan"} == {
@@ -80,11 +85,13 @@ def test_stored_result_equals_a_fresh_computation_on_page_api_and_cli(example) -
     _, raw = create_token("erik", "test")
     api = Client(HTTP_AUTHORIZATION=f"Bearer {raw}").get(f"/api/v1/forecast?as_of={AS_OF}")
     assert api.status_code == 200
-    assert api.json()["total"]["forecast"] == fresh["total"]["forecast"]  # type: ignore[index]
+    assert api.json()["total"]["forecast"] == fresh["total"]["forecast"]
     assert api.json()["lines"] == fresh["lines"]
 
 
-def test_another_worker_reads_the_stored_result_without_simulating(example, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_another_worker_reads_the_stored_result_without_simulating(
+    example: dict[str, User], monkeypatch: pytest.MonkeyPatch
+) -> None:
     client = _client("erik")
     first = client.get("/prognose/", {"dato": DATO})
     line = ActivityLine.objects.get(name=first.context["fu"].forecast.lines[0].activity)
@@ -101,7 +108,9 @@ def test_another_worker_reads_the_stored_result_without_simulating(example, monk
     assert _cli_json() == first.context["fu"].payload
 
 
-def test_the_history_uses_deterministic_forecasts_for_earlier_months(example, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_the_history_uses_deterministic_forecasts_for_earlier_months(
+    example: dict[str, User], monkeypatch: pytest.MonkeyPatch
+) -> None:
     calls = _counting(monkeypatch)
     _client("erik").get("/prognose/", {"dato": DATO})
     sims = sorted(
@@ -112,7 +121,9 @@ def test_the_history_uses_deterministic_forecasts_for_earlier_months(example, mo
     assert len(calls) == AS_OF.month  # each once, however often the page asks
 
 
-def test_a_budget_correction_makes_a_new_version_and_a_new_forecast(example, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_budget_correction_makes_a_new_version_and_a_new_forecast(
+    example: dict[str, User], monkeypatch: pytest.MonkeyPatch
+) -> None:
     client = _client("erik")
     before = client.get("/prognose/", {"dato": DATO}).context["fu"].forecast
     old_version = cache.data_version()
@@ -129,7 +140,7 @@ def test_a_budget_correction_makes_a_new_version_and_a_new_forecast(example, mon
     assert after.total.budget == before.total.budget + Decimal(1_000_000)
 
 
-def test_a_new_import_makes_a_new_version(example) -> None:  # type: ignore[no-untyped-def]
+def test_a_new_import_makes_a_new_version(example: dict[str, User]) -> None:
     _client("erik").get("/prognose/", {"dato": DATO})
     old_version = cache.data_version()
     assert import_folder(EXAMPLE).ok
@@ -137,8 +148,11 @@ def test_a_new_import_makes_a_new_version(example) -> None:  # type: ignore[no-u
     assert stored.load(cache.data_version(), AS_OF, 50, 0) is None
 
 
-def test_after_an_import_the_task_stores_what_the_pages_need(  # type: ignore[no-untyped-def]
-    db, settings, monkeypatch, django_capture_on_commit_callbacks
+def test_after_an_import_the_task_stores_what_the_pages_need(
+    db: None,
+    settings: Settings,
+    monkeypatch: pytest.MonkeyPatch,
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
 ) -> None:
     settings.TASKS = IMMEDIATE
     settings.RAMME_FORECAST_AFTER_IMPORT = True
@@ -155,8 +169,8 @@ def test_after_an_import_the_task_stores_what_the_pages_need(  # type: ignore[no
     assert page.status_code == 200 and "fu" in page.context
 
 
-def test_after_an_import_the_pages_forecasts_are_taken_before_the_backtest(  # type: ignore[no-untyped-def]
-    db, settings, django_capture_on_commit_callbacks
+def test_after_an_import_the_pages_forecasts_are_taken_before_the_backtest(
+    db: None, settings: Settings, django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks
 ) -> None:
     settings.TASKS = DATABASE
     settings.RAMME_FORECAST_AFTER_IMPORT = settings.RAMME_ACCURACY_AFTER_IMPORT = True
@@ -167,7 +181,7 @@ def test_after_an_import_the_pages_forecasts_are_taken_before_the_backtest(  # t
     assert queued[-1] == "compute_accuracy"
 
 
-def test_while_queued_the_page_says_it_is_computing(example) -> None:  # type: ignore[no-untyped-def]
+def test_while_queued_the_page_says_it_is_computing(example: dict[str, User]) -> None:
     version = cache.data_version()
     wanted = followup.needed_forecasts(AS_OF)
     for day, sims in wanted:
@@ -192,15 +206,18 @@ def test_while_queued_the_page_says_it_is_computing(example) -> None:  # type: i
     assert "fu" in client.get("/prognose/", {"dato": DATO}).context
 
 
-def test_a_task_of_an_outdated_version_is_dropped(example) -> None:  # type: ignore[no-untyped-def]
+def test_a_task_of_an_outdated_version_is_dropped(example: dict[str, User]) -> None:
     pk = stored.queue_row("an-older-version", AS_OF, 50, 0)
     assert pk is not None
     precompute.compute(pk)
     assert not StoredForecast.objects.filter(pk=pk).exists()
 
 
-def test_a_budget_saved_queues_the_new_versions_forecasts_once(  # type: ignore[no-untyped-def]
-    example, settings, monkeypatch, django_capture_on_commit_callbacks
+def test_a_budget_saved_queues_the_new_versions_forecasts_once(
+    example: dict[str, User],
+    settings: Settings,
+    monkeypatch: pytest.MonkeyPatch,
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
 ) -> None:
     settings.RAMME_FORECAST_AFTER_IMPORT = True
     queued: list[int] = []

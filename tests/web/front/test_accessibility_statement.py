@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from django.test import Client
+from pytest_django import Settings
 
 from ramme.web.front import accessibility as a11y
 from tests.web.personas import PASSWORD, make_user
@@ -37,7 +38,7 @@ def test_statement_lists_what_the_tests_check_and_the_known_gaps(client: Client)
     assert "delvist" in page  # overholdelsesstatus: known gaps, so not «fuldt»
 
 
-def test_statement_shows_the_configured_contact(client: Client, settings) -> None:  # type: ignore[no-untyped-def]
+def test_statement_shows_the_configured_contact(client: Client, settings: Settings) -> None:
     settings.ACCESSIBILITY_EMAIL = "webtilgaengelighed@demo.dk"
     settings.ACCESSIBILITY_PHONE = "70 10 20 30"
     page = client.get(URL).content.decode()

@@ -57,7 +57,7 @@ def test_inputs_show_danish_values_whatever_the_browser_language() -> None:
     assert 'value="9.400.000"' in MoneyInput().render("x", Decimal("9400000.00"))
 
 
-def test_a_bad_query_date_is_a_danish_400_and_a_blank_one_the_default(db) -> None:  # type: ignore[no-untyped-def]
+def test_a_bad_query_date_is_a_danish_400_and_a_blank_one_the_default(db: None) -> None:
     with pytest.raises(BadRequest, match="ugyldig dato"):
         as_of_from("31-31-2024x")
     assert as_of_from("31.03.2024") == date(2024, 3, 31)
@@ -74,7 +74,7 @@ def _request(method: str = "GET", **params: str) -> HttpRequest:
     return factory.post("/", params) if method == "POST" else factory.get("/", params)
 
 
-def test_dato_is_the_as_of_name_and_as_of_its_alias(db) -> None:  # type: ignore[no-untyped-def]
+def test_dato_is_the_as_of_name_and_as_of_its_alias(db: None) -> None:
     assert as_of_from_request(_request(dato="31.03.2024")) == date(2024, 3, 31)
     assert as_of_from_request(_request(as_of="2024-03-31")) == date(2024, 3, 31)
     both = _request(dato="30.06.2024", as_of="2024-03-31")
@@ -82,7 +82,7 @@ def test_dato_is_the_as_of_name_and_as_of_its_alias(db) -> None:  # type: ignore
     assert as_of_from_request(_request("POST", as_of="30.09.2024")) == date(2024, 9, 30)
 
 
-def test_pages_and_commands_share_the_one_default(db) -> None:  # type: ignore[no-untyped-def]
+def test_pages_and_commands_share_the_one_default(db: None) -> None:
     line = make_line("Opholdssted", "indgribende")
     post("p1", date(2024, 5, 14), "1000", line)
     assert as_of_from_request(_request()) == date(2024, 5, 31)  # the latest posting's month end

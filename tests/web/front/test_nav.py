@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.template import Context, Template
 from django.test import RequestFactory
 
+from ramme.web.accounts.models import User
 from ramme.web.front import nav
 from tests.web.personas import make_user
 
 
-def labels(user) -> list[str]:  # type: ignore[no-untyped-def]
+def labels(user: User | AnonymousUser) -> list[str]:
     return [entry.label for entry in nav.entries_for(user)]
 
 
-def test_entries_depend_on_role(db, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_entries_depend_on_role(db: None, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(
         nav, "NAV", [e for e in nav.NAV if e.label in {"Forside", "Administration"}]
     )
@@ -28,7 +30,9 @@ def test_registry_starts_with_the_start_page() -> None:
     assert nav.NAV[0] == nav.NavEntry("Forside", "front:start")
 
 
-def test_rendered_nav_skips_unwired_pages_and_marks_the_current(db, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_rendered_nav_skips_unwired_pages_and_marks_the_current(
+    db: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(nav, "NAV", [*nav.NAV, nav.NavEntry("Senere", "plans:findesikke")])
     request = RequestFactory().get("/")
     request.user = make_user("alice", "caseworker")
@@ -37,7 +41,7 @@ def test_rendered_nav_skips_unwired_pages_and_marks_the_current(db, monkeypatch)
     assert "Senere" not in html
 
 
-def test_only_the_most_specific_entry_is_current(db) -> None:  # type: ignore[no-untyped-def]
+def test_only_the_most_specific_entry_is_current(db: None) -> None:
     from django.test import Client
 
     from tests.web.personas import PASSWORD, make_user

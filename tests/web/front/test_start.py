@@ -8,26 +8,27 @@ from decimal import Decimal
 import pytest
 from django.test import Client
 from django.urls import reverse
+from pytest_django import DjangoAssertNumQueries
 
 from ramme.web.data.models import ImportRun
 from ramme.web.front.overview import UNMAPPED_LABEL, build_ledger_table
 from tests.web.personas import PASSWORD, make_line, make_user, post
 
 
-def test_start_page_requires_login(client: Client, db) -> None:  # type: ignore[no-untyped-def]
+def test_start_page_requires_login(client: Client, db: None) -> None:
     response = client.get(reverse("front:start"))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("login") + "?next=/")
 
 
-def test_login_page_is_danish(client: Client, db) -> None:  # type: ignore[no-untyped-def]
+def test_login_page_is_danish(client: Client, db: None) -> None:
     response = client.get(reverse("login"))
     assert response.status_code == 200
     assert 'lang="da"' in response.text
     assert "Adgangskode" in response.text
 
 
-def test_wrong_password_says_so_in_danish(client: Client, db) -> None:  # type: ignore[no-untyped-def]
+def test_wrong_password_says_so_in_danish(client: Client, db: None) -> None:
     make_user("alice", "caseworker")
     response = client.post(reverse("login"), {"username": "alice", "password": "forkert"})
     assert "forkert" in response.text
@@ -35,7 +36,7 @@ def test_wrong_password_says_so_in_danish(client: Client, db) -> None:  # type: 
 
 
 @pytest.fixture
-def loaded(db):  # type: ignore[no-untyped-def]
+def loaded(db: None) -> None:
     home = make_line("Opholdssted", "indgribende", position=2)
     family = make_line("Familiebehandling", "forebyggende", position=1)
     care = make_line("Familiepleje", "indgribende", position=3)
@@ -47,7 +48,7 @@ def loaded(db):  # type: ignore[no-untyped-def]
     ImportRun.objects.create(source="/data/marts", username="erik", succeeded=True)
 
 
-def test_start_page_shows_loaded_figures_in_danish(client: Client, loaded) -> None:  # type: ignore[no-untyped-def]
+def test_start_page_shows_loaded_figures_in_danish(client: Client, loaded: None) -> None:
     make_user("erik", "economist")
     client.login(username="erik", password=PASSWORD)
     html = client.get(reverse("front:start")).text
@@ -62,8 +63,8 @@ def test_start_page_shows_loaded_figures_in_danish(client: Client, loaded) -> No
 
 
 def test_start_page_query_count_does_not_grow_with_data(
-    client: Client, loaded, django_assert_max_num_queries
-) -> None:  # type: ignore[no-untyped-def]
+    client: Client, loaded: None, django_assert_max_num_queries: DjangoAssertNumQueries
+) -> None:
     make_user("erik", "economist")
     client.login(username="erik", password=PASSWORD)
     client.get(reverse("front:start"))  # the findings badge loads the dataset once per import
@@ -73,7 +74,7 @@ def test_start_page_query_count_does_not_grow_with_data(
         client.get(reverse("front:start"))
 
 
-def test_caseworker_sees_the_aggregate_page(client: Client, loaded) -> None:  # type: ignore[no-untyped-def]
+def test_caseworker_sees_the_aggregate_page(client: Client, loaded: None) -> None:
     make_user("alice", "caseworker", "Team Nord")
     client.login(username="alice", password=PASSWORD)
     response = client.get(reverse("front:start"))
@@ -82,13 +83,13 @@ def test_caseworker_sees_the_aggregate_page(client: Client, loaded) -> None:  # 
     assert "Administration" not in response.text  # the admin link is for economists
 
 
-def test_economist_sees_the_admin_link(client: Client, loaded) -> None:  # type: ignore[no-untyped-def]
+def test_economist_sees_the_admin_link(client: Client, loaded: None) -> None:
     make_user("erik", "economist")
     client.login(username="erik", password=PASSWORD)
     assert reverse("admin:index") in client.get(reverse("front:start")).text
 
 
-def test_empty_database_explains_how_to_load(client: Client, db) -> None:  # type: ignore[no-untyped-def]
+def test_empty_database_explains_how_to_load(client: Client, db: None) -> None:
     make_user("erik", "economist")
     client.login(username="erik", password=PASSWORD)
     assert "ramme demo" in client.get(reverse("front:start")).text

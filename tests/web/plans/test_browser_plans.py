@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 
 import pytest
+from playwright.sync_api import Page
+from pytest_django.live_server_helper import LiveServer
 
 from tests.web.browser import CHROMIUM, chromium_page, log_in
 from tests.web.personas import PASSWORD, make_line, make_measure, make_user
@@ -20,7 +22,7 @@ pytestmark = [
 ]
 
 
-def _add_action(page, base: str, area: str, mechanism: str, amount: str) -> None:  # type: ignore[no-untyped-def]
+def _add_action(page: Page, base: str, area: str, mechanism: str, amount: str) -> None:
     page.get_by_role("link", name="Tilføj handling").click()
     page.get_by_label("Indsatsområde", exact=True).fill(area)
     page.get_by_label("Virkemiddel").select_option(mechanism)
@@ -32,7 +34,7 @@ def _add_action(page, base: str, area: str, mechanism: str, amount: str) -> None
     page.wait_for_selector("#effekt")
 
 
-def test_a_plan_with_two_actions_shows_its_effect_table(live_server) -> None:  # type: ignore[no-untyped-def]
+def test_a_plan_with_two_actions_shows_its_effect_table(live_server: LiveServer) -> None:
     make_line("Opholdssted", "indgribende")
     make_measure("M1", "alice", "Team Nord")
     make_user("erik", "economist")

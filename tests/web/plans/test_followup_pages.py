@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 
+from ramme.web.accounts.models import User
 from ramme.web.data.models import Measure, MeasureType, PricePeriod, Provider
 from ramme.web.plans.models import IndicatorConclusion, Review
 from ramme.web.plans.services import followup
@@ -18,7 +19,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def data():  # type: ignore[no-untyped-def]
+def data() -> dict[str, User]:
     make_line("Opholdssted", "indgribende")
     users = {
         "erik": make_user("erik", "economist"),
@@ -36,7 +37,7 @@ def data():  # type: ignore[no-untyped-def]
     return users
 
 
-def test_review_list_shows_only_visible_cases_and_records_a_review(data) -> None:  # type: ignore[no-untyped-def]
+def test_review_list_shows_only_visible_cases_and_records_a_review(data: dict[str, User]) -> None:
     page = login("alice").get("/handleplaner/opfoelgning/?dato=2024-09-30").content.decode()
     # whole words only: the random CSRF token may contain "B1"
     assert re.search(r"\bA1\b", page) and not re.search(r"\bB1\b", page)
@@ -50,14 +51,14 @@ def test_review_list_shows_only_visible_cases_and_records_a_review(data) -> None
     assert "over 6 mdr." not in page
 
 
-def test_internal_offers_show_occupancy(data) -> None:  # type: ignore[no-untyped-def]
+def test_internal_offers_show_occupancy(data: dict[str, User]) -> None:
     provider = Provider.objects.create(provider_id="I02", name="UP-Turbo", kind="intern")
     followup.set_internal_offer(data["erik"], provider, places=10, waiting=3, label="TURBO")
     page = login("erik").get("/handleplaner/opfoelgning/").content.decode()
     assert "TURBO" in page
 
 
-def test_effect_drill_down_names_the_cases_the_user_may_see(data) -> None:  # type: ignore[no-untyped-def]
+def test_effect_drill_down_names_the_cases_the_user_may_see(data: dict[str, User]) -> None:
     plan = services.create_plan(
         data["erik"], {"title": "Plan", "year": 2024, "start_date": date(2024, 7, 1)}
     )
@@ -80,7 +81,7 @@ def _text(page: str) -> str:
     return re.sub(r"<[^>]*>", " ", page)
 
 
-def test_indicator_page_has_a_chart_and_takes_a_conclusion(data) -> None:  # type: ignore[no-untyped-def]
+def test_indicator_page_has_a_chart_and_takes_a_conclusion(data: dict[str, User]) -> None:
     assert MeasureType.objects.filter(code="OPH").exists()
     indicator = followup.save_indicator(data["erik"], {
         "name": "Færre på opholdssted", "kind": "children", "measure_types": "OPH",
@@ -97,7 +98,7 @@ def test_indicator_page_has_a_chart_and_takes_a_conclusion(data) -> None:  # typ
     assert "Færre på opholdssted" in listing and "Ikke nået" in listing
 
 
-def test_indicator_page_shows_the_average_duration_of_ended_measures(data) -> None:  # type: ignore[no-untyped-def]
+def test_indicator_page_shows_the_average_duration_of_ended_measures(data: dict[str, User]) -> None:
     Measure.objects.filter(measure_id="A1").update(end_date=date(2024, 6, 30))  # 182 days
     indicator = followup.save_indicator(data["erik"], {
         "name": "Kortere anbringelser", "kind": "average_duration", "measure_types": "OPH",
@@ -113,7 +114,9 @@ def test_indicator_page_shows_the_average_duration_of_ended_measures(data) -> No
     assert 'value="average_duration"' in form
 
 
-def test_indicator_page_shows_the_children_with_a_measure_started_in_twelve_months(data) -> None:  # type: ignore[no-untyped-def]
+def test_indicator_page_shows_the_children_with_a_measure_started_in_twelve_months(
+    data: dict[str, User],
+) -> None:
     Measure.objects.filter(measure_id="B1").update(start_date=date(2023, 7, 31))  # a day early
     indicator = followup.save_indicator(data["erik"], {
         "name": "Færre nye anbringelser", "kind": "children_started", "measure_types": "OPH",

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from ramme.web.accounts.models import AuditEvent
+from ramme.web.accounts.models import AuditEvent, User
 from ramme.web.plans.models import Action, ActionPlan, ExpectedEffect
 from ramme.web.plans.services import plans as services
 from tests.web.personas import login, make_line, make_measure, make_user
@@ -16,13 +16,13 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def erik():  # type: ignore[no-untyped-def]
+def erik() -> User:
     make_line("Opholdssted", "indgribende")
     make_measure("M1", "alice", "Team Nord")  # creates the OPH measure type
     return make_user("erik", "economist")
 
 
-def plan_for(user) -> ActionPlan:  # type: ignore[no-untyped-def]
+def plan_for(user: User) -> ActionPlan:
     return services.create_plan(
         user, {"title": "Handleplan 2021", "year": 2021, "start_date": date(2021, 4, 22)}
     )
@@ -40,7 +40,7 @@ def action_post(plan: ActionPlan, **changes: str) -> dict[str, str]:
     return data
 
 
-def test_creating_a_plan_records_who_and_when(erik) -> None:  # type: ignore[no-untyped-def]
+def test_creating_a_plan_records_who_and_when(erik: User) -> None:
     response = login("erik").post(
         "/handleplaner/ny/",
         {"title": "Handleplan", "year": "2021", "start_date": "2021-04-22", "version": "0",
@@ -52,7 +52,7 @@ def test_creating_a_plan_records_who_and_when(erik) -> None:  # type: ignore[no-
     assert AuditEvent.objects.filter(object_type="actionplan", action="change").exists()
 
 
-def test_an_action_with_monthly_effects_is_saved(erik) -> None:  # type: ignore[no-untyped-def]
+def test_an_action_with_monthly_effects_is_saved(erik: User) -> None:
     plan = plan_for(erik)
     response = login("erik").post(f"/handleplaner/{plan.pk}/handling/ny/", action_post(plan))
     assert response.status_code == 302
@@ -73,8 +73,8 @@ def test_an_action_with_monthly_effects_is_saved(erik) -> None:  # type: ignore[
         ("measure_types", "OPH, XYZ", "Ukendt indsatstype: XYZ."),
     ],
 )
-def test_bad_input_gets_a_message_beside_the_field_and_saves_nothing(  # type: ignore[no-untyped-def]
-    erik, field: str, value: str, message: str
+def test_bad_input_gets_a_message_beside_the_field_and_saves_nothing(
+    erik: User, field: str, value: str, message: str
 ) -> None:
     plan = plan_for(erik)
     response = login("erik").post(
@@ -88,7 +88,7 @@ def test_bad_input_gets_a_message_beside_the_field_and_saves_nothing(  # type: i
     assert plan.version == 1
 
 
-def test_two_users_cannot_silently_overwrite_each_other(erik) -> None:  # type: ignore[no-untyped-def]
+def test_two_users_cannot_silently_overwrite_each_other(erik: User) -> None:
     make_user("hanne", "head")
     plan = plan_for(erik)
     opened = plan.version
@@ -108,12 +108,12 @@ def test_two_users_cannot_silently_overwrite_each_other(erik) -> None:  # type: 
     assert not Action.objects.exists()
 
 
-def test_caseworkers_cannot_change_plans(erik) -> None:  # type: ignore[no-untyped-def]
+def test_caseworkers_cannot_change_plans(erik: User) -> None:
     make_user("alice", "caseworker", "Team Nord")
     assert login("alice").get("/handleplaner/ny/").status_code == 403
 
 
-def test_editing_a_plan_shows_and_takes_danish_amounts(erik) -> None:  # type: ignore[no-untyped-def]
+def test_editing_a_plan_shows_and_takes_danish_amounts(erik: User) -> None:
     plan = plan_for(erik)
     plan.overspend_at_start = Decimal("9400000")
     plan.save()

@@ -48,7 +48,8 @@ def test_a_linked_measure_becomes_the_case_behind_the_action(action: Action) -> 
     response = client.post(url, {"measure_id": "A1", "note": "genforhandlet"})
     assert response.status_code == 302
     link = MeasureActionLink.objects.get()
-    assert (link.measure.measure_id, link.created_by.username) == ("A1", "erik")  # type: ignore[union-attr]
+    assert link.measure is not None and link.created_by is not None
+    assert (link.measure.measure_id, link.created_by.username) == ("A1", "erik")
     after = client.get(url).content.decode()
     assert "A1: genforhandlet" in after
     assert _case_row("A1") in after and _case_row("A2") not in after

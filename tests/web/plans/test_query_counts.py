@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
+from ramme.web.accounts.models import User
 from tests.web.forecasts.conftest import example  # noqa: F401  (the fixture)
 from tests.web.personas import PASSWORD
 from tests.web.query_counts import more_cases, queries
@@ -20,7 +21,7 @@ def _fast_forecast(fast_forecast: None) -> None:
 
 
 @pytest.mark.parametrize("page", PAGES)
-def test_a_review_list_stays_within_its_query_budget(example, page: str) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_a_review_list_stays_within_its_query_budget(example: dict[str, User], page: str) -> None:  # noqa: F811
     client = Client()
     assert client.login(username="erik", password=PASSWORD)
     client.get(page)  # the first request of a session writes its own rows

@@ -6,9 +6,11 @@ from __future__ import annotations
 import re
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from django.test import Client
+from pytest_django import Settings
 
 from ramme.web.data.models import PricePeriod
 from tests.web.personas import PASSWORD, make_line, make_measure, make_user
@@ -20,7 +22,7 @@ DUE = [f"A{i}" for i in range(1, 6)]  # started 01.01.2024, never reviewed: due 
 
 
 @pytest.fixture
-def alice(settings) -> Client:  # type: ignore[no-untyped-def]
+def alice(settings: Settings) -> Client:
     settings.RAMME_PAGE_SIZE = 2
     make_line("Opholdssted", "indgribende")
     make_user("alice", "caseworker", "Team Nord")
@@ -76,7 +78,12 @@ def test_a_second_view_reads_the_lists_from_the_cache_not_the_rule_engine(
 
     calls: list[date] = []
     real = reviews.past_duration_limit
-    monkeypatch.setattr(reviews, "past_duration_limit", lambda *a: calls.append(a[2]) or real(*a))
+
+    def counted(*a: Any) -> list[reviews.ReviewItem]:
+        calls.append(a[2])
+        return real(*a)
+
+    monkeypatch.setattr(reviews, "past_duration_limit", counted)
     alice.get(f"{URL}?dato=2024-09-30")
     alice.get(f"{URL}?dato=2024-09-30&side-gennemgang=2")
     assert calls == [date(2024, 9, 30)]
@@ -108,10 +115,12 @@ def _vary(measure_id: str, start: date, code: str = "") -> None:
 
     measure = Measure.objects.get(measure_id=measure_id)
     if code:
+        activity = ActivityLine.objects.first()
+        assert activity is not None
         measure.measure_type, _ = MeasureType.objects.get_or_create(
             code=code,
             defaults={"name": "Plejefamilie", "ladder_step": "indgribende",
-                      "activity": ActivityLine.objects.first()},
+                      "activity": activity},
         )  # fmt: skip
     measure.start_date = start
     measure.save()

@@ -4,10 +4,13 @@ they equal a fresh computation, and a review recorded since leaves the «due» l
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from django.test import Client
 
 from ramme.core.plans import reviews
+from ramme.web.accounts.models import User
 from ramme.web.forecasts.services import cache, stored
 from ramme.web.plans import loader, stored_lists
 from tests.web.forecasts.after_import import run_task
@@ -23,7 +26,7 @@ def _fast_forecast(fast_forecast: None) -> None:
 URL = f"/handleplaner/opfoelgning/?dato={AS_OF:%d.%m.%Y}"
 
 
-def _shown(client: Client, query: str = "") -> dict[str, object]:
+def _shown(client: Client, query: str = "") -> dict[str, Any]:
     page = client.get(URL + query)
     assert page.status_code == 200
     keys = ("due", "past_limit", "supplements", "unapproved", "types", "occupancy", "caseloads")
@@ -42,7 +45,9 @@ def _refuse_to_compute(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(cache, "load_prepared", refuse)
 
 
-def test_the_task_stores_the_lists_and_they_equal_a_fresh_computation(example) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_the_task_stores_the_lists_and_they_equal_a_fresh_computation(
+    example: dict[str, User],  # noqa: F811
+) -> None:
     run_task(AS_OF)
     blob = stored.load_review_lists(cache.data_version(), AS_OF, 50, 0)
     kept = stored_lists.RESULT.decode(blob) if blob is not None else None
@@ -59,10 +64,10 @@ def test_the_task_stores_the_lists_and_they_equal_a_fresh_computation(example) -
 
 
 @pytest.mark.parametrize("username", ["erik", "alice"])  # every case; only her own
-def test_a_view_in_a_fresh_process_reads_the_stored_lists_and_computes_nothing(  # type: ignore[no-untyped-def]
-    example,  # noqa: F811
-    monkeypatch,
-    username,
+def test_a_view_in_a_fresh_process_reads_the_stored_lists_and_computes_nothing(
+    example: dict[str, User],  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+    username: str,
 ) -> None:
     computed = {query: _shown(login(username), query) for query in ("", "&sorter=type")}
     run_task(AS_OF)
@@ -71,17 +76,17 @@ def test_a_view_in_a_fresh_process_reads_the_stored_lists_and_computes_nothing( 
         assert _shown(login(username), query) == shown
 
 
-def test_a_review_recorded_after_the_task_leaves_the_due_list_without_a_rebuild(  # type: ignore[no-untyped-def]
-    example,  # noqa: F811
-    monkeypatch,
+def test_a_review_recorded_after_the_task_leaves_the_due_list_without_a_rebuild(
+    example: dict[str, User],  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     run_task(AS_OF)
     client = login("erik")
     due = _shown(client)["due"]
     assert due
     _refuse_to_compute(monkeypatch)
-    first = due[0]  # type: ignore[index]
+    first = due[0]
     reviewed = client.post(URL, {"measure_id": first.measure_id, "reviewed_on": "15.09.2024"})
     assert reviewed.status_code == 302
     after = _shown(client)["due"]
-    assert [i.measure_id for i in after] == [i.measure_id for i in due[1:]]  # type: ignore[index]
+    assert [i.measure_id for i in after] == [i.measure_id for i in due[1:]]

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 
+from ramme.web.accounts.models import User
 from ramme.web.data.models import ActivityLine, Child, Posting
 from ramme.web.data.services.mapping import remap_postings
 from ramme.web.forecasts.services import cache
@@ -19,11 +20,13 @@ PLANTED_DAY = date(AS_OF.year, AS_OF.month, 15)
 
 
 def child_of(caseworker: str) -> Child:
-    return Child.objects.filter(caseworker=caseworker).order_by("key").first()  # type: ignore[return-value]
+    child = Child.objects.filter(caseworker=caseworker).order_by("key").first()
+    assert child is not None, caseworker
+    return child
 
 
 @pytest.fixture
-def planted(example):  # type: ignore[no-untyped-def]
+def planted(example: dict[str, User]) -> dict[str, User]:
     line = ActivityLine.objects.order_by("position").first()
     common = {"date": PLANTED_DAY, "dranst": 1, "activity": line}
     Posting.objects.create(posting_id="X-UNMAPPED", account="9.99.99", amount=Decimal("1234.56"),

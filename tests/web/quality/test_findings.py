@@ -6,11 +6,16 @@ from __future__ import annotations
 import io
 import json
 from datetime import date
+from typing import Any
 
+import pytest
 from django.core.management import call_command
+from django.db.models import QuerySet
 from django.test import Client
 
-from ramme.web.accounts.models import AuditEvent
+from ramme.core.quality import Finding, check
+from ramme.web.accounts.access import visible_children
+from ramme.web.accounts.models import AuditEvent, User
 from ramme.web.data.models import Child, Measure
 from ramme.web.forecasts.services import cache
 from ramme.web.quality.models import FindingExplanation
@@ -34,7 +39,7 @@ def _unlinked(client: Client) -> set[str]:
     return {f.key for f, _ in rules["unlinked_posting"].rows}
 
 
-def test_a_caseworker_sees_only_her_own_findings(planted) -> None:  # type: ignore[no-untyped-def]
+def test_a_caseworker_sees_only_her_own_findings(planted: dict[str, User]) -> None:
     assert _unlinked(_login("alice")) == {"unlinked_posting:X-alice"}
     assert _unlinked(_login("bob")) == {"unlinked_posting:X-bob"}
     assert _unlinked(_login("erik")) >= {"unlinked_posting:X-alice", "unlinked_posting:X-bob"}
@@ -43,7 +48,7 @@ def test_a_caseworker_sees_only_her_own_findings(planted) -> None:  # type: igno
     assert AuditEvent.objects.filter(username="alice", object_type="child").exists()
 
 
-def test_the_page_explains_each_rule_and_counts_per_year(planted) -> None:  # type: ignore[no-untyped-def]
+def test_the_page_explains_each_rule_and_counts_per_year(planted: dict[str, User]) -> None:
     page = _login("erik").get("/datakvalitet/", DATO)
     html = page.content.decode()
     assert "Postering uden indsats" in html and "ingen indsats" in html
@@ -53,7 +58,7 @@ def test_the_page_explains_each_rule_and_counts_per_year(planted) -> None:  # ty
     assert sum(row.by_year) == len(row.rows) >= 2
 
 
-def test_explaining_a_finding_stores_the_note_and_audits_it(planted) -> None:  # type: ignore[no-untyped-def]
+def test_explaining_a_finding_stores_the_note_and_audits_it(planted: dict[str, User]) -> None:
     alice = _login("alice")
     note_text = "Kontrolleret: fejlkontering rettes i oktober"
     form = {"key": "unlinked_posting:X-alice", "note": note_text, **DATO}
@@ -68,7 +73,9 @@ def test_explaining_a_finding_stores_the_note_and_audits_it(planted) -> None:  #
     assert "Forklaret af alice" in page.content.decode() and note_text in page.content.decode()
 
 
-def test_an_empty_note_or_another_caseworkers_finding_changes_nothing(planted) -> None:  # type: ignore[no-untyped-def]
+def test_an_empty_note_or_another_caseworkers_finding_changes_nothing(
+    planted: dict[str, User],
+) -> None:
     alice = _login("alice")
     empty = alice.post("/datakvalitet/forklar/", {"key": "unlinked_posting:X-alice",
                        "note": "  ", **DATO}, follow=True)  # fmt: skip
@@ -86,7 +93,9 @@ def _badge(client: Client, url: str) -> str:
     return html[start : html.index("</p>", start)]
 
 
-def test_the_badge_on_start_and_follow_up_counts_the_users_open_findings(planted) -> None:  # type: ignore[no-untyped-def]
+def test_the_badge_on_start_and_follow_up_counts_the_users_open_findings(
+    planted: dict[str, User],
+) -> None:
     alice = _login("alice")
     out = io.StringIO()
     call_command("check-data", "--as-of", AS_OF.isoformat(), "--json", stdout=out)
@@ -100,7 +109,7 @@ def test_the_badge_on_start_and_follow_up_counts_the_users_open_findings(planted
     assert (f"{len(own) - 1} fund" in after) if len(own) > 1 else ("ingen åbne fund" in after)
 
 
-def test_check_data_json_has_exactly_the_issues_shape(planted) -> None:  # type: ignore[no-untyped-def]
+def test_check_data_json_has_exactly_the_issues_shape(planted: dict[str, User]) -> None:
     out = io.StringIO()
     call_command("check-data", "--as-of", AS_OF.isoformat(), "--json", stdout=out)
     payload = json.loads(out.getvalue())
@@ -114,14 +123,14 @@ def test_check_data_json_has_exactly_the_issues_shape(planted) -> None:  # type:
                              "detail": planted_rows[0]["detail"]}]  # fmt: skip
 
 
-def test_check_data_text_lists_every_rule(planted) -> None:  # type: ignore[no-untyped-def]
+def test_check_data_text_lists_every_rule(planted: dict[str, User]) -> None:
     out = io.StringIO()
     call_command("check-data", "--as-of", AS_OF.isoformat(), stdout=out)
     text = out.getvalue()
     assert "unlinked_posting" in text and "missing_price" in text and "X-bob" in text
 
 
-def test_a_user_without_a_role_sees_no_findings(planted) -> None:  # type: ignore[no-untyped-def]
+def test_a_user_without_a_role_sees_no_findings(planted: dict[str, User]) -> None:
     make_user("olga")
     olga = _login("olga")
     page = olga.get("/datakvalitet/", DATO)
@@ -129,17 +138,23 @@ def test_a_user_without_a_role_sees_no_findings(planted) -> None:  # type: ignor
     assert "ingen åbne fund" in _badge(olga, "/")
 
 
-def test_a_second_badge_view_reads_the_cached_count_not_the_rules(planted, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_second_badge_view_reads_the_cached_count_not_the_rules(
+    planted: dict[str, User], monkeypatch: pytest.MonkeyPatch
+) -> None:
     from ramme.web.quality.services import findings, stored_findings
 
     calls: list[object] = []
-    real_check, real_children = stored_findings.check, findings.visible_children
-    monkeypatch.setattr(
-        stored_findings, "check", lambda *a: calls.append("check") or real_check(*a)
-    )
-    monkeypatch.setattr(
-        findings, "visible_children", lambda u: calls.append("children") or real_children(u)
-    )
+
+    def counted_check(*a: Any) -> list[Finding]:
+        calls.append("check")
+        return check(*a)  # the one stored_findings.check names
+
+    def counted_children(u: User) -> QuerySet[Child]:
+        calls.append("children")
+        return visible_children(u)  # the one findings.visible_children names
+
+    monkeypatch.setattr(stored_findings, "check", counted_check)
+    monkeypatch.setattr(findings, "visible_children", counted_children)
     alice = _login("alice")
     first = _badge(alice, "/")
     assert calls == ["check"]  # the rules once; the badge never lists every child
@@ -148,7 +163,7 @@ def test_a_second_badge_view_reads_the_cached_count_not_the_rules(planted, monke
     assert calls == ["check"]
 
 
-def test_the_page_lists_a_measure_started_after_the_23rd_birthday(planted) -> None:  # type: ignore[no-untyped-def]
+def test_the_page_lists_a_measure_started_after_the_23rd_birthday(planted: dict[str, User]) -> None:
     child = Measure.objects.get(measure_id="M001").child  # M001 started 01.01.2024
     Child.objects.filter(pk=child.pk).update(birth_date=date(2000, 1, 1))  # 23 in January 2023
     cache.clear()
@@ -160,7 +175,7 @@ def test_the_page_lists_a_measure_started_after_the_23rd_birthday(planted) -> No
     assert "start_after_23:M001" in {f.key for f, _ in rules["start_after_23"].rows}
 
 
-def test_the_page_lists_a_measure_planned_to_end_before_it_starts(planted) -> None:  # type: ignore[no-untyped-def]
+def test_the_page_lists_a_measure_planned_to_end_before_it_starts(planted: dict[str, User]) -> None:
     Measure.objects.filter(measure_id="M001").update(planned_end_date=date(2023, 12, 31))
     cache.clear()  # M001 started 01.01.2024
     page = _login("erik").get("/datakvalitet/", DATO)

@@ -9,6 +9,7 @@ from decimal import Decimal
 from django.core.management import call_command
 from django.test import Client
 
+from ramme.web.accounts.models import User
 from ramme.web.data.models import Posting
 from tests.web.forecasts.conftest import AS_OF
 from tests.web.personas import PASSWORD
@@ -20,7 +21,9 @@ def _login(name: str) -> Client:
     return client
 
 
-def test_the_page_lists_the_unmapped_posting_and_shows_zero_difference(planted) -> None:  # type: ignore[no-untyped-def]
+def test_the_page_lists_the_unmapped_posting_and_shows_zero_difference(
+    planted: dict[str, User],
+) -> None:
     page = _login("erik").get("/datakvalitet/afstemning/", {"dato": AS_OF.isoformat()})
     assert page.status_code == 200
     r = page.context["r"]
@@ -39,12 +42,12 @@ def test_the_page_lists_the_unmapped_posting_and_shows_zero_difference(planted) 
     assert 'id="difference">0 kr.' in html
 
 
-def test_the_follow_up_page_links_to_the_reconciliation(planted) -> None:  # type: ignore[no-untyped-def]
+def test_the_follow_up_page_links_to_the_reconciliation(planted: dict[str, User]) -> None:
     page = _login("alice").get("/prognose/", {"dato": AS_OF.isoformat()})
     assert 'id="afstemning-link"' in page.content.decode()
 
 
-def test_the_command_prints_the_same_figures_as_json(planted) -> None:  # type: ignore[no-untyped-def]
+def test_the_command_prints_the_same_figures_as_json(planted: dict[str, User]) -> None:
     out = io.StringIO()
     call_command("reconcile", "--year", str(AS_OF.year), "--as-of", AS_OF.isoformat(), "--json",
                  stdout=out)  # fmt: skip
@@ -56,7 +59,7 @@ def test_the_command_prints_the_same_figures_as_json(planted) -> None:  # type: 
     assert round(lines + payload["unmapped_total"], 2) == payload["ledger_total"]
 
 
-def test_the_command_text_names_the_difference(planted) -> None:  # type: ignore[no-untyped-def]
+def test_the_command_text_names_the_difference(planted: dict[str, User]) -> None:
     out = io.StringIO()
     call_command("reconcile", "--as-of", AS_OF.isoformat(), stdout=out)
     text = out.getvalue()

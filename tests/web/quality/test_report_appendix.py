@@ -16,6 +16,7 @@ from openpyxl import load_workbook
 
 from ramme.reports.renderers import RENDERERS
 from ramme.reports.rounding import round_to
+from ramme.web.accounts.models import User
 from ramme.web.quality.services.findings import all_findings
 from ramme.web.quality.services.reconciliation import reconciliation
 from ramme.web.reports.builders import BUILDERS
@@ -29,7 +30,7 @@ def _files() -> dict[str, bytes]:
     return {fmt: RENDERERS[fmt].render(report) for fmt in RENDERERS}
 
 
-def test_the_appendix_is_in_every_format(planted, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_the_appendix_is_in_every_format(planted: dict[str, User], tmp_path: Path) -> None:
     files = _files()
     html = files["html"].decode()
     assert all(t in html for t in TITLES) and "X-UNMAPPED" in html
@@ -48,7 +49,7 @@ def test_the_appendix_is_in_every_format(planted, tmp_path: Path) -> None:  # ty
     assert all(t in out.stdout for t in TITLES)
 
 
-def test_the_appendix_figures_are_the_pages_figures(planted) -> None:  # type: ignore[no-untyped-def]
+def test_the_appendix_figures_are_the_pages_figures(planted: dict[str, User]) -> None:
     book = load_workbook(io.BytesIO(_files()["xlsx"]))
     r = reconciliation(AS_OF.year, AS_OF)
     cells = {row[0]: row[1] for row in book["Afstemning i alt"].iter_rows(values_only=True)}

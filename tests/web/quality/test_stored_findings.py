@@ -7,12 +7,17 @@ own cases (the stored findings are over every case; the reader filters)."""
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from django.db.models import F
 from django.test import Client
+from pytest_django import Settings
 
 from ramme.core.quality import check
+from ramme.core.records import Dataset
+from ramme.web.accounts.models import User
+from ramme.web.data.dataset import load_dataset
 from ramme.web.data.models import Budget
 from ramme.web.forecasts.services import cache, followup, stored
 from ramme.web.quality.services import data, stored_findings
@@ -51,9 +56,16 @@ def _badge(client: Client) -> str:
     return html[start : html.index("</p>", start)]
 
 
-def test_the_task_stores_the_findings_and_they_equal_a_fresh_run(planted, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    real, loads = data.load_dataset, []
-    monkeypatch.setattr(data, "load_dataset", lambda **k: loads.append(k) or real(**k))
+def test_the_task_stores_the_findings_and_they_equal_a_fresh_run(
+    planted: dict[str, User], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    loads: list[dict[str, Any]] = []
+
+    def counted(**k: Any) -> Dataset:
+        loads.append(k)
+        return load_dataset(**k)  # the one data.load_dataset names
+
+    monkeypatch.setattr(data, "load_dataset", counted)
     run_task(AS_OF)
     assert not loads  # the task adds the postings to the forecast's dataset it holds
     kept = _kept()
@@ -63,8 +75,8 @@ def test_the_task_stores_the_findings_and_they_equal_a_fresh_run(planted, monkey
 
 
 @pytest.mark.parametrize("username", ["erik", "alice", "bob"])  # every case; only their own
-def test_a_fresh_process_reads_the_stored_findings_and_runs_no_rule(  # type: ignore[no-untyped-def]
-    planted, monkeypatch, username
+def test_a_fresh_process_reads_the_stored_findings_and_runs_no_rule(
+    planted: dict[str, User], monkeypatch: pytest.MonkeyPatch, username: str
 ) -> None:
     computed = (_unlinked(login(username)), _badge(login(username)))
     run_task(AS_OF)
@@ -72,7 +84,9 @@ def test_a_fresh_process_reads_the_stored_findings_and_runs_no_rule(  # type: ig
     assert (_unlinked(login(username)), _badge(login(username))) == computed
 
 
-def test_a_caseworker_sees_only_her_own_stored_findings(planted, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_caseworker_sees_only_her_own_stored_findings(
+    planted: dict[str, User], monkeypatch: pytest.MonkeyPatch
+) -> None:
     run_task(AS_OF)
     _refuse_to_compute(monkeypatch)
     assert _unlinked(login("alice")) == {"unlinked_posting:X-alice"}
@@ -80,16 +94,25 @@ def test_a_caseworker_sees_only_her_own_stored_findings(planted, monkeypatch) ->
     assert _unlinked(login("erik")) >= {"unlinked_posting:X-alice", "unlinked_posting:X-bob"}
 
 
-def test_a_new_data_version_runs_the_rules_again_and_stores_them(planted, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_new_data_version_runs_the_rules_again_and_stores_them(
+    planted: dict[str, User], monkeypatch: pytest.MonkeyPatch
+) -> None:
     run_task(AS_OF)
     old = cache.data_version()
-    Budget.objects.filter(pk=Budget.objects.order_by("pk").first().pk).update(  # type: ignore[union-attr]
+    budget = Budget.objects.order_by("pk").first()
+    assert budget is not None
+    Budget.objects.filter(pk=budget.pk).update(
         amount=F("amount") + Decimal(1)
     )  # an admin's correction: a new data version, no import
     assert cache.data_version() != old
-    runs: list[object] = []
+    runs: list[tuple[Any, ...]] = []
     real = stored_findings.build
-    monkeypatch.setattr(stored_findings, "build", lambda *a: runs.append(a) or real(*a))
+
+    def counted(*a: Any) -> stored_findings.StoredFindings:
+        runs.append(a)
+        return real(*a)
+
+    monkeypatch.setattr(stored_findings, "build", counted)
     version = cache.data_version()
     for day, sims in followup.needed_forecasts(AS_OF):
         stored.queue_row(version, day, sims, 0)
@@ -102,19 +125,26 @@ def test_a_new_data_version_runs_the_rules_again_and_stores_them(planted, monkey
     assert len(runs) == 1  # a fresh process reads what the first one stored
 
 
-def test_changed_thresholds_run_the_rules_again(planted, settings, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_changed_thresholds_run_the_rules_again(
+    planted: dict[str, User], settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
     run_task(AS_OF)
-    runs: list[object] = []
+    runs: list[tuple[Any, ...]] = []
     real = stored_findings.build
-    monkeypatch.setattr(stored_findings, "build", lambda *a: runs.append(a) or real(*a))
+
+    def counted(*a: Any) -> stored_findings.StoredFindings:
+        runs.append(a)
+        return real(*a)
+
+    monkeypatch.setattr(stored_findings, "build", counted)
     settings.RAMME_QUALITY_NO_PAYMENT_DAYS = 5
     _unlinked(login("erik"))
-    assert len(runs) == 1 and runs[0][1].no_payment_days == 5  # type: ignore[index]
+    assert len(runs) == 1 and runs[0][1].no_payment_days == 5
 
 
 @pytest.mark.parametrize("username", ["erik", "alice"])
-def test_the_badge_counts_the_same_however_the_children_are_read(  # type: ignore[no-untyped-def]
-    planted, monkeypatch, username
+def test_the_badge_counts_the_same_however_the_children_are_read(
+    planted: dict[str, User], monkeypatch: pytest.MonkeyPatch, username: str
 ) -> None:
     from ramme.web.quality.services import findings
 

@@ -11,6 +11,7 @@ import json
 import os
 import sys
 import time
+from pathlib import Path
 
 
 def main(username: str, second_folder: str) -> None:
@@ -34,7 +35,7 @@ def main(username: str, second_folder: str) -> None:
     sys.stdin.readline()
     during = running_elsewhere()
     # the second import first: it is refused at once, while the first surely still runs
-    second = import_folder(second_folder, username=username)
+    second = import_folder(Path(second_folder), username=username)
     pages = []
     for url in urls:
         started = time.monotonic()

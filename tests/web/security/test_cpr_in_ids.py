@@ -16,7 +16,7 @@ SPELLINGS = ["010203 1236", "01.02.03-1237", "010203\u20101236", "111111\u00a011
 
 def _everything() -> str:
     """Every row of every table, as text."""
-    return repr([list(model.objects.values()) for model in apps.get_models()])
+    return repr([list(model._default_manager.values()) for model in apps.get_models()])
 
 
 def _digits_found(text: str, cpr: str) -> bool:

@@ -179,6 +179,7 @@ def _budget(w: dict[str, Any]) -> None:
     from ramme.web.budgets.services.budgets import BudgetEntry, enter_budget
 
     line = ActivityLine.objects.first()
+    assert line is not None
     entry = BudgetEntry(line, 2024, "korrigeret", Decimal(1000), date(2024, 3, 1), "note")
     enter_budget(w["erik"], entry)
 

@@ -7,6 +7,7 @@ import time
 import pytest
 from django.core import signing
 from django.test import Client
+from pytest_django import Settings
 
 from ramme.web.accounts.middleware import SEEN_COOKIE, STARTED
 from ramme.web.accounts.models import AuditEvent, Role
@@ -41,7 +42,7 @@ def test_a_login_and_a_failed_login_are_in_the_access_log() -> None:
     assert actions == [("failed", "erik"), ("login", "erik")]
 
 
-def test_django_s_password_rules_are_on(settings) -> None:  # type: ignore[no-untyped-def]
+def test_django_s_password_rules_are_on(settings: Settings) -> None:
     from django.contrib.auth.password_validation import validate_password
     from django.core.exceptions import ValidationError
 
@@ -78,7 +79,7 @@ def test_a_session_ends_8_hours_after_login_however_busy() -> None:
     assert AuditEvent.objects.filter(action="logout", detail="udløbet").exists()
 
 
-def test_cookies_are_short_lived_and_out_of_reach_of_scripts(settings) -> None:  # type: ignore[no-untyped-def]
+def test_cookies_are_short_lived_and_out_of_reach_of_scripts(settings: Settings) -> None:
     assert settings.SESSION_COOKIE_AGE == 8 * 3600 and settings.SESSION_COOKIE_HTTPONLY
     assert settings.CSRF_COOKIE_HTTPONLY and settings.CSRF_COOKIE_AGE <= 8 * 3600
     client = Client()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from ramme.web.accounts.models import Role
@@ -11,7 +13,7 @@ from tests.web.security.test_audit_trail import _client
 pytestmark = pytest.mark.django_db
 
 
-def test_a_line_resting_on_few_children_hides_its_figures_from_a_caseworker(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_line_resting_on_few_children_hides_its_figures_from_a_caseworker(tmp_path: Path) -> None:
     """Opholdssted has one child (alice's): bob may not learn what it costs."""
     from ramme.web.data.services.importer import import_folder
     from tests.web.test_import import write_folder

@@ -6,30 +6,37 @@ from __future__ import annotations
 import io
 import zipfile
 from datetime import date
+from typing import TYPE_CHECKING
 
 from django.test import Client
 from docx import Document
 from openpyxl import load_workbook
+from pytest_django import Settings
 
+from ramme.reports.model import Report
 from ramme.reports.renderers import RENDERERS
+from ramme.web.accounts.models import User
 from ramme.web.reports.builders import BUILDERS
 from ramme.web.texts.models import ReportText
 from tests.web.forecasts.conftest import AS_OF
 from tests.web.personas import login
 
+if TYPE_CHECKING:
+    from django.test.client import _MonkeyPatchedWSGIResponse  # the test client's response (stubs)
+
 SEPTEMBER = "30.09.2024"
 CHALLENGES = "Der er to hovedforklaringer:\n\n- flere **underretninger**\n- stigende priser"
 
 
-def write(client: Client, dato: str, **texts: str):  # type: ignore[no-untyped-def]
+def write(client: Client, dato: str, **texts: str) -> _MonkeyPatchedWSGIResponse:
     return client.post("/tekster/maaned/", {"dato": dato, **texts}, follow=True)
 
 
-def monthly(day: date = AS_OF):  # type: ignore[no-untyped-def]
+def monthly(day: date = AS_OF) -> Report:
     return BUILDERS["monthly"].build({"as_of": day, "today": date(2024, 10, 5)})
 
 
-def test_the_months_texts_reach_every_format(example) -> None:  # type: ignore[no-untyped-def]
+def test_the_months_texts_reach_every_format(example: dict[str, User]) -> None:
     write(login("erik"), SEPTEMBER, **{
         "intro|": "Rammen dækker **forebyggende** og indgribende indsatser.",
         "challenges|": CHALLENGES,
@@ -56,7 +63,7 @@ def test_the_months_texts_reach_every_format(example) -> None:  # type: ignore[n
     assert pdf.startswith(b"%PDF")
 
 
-def test_last_months_text_is_a_draft_this_month(example) -> None:  # type: ignore[no-untyped-def]
+def test_last_months_text_is_a_draft_this_month(example: dict[str, User]) -> None:
     client = login("erik")
     write(client, SEPTEMBER, **{"challenges|": CHALLENGES})
     page = client.get("/tekster/maaned/", {"dato": "31.10.2024"}).content.decode()
@@ -67,19 +74,21 @@ def test_last_months_text_is_a_draft_this_month(example) -> None:  # type: ignor
     assert ReportText.objects.filter(period=date(2024, 10, 1), element="challenges").exists()
 
 
-def test_formatting_is_safe(example) -> None:  # type: ignore[no-untyped-def]
+def test_formatting_is_safe(example: dict[str, User]) -> None:
     write(login("erik"), SEPTEMBER, **{"intro|": "<script>alert(1)</script> **fed** <a href=x>"})
     html = RENDERERS["html"].render(monthly()).decode()
     assert "<script>alert" not in html and "<a href" not in html
     assert "<strong>fed</strong>" in html
 
 
-def test_only_economists_and_heads_write_texts(example) -> None:  # type: ignore[no-untyped-def]
+def test_only_economists_and_heads_write_texts(example: dict[str, User]) -> None:
     response = login("alice").post("/tekster/maaned/", {"dato": SEPTEMBER, "intro|": "x"})
     assert response.status_code == 403 and not ReportText.objects.exists()
 
 
-def test_annual_texts_and_the_committee_are_in_the_accounts(example, settings) -> None:  # type: ignore[no-untyped-def]
+def test_annual_texts_and_the_committee_are_in_the_accounts(
+    example: dict[str, User], settings: Settings
+) -> None:
     settings.COMMITTEE_NAME = "Børne- og Skoleudvalget"
     login("erik").post("/tekster/aar/", {
         "aar": "2024", "tasks|": "Bevillingsrammen omfatter **forebyggende** indsatser.",
@@ -94,7 +103,7 @@ def test_annual_texts_and_the_committee_are_in_the_accounts(example, settings) -
         assert text in html, text
 
 
-def test_word_tables_repeat_headers_and_keep_rows_together(example) -> None:  # type: ignore[no-untyped-def]
+def test_word_tables_repeat_headers_and_keep_rows_together(example: dict[str, User]) -> None:
     data = RENDERERS["docx"].render(monthly())
     xml = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode()
     assert xml.count("<w:tblHeader") >= 3 and "<w:cantSplit" in xml
@@ -102,7 +111,9 @@ def test_word_tables_repeat_headers_and_keep_rows_together(example) -> None:  # 
     assert "Demo Kommune" in header and "Månedsrapport" in header
 
 
-def test_excel_totals_have_cached_values_and_pointers_name_real_sheets(example) -> None:  # type: ignore[no-untyped-def]
+def test_excel_totals_have_cached_values_and_pointers_name_real_sheets(
+    example: dict[str, User],
+) -> None:
     data = RENDERERS["xlsx"].render(monthly())
     formulas = load_workbook(io.BytesIO(data))
     values = load_workbook(io.BytesIO(data), data_only=True)
@@ -117,7 +128,7 @@ def test_excel_totals_have_cached_values_and_pointers_name_real_sheets(example) 
         assert text.split("«")[1].rstrip("»") in formulas.sheetnames
 
 
-def test_every_element_of_every_area_reaches_its_report(example) -> None:  # type: ignore[no-untyped-def]
+def test_every_element_of_every_area_reaches_its_report(example: dict[str, User]) -> None:
     from ramme.web.accounts.models import User
     from ramme.web.texts.elements import ANNUAL, MONTHLY, areas_of, elements
     from ramme.web.texts.services.texts import save_texts

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from pytest_django import Settings
 
 import ramme.web.front
 
@@ -16,7 +17,7 @@ DATABASE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 
 @pytest.fixture(autouse=True)
-def _tasks_and_speed(settings):  # type: ignore[no-untyped-def]
+def _tasks_and_speed(settings: Settings) -> None:
     settings.TASKS = IMMEDIATE
     settings.RAMME_FORECAST_SIMULATIONS = 20
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from django.urls import path
 from ninja import NinjaAPI
 from ninja.security import django_auth
@@ -25,12 +26,12 @@ pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.web.uploads.test_ap
 
 
 @pytest.fixture
-def economist(client):  # type: ignore[no-untyped-def]
+def economist(client: Client) -> Client:
     client.force_login(make_user("erik", Role.ECONOMIST))
     return client
 
 
-def test_a_dry_run_validates_and_imports_nothing(economist) -> None:  # type: ignore[no-untyped-def]
+def test_a_dry_run_validates_and_imports_nothing(economist: Client) -> None:
     response = economist.post("/api/v1/imports", {"files": example_files(), "dry_run": "true"})
     assert response.status_code == 202
     body = response.json()
@@ -40,7 +41,7 @@ def test_a_dry_run_validates_and_imports_nothing(economist) -> None:  # type: ig
     assert again["status"] == "valid" and again["progress"] == 100
 
 
-def test_an_import_is_accepted_and_runs(economist) -> None:  # type: ignore[no-untyped-def]
+def test_an_import_is_accepted_and_runs(economist: Client) -> None:
     response = economist.post("/api/v1/imports", {"files": example_files()})
     assert response.status_code == 202
     status = economist.get(f"/api/v1/imports/{response.json()['id']}").json()
@@ -48,7 +49,9 @@ def test_an_import_is_accepted_and_runs(economist) -> None:  # type: ignore[no-u
     assert ImportRun.objects.get().origin == "api" and Posting.objects.exists()
 
 
-def test_bad_files_give_422_with_every_error_and_change_nothing(economist, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_bad_files_give_422_with_every_error_and_change_nothing(
+    economist: Client, tmp_path: Path
+) -> None:
     text = (EXAMPLE / "price_index.csv").read_text().splitlines()
     bad = "\n".join([text[0], "2024,tre", "20x5,2.0"]) + "\n"
     files = [SimpleUploadedFile("price_index.csv", bad.encode())]
@@ -63,13 +66,13 @@ def test_bad_files_give_422_with_every_error_and_change_nothing(economist, tmp_p
     assert not ImportRun.objects.exists()
 
 
-def test_an_unknown_profile_gives_422(economist) -> None:  # type: ignore[no-untyped-def]
+def test_an_unknown_profile_gives_422(economist: Client) -> None:
     response = economist.post("/api/v1/imports", {"files": example_files(), "profile": "nej"})
     assert response.status_code == 422
     assert response.json()["errors"][0]["reason"] == "importprofilen er ikke installeret"
 
 
-def test_a_second_import_of_the_same_files_changes_nothing(economist) -> None:  # type: ignore[no-untyped-def]
+def test_a_second_import_of_the_same_files_changes_nothing(economist: Client) -> None:
     assert import_folder(EXAMPLE).ok
     before = list(Posting.objects.values_list("posting_id", "amount", "activity_id"))
     assert economist.post("/api/v1/imports", {"files": example_files()}).status_code == 202
@@ -79,11 +82,11 @@ def test_a_second_import_of_the_same_files_changes_nothing(economist) -> None:  
     assert list(Posting.objects.values_list("posting_id", "amount", "activity_id")) == before
 
 
-def test_caseworkers_get_403(client) -> None:  # type: ignore[no-untyped-def]
+def test_caseworkers_get_403(client: Client) -> None:
     client.force_login(make_user("alice", Role.CASEWORKER, "Team Nord"))
     assert client.post("/api/v1/imports", {"files": example_files()}).status_code == 403
     assert client.get("/api/v1/imports/1").status_code == 403
 
 
-def test_unknown_import_is_404(economist) -> None:  # type: ignore[no-untyped-def]
+def test_unknown_import_is_404(economist: Client) -> None:
     assert economist.get("/api/v1/imports/999").status_code == 404

@@ -12,6 +12,8 @@ import re
 import pytest
 from django.db import connections
 from django_tasks_db.management.commands.db_worker import Worker
+from pytest_django import Settings
+from pytest_django.live_server_helper import LiveServer
 
 from ramme.web.accounts.models import Role
 from tests.web.browser import CHROMIUM, chromium_page
@@ -50,8 +52,8 @@ def run_queued_tasks() -> None:
 
 
 def test_an_economist_uploads_confirms_and_sees_the_import_in_the_history(
-    live_server, settings
-) -> None:  # type: ignore[no-untyped-def]
+    live_server: LiveServer, settings: Settings
+) -> None:
     from playwright.sync_api import expect
 
     settings.TASKS = DATABASE

@@ -5,11 +5,13 @@ from __future__ import annotations
 import io
 import shutil
 import zipfile
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
+from django.test import Client
 
 from ramme.web.accounts.models import Role
 from ramme.web.data.models import ImportRun, Measure, Posting
@@ -22,22 +24,22 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def economist(client):  # type: ignore[no-untyped-def]
+def economist(client: Client) -> Client:
     client.force_login(make_user("erik", Role.ECONOMIST))
     return client
 
 
-def upload(client, files, profile=""):  # type: ignore[no-untyped-def]
+def upload(client: Client, files: list[SimpleUploadedFile], profile: str = "") -> Upload:
     response = client.post("/import/", {"upload_files": files, "profile": profile})
     assert response.status_code == 302, response.content.decode()
     return Upload.objects.get(pk=int(response["Location"].strip("/").split("/")[-1]))
 
 
-def ledger() -> list[tuple]:
+def ledger() -> list[tuple[str, Decimal]]:
     return list(Posting.objects.order_by("posting_id").values_list("posting_id", "amount"))
 
 
-def test_upload_is_validated_previewed_and_imported_only_on_confirmation(economist) -> None:  # type: ignore[no-untyped-def]
+def test_upload_is_validated_previewed_and_imported_only_on_confirmation(economist: Client) -> None:
     item = upload(economist, example_files())
     assert item.status == Upload.Status.VALID
     assert Posting.objects.count() == 0 and not ImportRun.objects.exists()  # nothing yet
@@ -61,15 +63,15 @@ def test_upload_is_validated_previewed_and_imported_only_on_confirmation(economi
     assert {f["name"] for f in run.files} == {p.name for p in EXAMPLE.glob("*.csv")}
 
 
-def test_status_json_reports_finished_progress(economist) -> None:  # type: ignore[no-untyped-def]
+def test_status_json_reports_finished_progress(economist: Client) -> None:
     item = upload(economist, example_files())
     status = economist.get(f"/import/{item.pk}/status.json").json()
     assert status["status"] == "valid" and status["progress"] == 100 and not status["running"]
 
 
 def test_bad_files_change_nothing_and_show_every_error_as_the_cli_does(
-    economist, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+    economist: Client, tmp_path: Path
+) -> None:
     assert import_folder(EXAMPLE).ok
     before = ledger()
     folder = tmp_path / "bad"
@@ -98,7 +100,7 @@ def test_bad_files_change_nothing_and_show_every_error_as_the_cli_does(
     assert not ImportRun.objects.filter(origin="web").exists()  # a validation is no import
 
 
-def test_second_upload_of_the_same_files_changes_nothing(economist) -> None:  # type: ignore[no-untyped-def]
+def test_second_upload_of_the_same_files_changes_nothing(economist: Client) -> None:
     first = upload(economist, example_files())
     economist.post(f"/import/{first.pk}/bekraeft/")
     before, measures = ledger(), list(Measure.objects.values_list("measure_id", "start_date"))
@@ -112,7 +114,7 @@ def test_second_upload_of_the_same_files_changes_nothing(economist) -> None:  # 
     assert list(Measure.objects.values_list("measure_id", "start_date")) == measures
 
 
-def test_a_zip_is_imported_like_its_files(economist) -> None:  # type: ignore[no-untyped-def]
+def test_a_zip_is_imported_like_its_files(economist: Client) -> None:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         for path in EXAMPLE.glob("*.csv"):
@@ -122,7 +124,7 @@ def test_a_zip_is_imported_like_its_files(economist) -> None:  # type: ignore[no
     assert set(item.files.values_list("name", flat=True)) == {p.name for p in EXAMPLE.glob("*.csv")}
 
 
-def test_a_refused_upload_keeps_nothing(economist) -> None:  # type: ignore[no-untyped-def]
+def test_a_refused_upload_keeps_nothing(economist: Client) -> None:
     response = economist.post(
         "/import/", {"upload_files": [SimpleUploadedFile("noter.pdf", b"%PDF")]}
     )
@@ -131,7 +133,7 @@ def test_a_refused_upload_keeps_nothing(economist) -> None:  # type: ignore[no-u
     assert not Upload.objects.exists()
 
 
-def test_installed_profiles_are_offered_and_others_refused(economist) -> None:  # type: ignore[no-untyped-def]
+def test_installed_profiles_are_offered_and_others_refused(economist: Client) -> None:
     page = economist.get("/import/").content.decode()
     assert 'value="prisme-example"' in page
     response = economist.post(
@@ -140,7 +142,7 @@ def test_installed_profiles_are_offered_and_others_refused(economist) -> None:  
     assert response.status_code == 200 and not Upload.objects.exists()
 
 
-def test_cli_imports_appear_in_the_history(economist) -> None:  # type: ignore[no-untyped-def]
+def test_cli_imports_appear_in_the_history(economist: Client) -> None:
     call_command("import", str(EXAMPLE), user="erik", stdout=io.StringIO())
     page = economist.get("/import/historik/").content.decode()
     assert "kommandolinje" in page and sha256(EXAMPLE / "measures.csv") in page
@@ -149,7 +151,7 @@ def test_cli_imports_appear_in_the_history(economist) -> None:  # type: ignore[n
 @pytest.mark.parametrize(
     "url", ["/import/", "/import/historik/", "/import/{id}/", "/import/{id}/status.json"]
 )
-def test_caseworkers_may_not_import(client, url: str) -> None:  # type: ignore[no-untyped-def]
+def test_caseworkers_may_not_import(client: Client, url: str) -> None:
     item = Upload.objects.create(username="erik")
     client.force_login(make_user("alice", Role.CASEWORKER, "Team Nord"))
     assert client.get(url.format(id=item.pk)).status_code == 403

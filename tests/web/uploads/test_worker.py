@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.test import Client
 from django_tasks_db.models import DBTaskResult
+from pytest_django import Settings
 
 from ramme.web.accounts.models import Role
 from ramme.web.data.models import ImportRun, Posting
@@ -22,7 +24,9 @@ from tests.web.uploads.conftest import DATABASE, example_files
 
 
 @pytest.mark.django_db(transaction=True)
-def test_the_worker_validates_and_imports_through_the_database_queue(client, settings) -> None:  # type: ignore[no-untyped-def]
+def test_the_worker_validates_and_imports_through_the_database_queue(
+    client: Client, settings: Settings
+) -> None:
     settings.TASKS = DATABASE
     client.force_login(make_user("erik", Role.ECONOMIST))
     client.post("/import/", {"upload_files": example_files()})
@@ -43,7 +47,7 @@ def test_the_worker_validates_and_imports_through_the_database_queue(client, set
     assert DBTaskResult.objects.filter(status="SUCCESSFUL").count() == 2
 
 
-def test_serve_starts_a_worker_process_and_stops_it(tmp_path: Path, settings) -> None:  # type: ignore[no-untyped-def]
+def test_serve_starts_a_worker_process_and_stops_it(tmp_path: Path, settings: Settings) -> None:
     settings.TASKS = DATABASE
     env = {
         **os.environ,
@@ -62,6 +66,7 @@ def test_serve_starts_a_worker_process_and_stops_it(tmp_path: Path, settings) ->
     try:
         time.sleep(1.0)
         assert worker.poll() is None  # waiting for tasks
+        assert isinstance(worker.args, list)
         assert worker.args[:3] == [sys.executable, "-m", "ramme.cli"]
     finally:
         serve._stop(worker)
