@@ -7,7 +7,7 @@ gives every element a ``style`` attribute WeasyPrint parses as CSS, each matched
 ``*`` rule. Here the bare groups and the metadata go, a tick is its own path, and the styles
 become presentation attributes with the ``*`` rule's declarations written into each shape,
 where they applied before: the PDF's pages stay the same picture and text, and a browser
-draws the inline SVG as before.
+draws the inline SVG as before. An SVG with another stylesheet is kept as it is.
 """
 
 from __future__ import annotations
@@ -49,9 +49,10 @@ def _unwrap(parent: ET.Element) -> None:
     parent[:] = kept
 
 
-def _inline_uses(root: ET.Element) -> None:
-    """Each ``<use>`` of a definition (a tick mark) as a path of its own, moved by its x and
-    y; the definition's own style is the child's in the cascade, so it comes last."""
+def _inline_uses(root: ET.Element, universal: dict[str, str]) -> None:
+    """Each ``<use>`` of a path (a tick mark, a line's marker) as a path of its own, moved by
+    its x and y, with the styles the copy had in the cascade: what it inherits from the
+    ``<use>``, the ``*`` rule over that, and the definition's own style over both."""
     by_id = {e.get("id"): e for e in root.iter() if e.get("id")}
     for parent in root.iter():
         for i, child in enumerate(parent):
@@ -61,15 +62,15 @@ def _inline_uses(root: ET.Element) -> None:
                 continue
             path = ET.Element(_tag("path"), d=target.get("d", ""))
             path.set("transform", f"translate({child.get('x', '0')} {child.get('y', '0')})")
-            style = "; ".join(s for s in (child.get("style"), target.get("style")) if s)
-            if style:
-                path.set("style", style)
+            styles = [_declarations(e.get("style", "")) for e in (child, target)]
+            declarations = styles[0] | universal | styles[1]
+            path.set("style", "; ".join(f"{name}: {value}" for name, value in declarations.items()))
             parent[i] = path
 
 
 def _universal_rule(root: ET.Element) -> dict[str, str] | None:
     """The declarations of the one ``*`` rule matplotlib writes (its ``<style>`` removed),
-    or None when the stylesheet is anything else (then the styles stay as they are)."""
+    or None when the stylesheet is anything else."""
     sheets = [(defs, s) for defs in root.iter(_tag("defs")) for s in defs.findall(_tag("style"))]
     if len(sheets) != 1 or (rule := UNIVERSAL.match(sheets[0][1].text or "")) is None:
         return None
@@ -78,11 +79,9 @@ def _universal_rule(root: ET.Element) -> dict[str, str] | None:
     return _declarations(rule.group(1))
 
 
-def _styles_as_attributes(root: ET.Element) -> None:
+def _styles_as_attributes(root: ET.Element, universal: dict[str, str]) -> None:
     """Every ``style`` as presentation attributes: the ``*`` rule first on each shape, its
     own style over it, as the cascade had it."""
-    if (universal := _universal_rule(root)) is None:
-        return
     for element in root.iter():
         own = _declarations(element.attrib.pop("style", ""))
         for name, value in ((universal if element.tag in SHAPES else {}) | own).items():
@@ -102,9 +101,13 @@ def _tidy(root: ET.Element) -> None:
 def lean(svg: str) -> str:
     """``svg`` (matplotlib's, without the XML prolog) drawn the same in fewer nodes."""
     root = ET.fromstring(svg)
+    # any other stylesheet than the ``*`` rule may select by id, class or nesting, which
+    # the rewriting would change: such an SVG is kept as it is
+    if (universal := _universal_rule(root)) is None:
+        return svg
     _unwrap(root)
-    _inline_uses(root)
-    _styles_as_attributes(root)
+    _inline_uses(root, universal)
+    _styles_as_attributes(root, universal)
     _tidy(root)
     return _serialised(root)
 
