@@ -23,8 +23,7 @@ from ramme.reports.model import Chart
 from ramme.web.forecasts.services import stored
 from ramme.web.forecasts.services.stored_results import StoredResult
 
-VERSION = 3  # bump when DataFigures changes shape: older rows are computed again
-# (3: the charts drawn in the fewer nodes of ramme.reports.lean_svg)
+VERSION = 2  # bump when DataFigures changes shape: older rows are computed again
 
 
 @dataclass(frozen=True)
