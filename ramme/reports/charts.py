@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 from ramme.core.money import format_number
 from ramme.core.periods import MONTH_ABBR_DA
 from ramme.core.plans.indicators import IndicatorStatus
+from ramme.reports.lean_svg import lean
 from ramme.reports.model import Chart, ChartKind, Series
 
 PALETTE = ("#1f4e79", "#c55a11", "#548235", "#7f6000", "#7030a0", "#2e75b6", "#a5a5a5")
@@ -209,9 +210,10 @@ def _render(chart: Chart, fmt: str) -> bytes:
 
 
 def svg(chart: Chart) -> str:
-    """The chart as an SVG document (for HTML and PDF)."""
+    """The chart as an SVG document (for HTML and PDF), in the fewer nodes of
+    :func:`~ramme.reports.lean_svg.lean`: WeasyPrint draws each node of it."""
     text = _render(chart, "svg").decode("utf-8")
-    return text[text.index("<svg") :]  # drop the XML prolog so it can be inlined
+    return lean(text[text.index("<svg") :])  # without the XML prolog, so it can be inlined
 
 
 def png(chart: Chart) -> bytes:

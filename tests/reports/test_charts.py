@@ -75,3 +75,30 @@ def test_horizontal_bar_labels_never_overlap() -> None:
         import matplotlib.pyplot as plt
 
         plt.close(fig)
+
+
+def test_the_svg_is_drawn_in_plain_nodes() -> None:
+    """WeasyPrint draws the PDF's charts node by node (issue 12): no bare groups, no
+    metadata, no ``<use>``, no ``style`` to parse, and the ``*`` rule's stroke settings
+    on each shape, under its own."""
+    import re
+
+    from ramme.reports import lean_svg
+
+    chart = Chart("Mål", ChartKind.LINE_TARGET, CATEGORIES, (ONE,), baseline=11, target=9)
+    charts._render.cache_clear()
+    raw = charts._render(chart, "svg").decode("utf-8")
+    raw = raw[raw.index("<svg") :]
+    svg = charts.svg(chart)
+    assert svg.startswith('<svg width="504pt"') and 'xmlns="http://www.w3.org/2000/svg"' in svg
+    assert len(re.findall(r"<\w", svg)) < len(re.findall(r"<\w", raw)) / 2
+    assert not re.search(r"<g id=\"[^\"]*\">|<metadata|<use |style=|<style", svg)
+    texts = re.findall(r"<text[^>]*>([^<]*)</text>", svg)
+    assert texts == re.findall(r"<text[^>]*>([^<]*)</text>", raw) and "feb" in texts
+    assert 'stroke-linejoin="miter" stroke-linecap="square"' in svg  # the axes' own
+    assert 'stroke-linejoin="round" stroke-linecap="butt" fill="#ffffff"' in svg  # the rule's
+    other = (
+        '<svg xmlns="http://www.w3.org/2000/svg"><style>path{fill:red}</style>'
+        '<path style="stroke: blue"/></svg>'
+    )
+    assert lean_svg.lean(other) == other  # another stylesheet may select by nesting: kept
