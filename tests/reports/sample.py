@@ -29,7 +29,7 @@ def figures_2017() -> AnnualFigures:
     lines = tuple(
         LineFigures(name, step, kr(a), kr(c), kr(r), kr(t)) for name, step, a, c, r, t in steps
     )
-    development = {
+    development: dict[str, dict[int, StepYear]] = {
         LadderStep.PREVENTIVE: {
             y: StepYear(kr(p), 120, u, 118)
             for y, p, u in ((2014, 67, 140), (2015, 73, 136), (2016, 80, 133), (2017, 61, 133))

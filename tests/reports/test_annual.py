@@ -4,7 +4,7 @@ from decimal import Decimal
 
 from ramme.reports.annual import build_annual, table_frame, table_steps, table_units
 from ramme.reports.cells import format_cell
-from ramme.reports.model import RowLevel, Suppressed
+from ramme.reports.model import Paragraph, RowLevel, Suppressed
 from tests.reports.sample import figures_2017, kr
 
 
@@ -48,6 +48,9 @@ def test_units_of_fewer_than_five_children_are_suppressed() -> None:
 
 def test_summary_states_the_overspend_against_the_corrected_budget() -> None:
     report = build_annual(figures_2017())
-    texts = [b.text for b in report.sections[0].blocks]  # type: ignore[union-attr]
+    blocks = report.sections[0].blocks
+    paragraphs = [b for b in blocks if isinstance(b, Paragraph)]
+    assert paragraphs == list(blocks)
+    texts = [p.text for p in paragraphs]
     assert any("183,4 mio. kr." in t and "merforbrug på 5,9 mio. kr." in t for t in texts)
     assert Decimal(183371 - 177489) == Decimal(5882)

@@ -58,7 +58,9 @@ def test_values_table_holds_every_value_with_gaps_blank_and_small_amounts_with_a
 
 def test_inline_chart_is_one_image_named_by_its_caption_and_described_by_its_summary() -> None:
     html = chart_figure(FORECAST, "prognose")
-    svg = re.search(r"<svg [^>]*>", html).group(0)  # type: ignore[union-attr]
+    match = re.search(r"<svg [^>]*>", html)
+    assert match is not None
+    svg = match.group(0)
     assert 'role="img"' in svg
     assert 'aria-labelledby="prognose-titel"' in svg and 'aria-describedby="prognose-tekst"' in svg
     assert '<figcaption id="prognose-titel">Prognose</figcaption>' in html

@@ -52,6 +52,8 @@ def test_horizontal_bar_labels_never_overlap() -> None:
     import itertools
     from decimal import Decimal
 
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
     from ramme.reports import charts
     from ramme.reports.model import Chart, ChartKind, Series
 
@@ -62,7 +64,9 @@ def test_horizontal_bar_labels_never_overlap() -> None:
     fig = charts.figure(chart)
     try:
         fig.canvas.draw()
-        renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
+        canvas = fig.canvas
+        assert isinstance(canvas, FigureCanvasAgg)  # charts draws with Agg
+        renderer = canvas.get_renderer()  # type: ignore[no-untyped-call]  # Agg: unannotated
         ax = fig.axes[0]
         boxes = [t.get_window_extent(renderer) for t in ax.get_yticklabels()]
         boxes.sort(key=lambda b: b.y0)

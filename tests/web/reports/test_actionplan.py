@@ -18,13 +18,13 @@ from ramme.reports.renderers import RENDERERS
 from ramme.web.plans import figures
 from ramme.web.reports.builders import BUILDERS, OptionError, parse_options
 from tests.web.personas import PASSWORD
-from tests.web.reports.test_monthly_data import AS_OF, example_with_plan
+from tests.web.reports.test_monthly_data import AS_OF, PlanSetup, example_with_plan
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def plan_setup(db):  # type: ignore[no-untyped-def]
+def plan_setup(db: None) -> PlanSetup:
     return example_with_plan()
 
 
@@ -36,7 +36,7 @@ def _table(report: Report, prefix: str) -> Table:
     return next(t for t in report.tables() if t.title.startswith(prefix))
 
 
-def test_every_format_renders(plan_setup) -> None:  # type: ignore[no-untyped-def]
+def test_every_format_renders(plan_setup: PlanSetup) -> None:
     _, plan, _ = plan_setup
     report = _build(plan.pk)
     files = {fmt: RENDERERS[fmt].render(report) for fmt in RENDERERS}
@@ -48,7 +48,7 @@ def test_every_format_renders(plan_setup) -> None:  # type: ignore[no-untyped-de
     assert formulas and all(f.startswith("=SUM(") for f in formulas)
 
 
-def test_expected_table_is_the_plan_page(plan_setup) -> None:  # type: ignore[no-untyped-def]
+def test_expected_table_is_the_plan_page(plan_setup: PlanSetup) -> None:
     _, plan, _ = plan_setup
     table = _table(_build(plan.pk), "Tabel 2")
     expected = figures.expected_table(plan)
@@ -58,7 +58,7 @@ def test_expected_table_is_the_plan_page(plan_setup) -> None:  # type: ignore[no
     assert len(table.rows) == 1 + len(expected.rows) == 3
 
 
-def test_realised_effect_is_the_plan_page(plan_setup) -> None:  # type: ignore[no-untyped-def]
+def test_realised_effect_is_the_plan_page(plan_setup: PlanSetup) -> None:
     user, plan, _ = plan_setup
     client = Client()
     assert client.login(username=user.username, password=PASSWORD)
@@ -74,14 +74,14 @@ def test_realised_effect_is_the_plan_page(plan_setup) -> None:  # type: ignore[n
     assert rows[-1].cells[3] == page.context["total"].realised
 
 
-def test_unknown_plan_is_a_danish_error(plan_setup) -> None:  # type: ignore[no-untyped-def]
+def test_unknown_plan_is_a_danish_error(plan_setup: PlanSetup) -> None:
     with pytest.raises(OptionError, match="findes ikke"):
         parse_options("actionplan", {"id": "9999"})
     with pytest.raises(CommandError, match="findes ikke"):
         call_command("report", "actionplan", "--id", "9999", "-o", "/tmp/x.pdf")
 
 
-def test_cli_writes_the_file(plan_setup, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_cli_writes_the_file(plan_setup: PlanSetup, tmp_path: Path) -> None:
     _, plan, _ = plan_setup
     out = tmp_path / "handleplan.docx"
     call_command("report", "actionplan", "--id", str(plan.pk), "--format", "docx", "-o", str(out))
@@ -96,7 +96,9 @@ def _soffice(target: str, outdir: Path, *sources: Path) -> None:
 
 @pytest.mark.slow
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice mangler")
-def test_libreoffice_opens_the_files_and_computes_the_month_totals(plan_setup, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_libreoffice_opens_the_files_and_computes_the_month_totals(
+    plan_setup: PlanSetup, tmp_path: Path
+) -> None:
     _, plan, _ = plan_setup
     report = _build(plan.pk)
     sources = [tmp_path / "handleplan.docx", tmp_path / "handleplan.xlsx"]

@@ -10,6 +10,7 @@ from decimal import Decimal
 import pytest
 from docx import Document
 from openpyxl import load_workbook
+from pytest_django import Settings
 
 from ramme.reports.model import Report, Table
 from ramme.reports.renderers import RENDERERS
@@ -70,7 +71,7 @@ def test_the_row_is_in_every_format() -> None:
     assert RENDERERS["pdf"].render(report).startswith(b"%PDF")  # text: the golden files
 
 
-def test_a_municipality_names_its_own_lines(settings) -> None:  # type: ignore[no-untyped-def]
+def test_a_municipality_names_its_own_lines(settings: Settings) -> None:
     build_municipality()
     _special_line(6, name="Specialklubber")
     settings.SPECIALISED_ROW = {LABEL: ("Specialklubber",)}
@@ -80,7 +81,7 @@ def test_a_municipality_names_its_own_lines(settings) -> None:  # type: ignore[n
     assert LABEL not in units and units["Indgribende foranstaltninger"][-1] == 12
 
 
-def test_without_such_a_line_there_is_no_row(settings) -> None:  # type: ignore[no-untyped-def]
+def test_without_such_a_line_there_is_no_row(settings: Settings) -> None:
     assert settings.SPECIALISED_ROW == {LABEL: (LABEL,)}  # the default: a line of that name
     build_municipality()
     units = _rows(_build(), "Tabel 4")

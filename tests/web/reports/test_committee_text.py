@@ -10,7 +10,7 @@ from datetime import date
 import pytest
 from openpyxl import load_workbook
 
-from ramme.reports.model import Paragraph, Typed
+from ramme.reports.model import Paragraph, Report, Typed
 from ramme.reports.renderers import RENDERERS
 from ramme.web.plans.models import Indicator
 from ramme.web.reports.builders import BUILDERS
@@ -19,11 +19,11 @@ from tests.web.reports.test_monthly_data import AS_OF, example_with_plan
 pytestmark = pytest.mark.django_db
 
 
-def monthly():  # type: ignore[no-untyped-def]
+def monthly() -> Report:
     return BUILDERS["monthly"].build({"as_of": AS_OF, "today": date(2024, 10, 5)})
 
 
-def test_indicator_values_are_numbers_in_excel(db) -> None:  # type: ignore[no-untyped-def]
+def test_indicator_values_are_numbers_in_excel(db: None) -> None:
     example_with_plan()
     report = monthly()
     table = next(t for t in report.tables() if t.title.startswith("Pejlemærker"))
@@ -34,7 +34,7 @@ def test_indicator_values_are_numbers_in_excel(db) -> None:  # type: ignore[no-u
     assert any(isinstance(v, int | float) for v in values), values
 
 
-def test_an_indicator_without_data_reads_ingen_data(db) -> None:  # type: ignore[no-untyped-def]
+def test_an_indicator_without_data_reads_ingen_data(db: None) -> None:
     _, _, indicator = example_with_plan()
     Indicator.objects.filter(pk=indicator.pk).update(measure_types="XYZ")  # counts nothing
     table = next(t for t in monthly().tables() if t.title.startswith("Pejlemærker"))
@@ -42,7 +42,7 @@ def test_an_indicator_without_data_reads_ingen_data(db) -> None:  # type: ignore
     assert row.cells[-1] == "ingen data" and "Opfyldt" not in row.cells
 
 
-def test_no_demo_or_test_wording_and_no_double_full_stops(db) -> None:  # type: ignore[no-untyped-def]
+def test_no_demo_or_test_wording_and_no_double_full_stops(db: None) -> None:
     example_with_plan()
     for report in (monthly(), BUILDERS["annual"].build({"year": 2024, "today": date(2025, 2, 1)})):
         texts = [b.text for s in report.sections for b in s.blocks if isinstance(b, Paragraph)]
@@ -51,7 +51,7 @@ def test_no_demo_or_test_wording_and_no_double_full_stops(db) -> None:  # type: 
             assert ": Delkonklusion:" not in text, text
 
 
-def test_word_keeps_captions_with_their_tables_and_charts(db) -> None:  # type: ignore[no-untyped-def]
+def test_word_keeps_captions_with_their_tables_and_charts(db: None) -> None:
     example_with_plan()
     xml = (
         zipfile.ZipFile(io.BytesIO(RENDERERS["docx"].render(monthly())))
@@ -64,7 +64,7 @@ def test_word_keeps_captions_with_their_tables_and_charts(db) -> None:  # type: 
         assert "<w:keepNext/>" in paragraph, caption
 
 
-def test_action_plan_dates_are_date_cells_in_excel(db) -> None:  # type: ignore[no-untyped-def]
+def test_action_plan_dates_are_date_cells_in_excel(db: None) -> None:
     _, plan, _ = example_with_plan()
     report = BUILDERS["actionplan"].build({"id": plan.pk, "as_of": AS_OF, "today": AS_OF})
     sheet = load_workbook(io.BytesIO(RENDERERS["xlsx"].render(report)))["Hoved"]

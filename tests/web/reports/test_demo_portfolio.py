@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from pytest_django import Settings
 
 from ramme.reports.model import Report
 from ramme.web.demo.portfolio import (
@@ -73,8 +74,8 @@ def test_budget_need_summed_per_year(tmp_path: Path) -> None:
     titles = [c.title for c in table.columns]
     total = table.rows[-1]
     assert total.cells[0] == "I alt"
-    for year, amount in expected.items():
-        assert total.cells[titles.index(f"Budgetbehov {year}")] == amount
+    for year, summed in expected.items():
+        assert total.cells[titles.index(f"Budgetbehov {year}")] == summed
 
 
 def test_second_import_changes_nothing(tmp_path: Path) -> None:
@@ -98,7 +99,7 @@ def test_initiatives_link_to_the_plan_when_it_exists(tmp_path: Path) -> None:
     assert linked.exists()
 
 
-def test_demo_setup_saves_three_month_ends_once(settings) -> None:  # type: ignore[no-untyped-def]
+def test_demo_setup_saves_three_month_ends_once(settings: Settings) -> None:
     from django.test import Client
 
     from ramme.web.demo.setup import ensure_demo_snapshots

@@ -12,11 +12,13 @@ import io
 import re
 import shutil
 import subprocess
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
 from docx import Document
+from pytest_django import Settings
 
 from ramme.reports.model import Report
 from ramme.reports.renderers import RENDERERS
@@ -36,7 +38,7 @@ pytestmark = [
 
 
 @pytest.fixture(autouse=True)
-def _fixed_forecast(settings):  # type: ignore[no-untyped-def]
+def _fixed_forecast(settings: Settings) -> Iterator[None]:
     settings.RAMME_FORECAST_SIMULATIONS = 30
     settings.MUNICIPALITY_NAME = "Demo Kommune"
     settings.COMMITTEE_NAME = "Børne- og Skoleudvalget"

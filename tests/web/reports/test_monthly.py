@@ -20,13 +20,13 @@ from ramme.web.plans.services import followup as followup_services
 from ramme.web.reports.builders import BUILDERS, parse_options
 from ramme.web.reports.builders.monthly import indicator_line, plan_data
 from tests.web.personas import PASSWORD
-from tests.web.reports.test_monthly_data import AS_OF, CONCLUSION, example_with_plan
+from tests.web.reports.test_monthly_data import AS_OF, CONCLUSION, PlanSetup, example_with_plan
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def plan_setup(db):  # type: ignore[no-untyped-def]
+def plan_setup(db: None) -> PlanSetup:
     return example_with_plan()
 
 
@@ -38,7 +38,7 @@ def _table(report: Report, prefix: str) -> Table:
     return next(t for t in report.tables() if t.title.startswith(prefix))
 
 
-def test_every_format_renders(plan_setup) -> None:  # type: ignore[no-untyped-def]
+def test_every_format_renders(plan_setup: PlanSetup) -> None:
     report = _build()
     files = {fmt: RENDERERS[fmt].render(report) for fmt in RENDERERS}
     assert files["pdf"].startswith(b"%PDF")
@@ -50,7 +50,7 @@ def test_every_format_renders(plan_setup) -> None:  # type: ignore[no-untyped-de
     assert CONCLUSION in html  # the month's conclusion (delkonklusion), as text
 
 
-def test_budget_table_is_the_follow_up_page_and_the_cli(plan_setup) -> None:  # type: ignore[no-untyped-def]
+def test_budget_table_is_the_follow_up_page_and_the_cli(plan_setup: PlanSetup) -> None:
     user, _, _ = plan_setup
     table = _table(_build(), "Tabel 3")
     fu = followup(AS_OF)
@@ -70,11 +70,13 @@ def test_budget_table_is_the_follow_up_page_and_the_cli(plan_setup) -> None:  # 
     out = io.StringIO()
     call_command("forecast", "--as-of", AS_OF.isoformat(), "--json", stdout=out)
     cli = json.loads(out.getvalue())
-    assert cli["total"]["forecast"] == pytest.approx(float(total[-2]))
-    assert cli["total"]["budget"] == pytest.approx(float(total[1]))
+    forecast, budget = total[-2], total[1]
+    assert isinstance(forecast, Decimal) and isinstance(budget, Decimal)
+    assert cli["total"]["forecast"] == pytest.approx(float(forecast))
+    assert cli["total"]["budget"] == pytest.approx(float(budget))
 
 
-def test_effect_table_is_the_plan_page(plan_setup) -> None:  # type: ignore[no-untyped-def]
+def test_effect_table_is_the_plan_page(plan_setup: PlanSetup) -> None:
     user, plan, _ = plan_setup
     client = Client()
     assert client.login(username=user.username, password=PASSWORD)
@@ -90,7 +92,7 @@ def test_effect_table_is_the_plan_page(plan_setup) -> None:  # type: ignore[no-u
     assert shown.expected_year == Decimal(-10_000) * sum(range(3, 13)) * 2
 
 
-def test_summary_says_whether_a_plan_is_required(plan_setup) -> None:  # type: ignore[no-untyped-def]
+def test_summary_says_whether_a_plan_is_required(plan_setup: PlanSetup) -> None:
     report = _build()
     fu = followup(AS_OF)
     texts = [b.text for b in report.sections[0].blocks if hasattr(b, "text")]
@@ -108,7 +110,7 @@ def _children_counts(report: Report) -> list[object]:
     return values
 
 
-def test_no_count_of_one_to_four_children_is_shown(plan_setup) -> None:  # type: ignore[no-untyped-def]
+def test_no_count_of_one_to_four_children_is_shown(plan_setup: PlanSetup) -> None:
     report = _build()
     values = _children_counts(report)
     assert any(isinstance(v, Suppressed) for v in values)  # the example is small: some hidden
@@ -118,7 +120,7 @@ def test_no_count_of_one_to_four_children_is_shown(plan_setup) -> None:  # type:
     assert "&lt;5" in html
 
 
-def test_web_page_and_download(plan_setup) -> None:  # type: ignore[no-untyped-def]
+def test_web_page_and_download(plan_setup: PlanSetup) -> None:
     user, _, _ = plan_setup
     assert parse_options("monthly", {"as_of": "2024-09-30"})["as_of"] == AS_OF
     client = Client()
@@ -129,11 +131,11 @@ def test_web_page_and_download(plan_setup) -> None:  # type: ignore[no-untyped-d
     assert download.status_code == 200
 
 
-def test_plan_data_is_what_the_plans_pages_load(plan_setup) -> None:  # type: ignore[no-untyped-def]
+def test_plan_data_is_what_the_plans_pages_load(plan_setup: PlanSetup) -> None:
     assert plan_data() == load_plan_data()
 
 
-def test_conclusion_text_stays_text_in_excel(plan_setup) -> None:  # type: ignore[no-untyped-def]
+def test_conclusion_text_stays_text_in_excel(plan_setup: PlanSetup) -> None:
     book = load_workbook(io.BytesIO(RENDERERS["xlsx"].render(_build())))
     cells = [c for ws in book for row in ws.iter_rows() for c in row if c.value]
     found = [c for c in cells if CONCLUSION in str(c.value)]
@@ -141,7 +143,7 @@ def test_conclusion_text_stays_text_in_excel(plan_setup) -> None:  # type: ignor
     assert not [c for c in cells if str(c.value).startswith("=") and "SUM(A1)" in str(c.value)]
 
 
-def test_indicator_status_is_the_indicator_page(plan_setup) -> None:  # type: ignore[no-untyped-def]
+def test_indicator_status_is_the_indicator_page(plan_setup: PlanSetup) -> None:
     user, _, indicator = plan_setup
     client = Client()
     assert client.login(username=user.username, password=PASSWORD)
@@ -157,7 +159,9 @@ def test_indicator_status_is_the_indicator_page(plan_setup) -> None:  # type: ig
     assert line.value == status.latest.value
 
 
-def test_average_duration_is_hidden_when_fewer_than_five_children_ended(plan_setup) -> None:  # type: ignore[no-untyped-def]
+def test_average_duration_is_hidden_when_fewer_than_five_children_ended(
+    plan_setup: PlanSetup,
+) -> None:
     user, plan, _ = plan_setup
     indicator = followup_services.save_indicator(user, {
         "name": "Kortere familiepleje", "area": "Anbringelser", "plan": plan,
@@ -173,7 +177,7 @@ def test_average_duration_is_hidden_when_fewer_than_five_children_ended(plan_set
     assert isinstance(row.cells[3], Suppressed)
 
 
-def test_children_started_is_a_count_of_the_children_behind_it(plan_setup) -> None:  # type: ignore[no-untyped-def]
+def test_children_started_is_a_count_of_the_children_behind_it(plan_setup: PlanSetup) -> None:
     user, plan, _ = plan_setup
     indicator = followup_services.save_indicator(user, {
         "name": "Færre nye børn", "area": "Anbringelser", "plan": plan,
@@ -182,7 +186,7 @@ def test_children_started_is_a_count_of_the_children_behind_it(plan_setup) -> No
         "change": Decimal(-1), "relative": False, "target_date": date(2024, 12, 31),
     })  # fmt: skip
     line = indicator_line(indicator, load_plan_data(), AS_OF, "")
-    assert (line.value, line.children) == (4, 4)  # started 01.10.2023-30.09.2024
+    assert (line.value, line.children) == (Decimal(4), 4)  # started 01.10.2023-30.09.2024
     row = next(r for t in _build().tables() for r in t.rows if r.cells[0] == line.name)
     assert row.cells[1] == Typed(12, ColumnKind.COUNT)  # a count, not kroner
     assert row.cells[2] == Typed(11, ColumnKind.COUNT)

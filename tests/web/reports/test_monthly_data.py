@@ -15,6 +15,7 @@ from tests.web.personas import make_user
 
 AS_OF = date(2024, 9, 30)
 EXAMPLE = Path(ramme.web.front.__file__).parent / "demo_example"
+PlanSetup = tuple[User, ActionPlan, Indicator]  # example_with_plan()
 CONCLUSION = "Flere børn i netværket end ventet; =SUM(A1) er tekst."
 
 
@@ -34,7 +35,7 @@ def _action(user: User, plan: ActionPlan, area: str, mechanism: str, **extra: ob
     plans.save_action(user, plan.pk, plan.version, data, effects)
 
 
-def example_with_plan() -> tuple[User, ActionPlan, Indicator]:
+def example_with_plan() -> PlanSetup:
     """Import the example folder, then a plan with two actions and an indicator."""
     result = import_folder(EXAMPLE)
     assert result.ok, result

@@ -17,7 +17,7 @@ from ramme.reports.renderers import RENDERERS
 from ramme.web.data.models import ActivityLine, Child, Measure, MeasureType
 from ramme.web.forecasts.services import cache
 from ramme.web.reports.builders import BUILDERS
-from tests.web.reports.test_monthly_data import AS_OF, example_with_plan
+from tests.web.reports.test_monthly_data import AS_OF, PlanSetup, example_with_plan
 
 pytestmark = pytest.mark.django_db
 AREA = "Øvrige indgribende foranstaltninger"
@@ -59,7 +59,7 @@ def test_placements_are_the_laws_kinds_on_the_intervening_step() -> None:
     assert not is_placement(LadderStep.ANTICIPATING, "Aflastning i plejefamilie")
 
 
-def test_the_other_intervening_types_have_their_own_chart(plan_setup) -> None:  # type: ignore[no-untyped-def]
+def test_the_other_intervening_types_have_their_own_chart(plan_setup: PlanSetup) -> None:
     before = _build()
     assert _chart(before, AREA) is None  # the example has none: no empty chart
     placements = _chart(before, "Anbringelser")
@@ -70,10 +70,11 @@ def test_the_other_intervening_types_have_their_own_chart(plan_setup) -> None:  
     assert chart.series[0].values[-1] == CHILDREN
     assert _chart(after, "Anbringelser") == placements  # not counted there any more
     titles = [c.title for c in after.charts()]
-    assert titles.index(chart.title) == titles.index(placements.title) + 1  # type: ignore[union-attr]
+    assert placements is not None
+    assert titles.index(chart.title) == titles.index(placements.title) + 1
 
 
-def test_the_chart_and_its_values_are_in_every_format(plan_setup) -> None:  # type: ignore[no-untyped-def]
+def test_the_chart_and_its_values_are_in_every_format(plan_setup: PlanSetup) -> None:
     _sanctions()
     report = _build()
     chart = _chart(report, AREA)
@@ -93,5 +94,5 @@ def test_the_chart_and_its_values_are_in_every_format(plan_setup) -> None:  # ty
 
 
 @pytest.fixture
-def plan_setup(db):  # type: ignore[no-untyped-def]
+def plan_setup(db: None) -> PlanSetup:
     return example_with_plan()

@@ -44,7 +44,7 @@ def _charts(report: Report) -> list[Chart]:
     return [b for s in report.sections for b in s.blocks if isinstance(b, Chart)]
 
 
-def test_the_task_stores_the_figures_and_they_equal_a_fresh_computation(db) -> None:  # type: ignore[no-untyped-def]
+def test_the_task_stores_the_figures_and_they_equal_a_fresh_computation(db: None) -> None:
     example_with_plan()
     _after_import()
     kept = _kept()
@@ -67,7 +67,9 @@ def _refuse_to_compute(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(charts, "figure", refuse)
 
 
-def test_a_report_in_a_fresh_process_reads_them_and_says_the_same(db, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_report_in_a_fresh_process_reads_them_and_says_the_same(
+    db: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
     example_with_plan()
     computed = BUILDERS["monthly"].build(dict(OPTIONS))  # nothing stored: all computed here
     expected = RENDERERS["html"].render(computed)

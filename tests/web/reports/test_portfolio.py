@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from django.test import Client
 from openpyxl import Workbook, load_workbook
+from pytest_django import DjangoAssertNumQueries
 
 from ramme.reports.renderers import RENDERERS
 from ramme.web.demo import portfolio as demo_portfolio
@@ -108,7 +109,7 @@ def test_a_bad_row_names_file_row_column_and_changes_nothing(tmp_path: Path) -> 
 
 def test_a_missing_column_is_reported(tmp_path: Path) -> None:
     book = Workbook()
-    book.active.append(["Fokusområde", "Problem"])  # type: ignore[union-attr]
+    book.active.append(["Fokusområde", "Problem"])
     path = tmp_path / "kort.xlsx"
     book.save(path)
     errors = [str(e) for e in import_portfolio(path).errors]
@@ -184,7 +185,7 @@ def test_portfolio_report_sums_budget_need_per_year_in_every_format(tmp_path: Pa
 
 def test_the_portfolio_builder_reads_the_database_twice(
     tmp_path: Path,
-    django_assert_num_queries,  # type: ignore[no-untyped-def]
+    django_assert_num_queries: DjangoAssertNumQueries,
 ) -> None:
     import_portfolio(_xlsx(tmp_path, ROWS))
     with django_assert_num_queries(2):

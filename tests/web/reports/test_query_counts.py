@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from ramme.web.accounts.models import User
 from ramme.web.reports.builders import BUILDERS
 from tests.web.forecasts.conftest import example  # noqa: F401  (the fixture)
 from tests.web.query_counts import more_cases, queries
@@ -17,7 +18,9 @@ OPTIONS = {"as_of": date(2024, 9, 30), "today": date(2024, 10, 5)}
 MAX_QUERIES = 160
 
 
-def test_the_monthly_report_builder_does_not_query_per_measure(example) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_the_monthly_report_builder_does_not_query_per_measure(
+    example: dict[str, User],  # noqa: F811
+) -> None:
     more_cases(0, 2)
     before = queries(lambda: BUILDERS["monthly"].build(dict(OPTIONS)))
     assert before <= MAX_QUERIES
