@@ -56,8 +56,18 @@ h2, h3, figcaption {{ page-break-after: avoid; }}
 """
 
 
-def render(report: Report) -> bytes:
+def document(report: Report) -> str:
+    """The HTML WeasyPrint lays out: the PDF is a function of this text alone, so a caller
+    may keep a rendered PDF under it (``ramme.web.reports.services.rendered``)."""
+    return html.document(report, extra_css=print_css(report), inline_charts=False)
+
+
+def pdf_of(document: str) -> bytes:
+    """The PDF of ``document`` (``document(report)``)."""
     from weasyprint import HTML  # imported here: loading pango takes a moment
 
-    document = html.document(report, extra_css=print_css(report), inline_charts=False)
     return bytes(HTML(string=document).write_pdf())
+
+
+def render(report: Report) -> bytes:
+    return pdf_of(document(report))

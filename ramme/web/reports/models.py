@@ -126,3 +126,20 @@ class InitiativeBudgetNeed(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["initiative", "year"], name="budgetneed_unique_year")
         ]
+
+
+class RenderedPdf(models.Model):
+    """A report's PDF kept under the SHA-256 of the HTML it was laid out from (issue 12):
+    WeasyPrint takes about 2 s at Copenhagen size, and the committee's members, the CLI and
+    the after-import task ask for the same document. Never the restricted version."""
+
+    key = models.CharField("nøgle (SHA-256 af HTML)", max_length=64, unique=True)
+    created = models.DateTimeField("dannet", auto_now_add=True)
+    content = models.BinaryField("PDF")
+
+    class Meta:
+        verbose_name = "dannet PDF"
+        verbose_name_plural = "dannede PDF'er"
+
+    def __str__(self) -> str:
+        return self.key[:12]

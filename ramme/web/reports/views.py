@@ -33,6 +33,7 @@ from ramme.web.reports.builders import BUILDERS, OptionError, Options, parse_opt
 from ramme.web.reports.models import Initiative
 from ramme.web.reports.services.portfolio import save_initiative
 from ramme.web.reports.services.portfolio_import import import_portfolio
+from ramme.web.reports.services.rendered import render_file
 
 
 def _options(request: HttpRequest, kind: str) -> Options:
@@ -96,7 +97,7 @@ def download(request: HttpRequest, kind: str, fmt: str) -> HttpResponse:
         return HttpResponse(str(error), status=400, content_type="text/plain; charset=utf-8")
     report = BUILDERS[kind].build(options)
     renderer = RENDERERS[fmt]
-    response = HttpResponse(renderer.render(report), content_type=renderer.content_type)
+    response = HttpResponse(render_file(report, fmt), content_type=renderer.content_type)
     response["Content-Disposition"] = f'attachment; filename="{renderer.filename(report)}"'
     return response
 

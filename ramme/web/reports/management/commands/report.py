@@ -13,6 +13,7 @@ from ramme.web.accounts.audit import record_access
 from ramme.web.accounts.models import AuditEvent
 from ramme.web.front.danish_input import date_argument
 from ramme.web.reports.builders import BUILDERS
+from ramme.web.reports.services.rendered import render_file
 
 
 class Command(BaseCommand):
@@ -58,7 +59,7 @@ class Command(BaseCommand):
         if not output.parent.exists():
             raise CommandError(f"Mappen {output.parent} findes ikke.")
         try:
-            output.write_bytes(RENDERERS[options["format"]].render(report))
+            output.write_bytes(render_file(report, options["format"]))
         except OSError as error:
             raise CommandError(f"Kunne ikke skrive {output}: {error}") from error
         self.stdout.write(f"Skrev {report.title} ({options['format']}) til {output}")
