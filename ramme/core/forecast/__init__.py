@@ -63,14 +63,16 @@ _LAZY = {
 _MODULE_OF = {name: module for module, names in _LAZY.items() for name in names}
 
 
-def __getattr__(name: str) -> object:
-    """A lazy name from its module; anything else is missing (a submodule then imports)."""
-    module = _MODULE_OF.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(import_module(f"{__name__}.{module}"), name)
-    globals()[name] = value  # later look-ups skip __getattr__
-    return value
+if not TYPE_CHECKING:  # hidden from mypy, so a misspelt name is still an error there
+
+    def __getattr__(name: str) -> object:
+        """A lazy name from its module; anything else is missing (a submodule then imports)."""
+        module = _MODULE_OF.get(name)
+        if module is None:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        value = getattr(import_module(f"{__name__}.{module}"), name)
+        globals()[name] = value  # later look-ups skip __getattr__
+        return value
 
 
 __all__ = [
