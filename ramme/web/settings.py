@@ -12,7 +12,7 @@ from django.core.exceptions import ImproperlyConfigured
 from whitenoise.compress import Compressor
 
 from ramme.web.accounts.oidc.config import oidc_config
-from ramme.web.api.docs_files import ninja_static
+from ramme.web.api.docs_files import ninja_static, ninja_templates
 from ramme.web.data.dbfiles import database_file, protect
 from ramme.web.env import decimal, flag, integer, named_lines, secret, var_dir, words
 from ramme.web.production import proxy_ssl_header, pseudonym_key, require_environment
@@ -77,7 +77,8 @@ WSGI_APPLICATION = "ramme.web.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [PACKAGE_DIR / "templates"],
+        # ninja's own: the API docs page (ninja/swagger.html) without ninja as an app
+        "DIRS": [PACKAGE_DIR / "templates", ninja_templates()],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
