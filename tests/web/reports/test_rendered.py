@@ -13,6 +13,8 @@ from django.core.management import call_command
 from ramme.reports.model import Paragraph, Report, Section
 from ramme.reports.renderers import RENDERERS, pdf
 from ramme.web.forecasts import also_stored
+from ramme.web.forecasts.models import StoredForecast
+from ramme.web.forecasts.services import cache, followup, precompute, stored, year_end
 from ramme.web.reports.models import RenderedPdf
 from ramme.web.reports.services import rendered
 from tests.web.reports.test_monthly_data import AS_OF, example_with_plan
@@ -102,3 +104,15 @@ def test_a_report_made_another_day_is_laid_out_anew(layouts: list[str], tmp_path
         "--format", "pdf", "-o", str(tmp_path / "m.pdf"),
     )  # fmt: skip
     assert len(layouts) == 2
+
+
+def test_a_forecast_stored_before_its_task_ran_still_gets_its_pdf(layouts: list[str]) -> None:
+    example_with_plan()
+    version = cache.data_version()
+    for day, sims in followup.needed_forecasts(AS_OF):
+        stored.queue_row(version, day, sims, 0)
+    year_end.compute_forecast(AS_OF)  # a page or the CLI stores it first (the demo does)
+    row = StoredForecast.objects.get(as_of=AS_OF, simulations=year_end.default_simulations())
+    assert row.status == stored.Status.DONE
+    precompute.compute(row.pk)  # the queued task comes after
+    assert len(layouts) == 1 and RenderedPdf.objects.count() == 1
