@@ -180,43 +180,65 @@ def unmapped_reason(
     return f"ingen konteringsregel for funktion {posting.account} passer på {where}"
 
 
+@dataclass(frozen=True)
+class LedgerSums:
+    """A period's ledger as the reconciliation reads it: summed over all postings and per
+    activity line (total, linked to a measure, count), and the postings no line took as
+    records. From the records (``ledger_sums``) or summed by the database (the web app)."""
+
+    total: Decimal
+    count: int
+    lines: Mapping[str, tuple[Decimal, Decimal, int]]
+    unmapped: tuple[Posting, ...]
+
+
+def ledger_sums(postings: Iterable[Posting], period: DateRange) -> LedgerSums:
+    """``LedgerSums`` of the postings dated in ``period``."""
+    lines: dict[str, tuple[Decimal, Decimal, int]] = {}
+    unmapped, total, count = [], ZERO, 0
+    for p in postings:
+        if p.date not in period:
+            continue
+        total, count = total + p.amount, count + 1
+        if p.activity is None:
+            unmapped.append(p)
+            continue
+        line, linked, n = lines.get(p.activity, (ZERO, ZERO, 0))
+        lines[p.activity] = (line + p.amount, linked + (p.amount if p.measure_id else 0), n + 1)
+    return LedgerSums(total, count, lines, tuple(unmapped))
+
+
 def reconcile(
     dataset: Dataset,
     rules: Iterable[MappingRule],
     year: int,
     as_of: date,
     forecast_booked: Mapping[str, Decimal] | None = None,
+    sums: LedgerSums | None = None,
 ) -> Reconciliation:
-    """Every posting dated from 1 January of ``year`` to ``as_of`` in a line or unmapped."""
+    """Every posting dated from 1 January of ``year`` to ``as_of`` in a line or unmapped
+    (``sums``: the period's ``LedgerSums``, summed from ``dataset.postings`` unless given)."""
     period = reconciliation_period(year, as_of)
-    postings = [p for p in dataset.postings if p.date in period]
-    names = {a.name for a in dataset.activities}
+    if sums is None:
+        sums = ledger_sums(dataset.postings, period)
     rules = tuple(rules)
-    measure_lines = {m.measure_id: _type_line(dataset, m.measure_type) for m in dataset.measures}
-    totals: dict[str, list[Decimal]] = {a.name: [ZERO, ZERO] for a in dataset.activities}
-    counts: dict[str, int] = dict.fromkeys(names, 0)
-    unmapped = []
-    for p in postings:
-        if p.activity is None:
-            unmapped.append(Unmapped(p, unmapped_reason(p, rules, measure_lines)))
-        elif p.activity in names:
-            totals[p.activity][0] += p.amount
-            if p.measure_id:
-                totals[p.activity][1] += p.amount
-            counts[p.activity] += 1
+    named = {p.measure_id for p in sums.unmapped if p.measure_id}
+    measure_lines = {
+        m.measure_id: _type_line(dataset, m.measure_type)
+        for m in dataset.measures
+        if m.measure_id in named
+    }
+    unmapped = tuple(Unmapped(p, unmapped_reason(p, rules, measure_lines)) for p in sums.unmapped)
     lines = tuple(
         LineTotal(
             a.name,
             str(a.ladder_step),
-            totals[a.name][0],
-            totals[a.name][1],
-            counts[a.name],
+            *sums.lines.get(a.name, (ZERO, ZERO, 0)),
             None if forecast_booked is None else forecast_booked.get(a.name, ZERO),
         )
         for a in dataset.activities
     )
-    total = sum((p.amount for p in postings), ZERO)
-    return Reconciliation(year, as_of, period, total, len(postings), lines, tuple(unmapped))
+    return Reconciliation(year, as_of, period, sums.total, sums.count, lines, unmapped)
 
 
 def _type_line(dataset: Dataset, code: str) -> str | None:

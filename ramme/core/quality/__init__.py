@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from ramme.core.quality.context import Context, build_context
+from ramme.core.quality.ledger import QualityLedger
 from ramme.core.quality.model import Finding, Rule, Thresholds
 from ramme.core.quality.rules import BY_KIND, RULES
 from ramme.core.records import Dataset
@@ -23,9 +24,11 @@ def check(
     as_of: date,
     thresholds: Thresholds | None = None,
     kinds: Iterable[str] | None = None,
+    ledger: QualityLedger | None = None,
 ) -> list[Finding]:
-    """Every finding on ``as_of`` from the data known then (postings dated up to it)."""
-    ctx = build_context(dataset, as_of, thresholds or Thresholds())
+    """Every finding on ``as_of`` from the data known then (postings dated up to it);
+    ``ledger``: the postings as columns, when ``dataset`` is read without them."""
+    ctx = build_context(dataset, as_of, thresholds or Thresholds(), ledger)
     wanted = set(kinds) if kinds is not None else set(BY_KIND)
     findings: list[Finding] = []
     for rule in RULES:
@@ -47,6 +50,7 @@ __all__ = [
     "RULES",
     "Context",
     "Finding",
+    "QualityLedger",
     "Rule",
     "Thresholds",
     "build_context",

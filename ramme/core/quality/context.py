@@ -1,14 +1,19 @@
-"""What every rule reads, computed once per check: the postings known on the as-of date
-indexed by measure, the measure types paid per measure, and the lags learned per line."""
+"""What every rule reads, computed once per check: the ledger known on the as-of date with
+each measure's postings, the measure types paid per measure, and the lags learned per line."""
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from itertools import pairwise
+from functools import cached_property
 
+import numpy as np
+
+from ramme.core.forecast.data import IntArray
 from ramme.core.quality.lags import fence, line_lags
+from ramme.core.quality.ledger import QualityLedger
 from ramme.core.quality.model import Thresholds
 from ramme.core.records import Dataset, Measure, Posting
 
@@ -18,14 +23,68 @@ class Context:
     dataset: Dataset
     as_of: date
     thresholds: Thresholds
-    postings: tuple[Posting, ...]  # dated up to the as-of date
-    by_measure: dict[str, list[Posting]]  # linked postings per measure, by date
+    ledger: QualityLedger  # dated up to the as-of date
+    rows: dict[str, slice]  # each measure's linked postings in ``ledger``, by date
     paid_types: frozenset[str]  # types whose measures are paid per measure (not by salary)
     lag_after: dict[str, int]  # normal days of postings after a measure's end, per line
     lag_before: dict[str, int]  # ... before its start (advance payment)
     interval: dict[str, int]  # normal days between two postings of a measure, per line
     frame_lags: tuple[int, int, int]  # the same three for the whole frame
-    first_day: date | None  # of the ledger: findings before it concern no known posting
+
+    @property
+    def first_day(self) -> date | None:
+        """Of the ledger: findings before it concern no known posting."""
+        return self.ledger.first_day
+
+    @property
+    def child_postings(self) -> tuple[Posting, ...]:
+        return self.ledger.child_postings
+
+    def last_day(self, measure: Measure) -> date | None:
+        """The date of the measure's last posting known on the as-of date."""
+        part = self.rows.get(measure.measure_id)
+        return None if part is None else date.fromordinal(int(self.ledger.day[part.stop - 1]))
+
+    @cached_property
+    def _by_year(self) -> tuple[int, int, IntArray]:
+        """Øre posted per measure code and calendar year: first year, years, sums."""
+        day = self.ledger.day
+        if not len(day):
+            return 0, 1, np.zeros(len(self.ledger.measure_ids), dtype=np.int64)
+        first = date.fromordinal(int(day.min())).year
+        years = date.fromordinal(int(day.max())).year - first + 1
+        starts = [date(first + i, 1, 1).toordinal() for i in range(1, years)]
+        key = self.ledger.code * years + np.searchsorted(starts, day, side="right")
+        sums = np.zeros(len(self.ledger.measure_ids) * years, dtype=np.int64)
+        np.add.at(sums, key, self.ledger.ore)  # exact in øre, as the records' Decimal sum
+        return first, years, sums
+
+    def posted_in(self, measure: Measure, year: int) -> int:
+        """Øre posted on ``measure`` dated in ``year`` (known on the as-of date)."""
+        code = self.ledger.measure_ids.get(measure.measure_id)
+        first, years, sums = self._by_year
+        if code is None or not 0 <= year - first < years:
+            return 0
+        return int(sums[code * years + year - first])
+
+    def per_row(self, limit: Callable[[Measure], int | None], blank: int) -> IntArray:
+        """``limit`` of each row's measure, ``blank`` for measures it gives None (and for
+        postings of measures the dataset lacks): for comparing every row at once."""
+        values = np.full(len(self.ledger.measure_ids), blank, dtype=np.int64)
+        codes = self.ledger.measure_ids
+        for m in self.dataset.measures:
+            if m.measure_id in self.rows and (value := limit(m)) is not None:
+                values[codes[m.measure_id]] = value
+        return values[self.ledger.code]
+
+    def measure_of_rows(self, rows: IntArray) -> list[Measure]:
+        """The measure of each of ``rows``."""
+        by_code = {
+            self.ledger.measure_ids[m.measure_id]: m
+            for m in self.dataset.measures
+            if m.measure_id in self.rows
+        }
+        return [by_code[c] for c in self.ledger.code[rows].tolist()]
 
     def line(self, measure: Measure) -> str:
         kind = self.dataset.measure_types.get(measure.measure_type)
@@ -44,49 +103,68 @@ class Context:
         return measure.measure_type in self.paid_types
 
 
+@dataclass(frozen=True)
+class Learned:
+    """Per line: each measure's lag after its end and before its start, and the days
+    between two postings of a measure (all of the line's measures)."""
+
+    after: dict[str, list[int]]
+    before: dict[str, list[int]]
+    gaps: dict[str, IntArray]
+
+
 def _learned(
-    dataset: Dataset, as_of: date, by_measure: dict[str, list[Posting]]
-) -> dict[str, dict[str, list[int]]]:
-    """Per line: each measure's lag after its end and before its start, and its gaps."""
-    out: dict[str, dict[str, list[int]]] = {
-        k: defaultdict(list) for k in ("after", "before", "gap")
-    }
+    dataset: Dataset, as_of: date, ledger: QualityLedger, rows: dict[str, slice]
+) -> Learned:
+    after: dict[str, list[int]] = defaultdict(list)
+    before: dict[str, list[int]] = defaultdict(list)
+    lines: dict[str, int] = {}
+    line_of = np.full(len(ledger.measure_ids), -1, dtype=np.int64)  # per measure code
+    day = ledger.day
     for m in dataset.measures:
-        rows = by_measure.get(m.measure_id)
+        part = rows.get(m.measure_id)
         kind = dataset.measure_types.get(m.measure_type)
-        if not rows or kind is None:
+        if part is None or kind is None:
             continue
         line = kind.activity
+        line_of[ledger.measure_ids[m.measure_id]] = lines.setdefault(line, len(lines))
         if m.end_date is not None and m.end_date <= as_of:
-            out["after"][line].append(max(0, (rows[-1].date - m.end_date).days))
-        out["before"][line].append(max(0, (m.start_date - rows[0].date).days))
-        out["gap"][line] += [(b.date - a.date).days for a, b in pairwise(rows)]
-    return out
+            after[line].append(max(0, int(day[part.stop - 1]) - m.end_date.toordinal()))
+        before[line].append(max(0, m.start_date.toordinal() - int(day[part.start])))
+    # the gaps of all measures at once: between neighbouring rows of one measure
+    same = ledger.code[1:] == ledger.code[:-1]
+    gap_line = np.where(same, line_of[ledger.code[1:]], -1)
+    gap = np.diff(day)
+    gaps = {line: gap[gap_line == i] for line, i in lines.items()}
+    return Learned(after, before, gaps)
 
 
-def build_context(dataset: Dataset, as_of: date, thresholds: Thresholds) -> Context:
-    postings = tuple(p for p in dataset.postings if p.date <= as_of)
-    by_measure: dict[str, list[Posting]] = defaultdict(list)
-    for p in sorted(postings, key=lambda p: p.date):
-        if p.measure_id:
-            by_measure[p.measure_id].append(p)
-    types = {m.measure_type for m in dataset.measures if m.measure_id in by_measure}
-    learned = _learned(dataset, as_of, by_measure)
+def build_context(
+    dataset: Dataset,
+    as_of: date,
+    thresholds: Thresholds,
+    ledger: QualityLedger | None = None,
+) -> Context:
+    """``ledger``: the dataset's postings as the rules read them (built from
+    ``dataset.postings`` unless given)."""
+    known = (ledger or QualityLedger.from_postings(dataset.postings)).up_to(as_of)
+    rows = known.bounds()
+    types = {m.measure_type for m in dataset.measures if m.measure_id in rows}
+    learned = _learned(dataset, as_of, known, rows)
     k, floor = thresholds.lag_fence, thresholds.min_lag_days
-    after, frame_after = line_lags(learned["after"], k, floor)
-    before, frame_before = line_lags(learned["before"], k, floor)
-    gaps = {line: fence(g, k, floor) for line, g in learned["gap"].items()}
-    frame_gap = fence([g for gs in learned["gap"].values() for g in gs], k, floor)
+    after, frame_after = line_lags(learned.after, k, floor)
+    before, frame_before = line_lags(learned.before, k, floor)
+    gaps = {line: fence(g, k, floor) for line, g in learned.gaps.items()}
+    pooled = np.concatenate(list(learned.gaps.values())) if learned.gaps else np.zeros(0)
     return Context(
         dataset=dataset,
         as_of=as_of,
         thresholds=thresholds,
-        postings=postings,
-        by_measure=dict(by_measure),
+        ledger=known,
+        rows=rows,
         paid_types=frozenset(types),
         lag_after=after,
         lag_before=before,
         interval=gaps,
-        frame_lags=(frame_after, frame_before, frame_gap),
-        first_day=min((p.date for p in postings), default=None),
+        frame_lags=(frame_after, frame_before, fence(pooled, k, floor)),
     )

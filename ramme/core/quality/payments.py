@@ -22,8 +22,8 @@ def no_payments(ctx: Context) -> Iterator[Finding]:
     for m in ctx.dataset.measures:
         if not m.is_active_on(ctx.as_of) or not ctx.paid_per_measure(m):
             continue
-        rows = ctx.by_measure.get(m.measure_id, [])
-        since = rows[-1].date if rows else m.start_date
+        last = ctx.last_day(m)
+        since = last or m.start_date
         allowed = max(ctx.thresholds.no_payment_days, ctx.posting_interval(m))
         silent = (ctx.as_of - since).days
         if silent <= allowed:
@@ -31,7 +31,7 @@ def no_payments(ctx: Context) -> Iterator[Finding]:
         owed = measure_cost(m, DateRange.inclusive(since + timedelta(days=1), ctx.as_of), index)
         if owed <= 0:
             continue  # nothing is due (one-off price or no price: missing_price says so)
-        what = f"siden seneste postering {format_date(since)}" if rows else "siden start"
+        what = f"siden seneste postering {format_date(since)}" if last else "siden start"
         yield Finding(
             KIND,
             f"{KIND}:{m.measure_id}",

@@ -17,8 +17,8 @@ REFUND = 2
 
 
 def unlinked_posting(ctx: Context) -> Iterator[Finding]:
-    for p in ctx.postings:
-        if p.child_key and not p.measure_id and p.dranst != REFUND:
+    for p in ctx.child_postings:
+        if p.dranst != REFUND:
             yield Finding(
                 KIND,
                 f"{KIND}:{p.posting_id}",

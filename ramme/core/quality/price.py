@@ -16,6 +16,7 @@ from ramme.core.money import format_kr, to_money
 from ramme.core.periods import DateRange, format_date
 from ramme.core.pricing import measure_cost, price_range
 from ramme.core.quality.context import Context
+from ramme.core.quality.ledger import kroner
 from ramme.core.quality.model import Finding
 from ramme.core.records import Measure, PriceUnit
 
@@ -45,10 +46,9 @@ def price_deviation(ctx: Context) -> Iterator[Finding]:
     for m in ctx.dataset.measures:
         if not ctx.paid_per_measure(m):
             continue
-        rows = ctx.by_measure.get(m.measure_id, [])
         for year in _years(ctx, m):
             expected = measure_cost(m, DateRange.year(year), index)
-            posted = sum((p.amount for p in rows if p.date.year == year), Decimal(0))
+            posted = kroner(ctx.posted_in(m, year))
             diff = posted - expected
             if not exceeds(diff, expected, ctx):
                 continue

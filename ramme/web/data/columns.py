@@ -17,8 +17,8 @@ from typing import Any
 
 import numpy as np
 from django.db import connection, transaction
-from django.db.models import FloatField, Model, QuerySet
-from django.db.models.functions import Cast
+from django.db.models import BigIntegerField, F, FloatField, Model, QuerySet
+from django.db.models.functions import Cast, Round
 
 from ramme.core.forecast.columns import (
     UNITS,
@@ -100,21 +100,25 @@ WIDTH = {"int4": ">i4", "int8": ">i8", "float8": ">f8"}
 
 
 def _packed_sql(
-    model: type[Model], numbers: Sequence[tuple[str, str]], texts: Sequence[str], by: str
+    model: type[Model],
+    numbers: Sequence[tuple[str, str]],
+    texts: Sequence[str],
+    by: str,
+    where: str = "",
 ) -> str:
     """With texts, the rows sorted ``by`` in a subquery (one sort, not one per aggregate:
     half the time), numbered by ``ROW_NUMBER`` over the same order to check the order they
     came in; without, the one aggregate sorts them itself."""
     quote = connection.ops.quote_name
+    table = quote(model._meta.db_table) + (f" WHERE {where}" if where else "")
     if by and not texts:
         packed = " || ".join(f"{kind}send(({sql})::{kind})" for sql, kind in numbers)
-        table = quote(model._meta.db_table)
         return f"SELECT string_agg({packed}, ''::bytea ORDER BY {by}), count(*) FROM {table}"
     if by:
         numbers = [*numbers, (f"ROW_NUMBER() OVER (ORDER BY {by})", "int8")]
     packed = " || ".join(f"{kind}send(({sql})::{kind})" for sql, kind in numbers)
     names = "".join(f", {quote(t)}" for t in texts)
-    rows = f"SELECT {packed} AS packed{names} FROM {quote(model._meta.db_table)}"
+    rows = f"SELECT {packed} AS packed{names} FROM {table}"
     rows += f" ORDER BY {by}" if by else ""
     aggregates = ["string_agg(packed, ''::bytea)"]
     aggregates += [f"string_agg({quote(t)}, E'\\n')" for t in texts]
@@ -126,6 +130,7 @@ def _packed(
     numbers: Sequence[tuple[str, str]],
     texts: Sequence[str] = (),
     order: Sequence[str] = (),
+    where: str = "",
 ) -> Packed | None:
     """PostgreSQL, one query: fixed-width numbers (SQL expression, type ``int4``, ``int8``
     or ``float8``; never NULL) of every row of the model's table in ``order``, packed by the
@@ -133,10 +138,10 @@ def _packed(
     split into arrays by ``numpy.frombuffer``, and each text column as one string split into
     lines: no Python value per row or number. None when a text holds a line break or the
     rows did not come in order. (A binary ``COPY`` sends a message per row, a third slower;
-    4.4 million postings pack into 124 MB.)"""
+    4.4 million postings pack into 124 MB.) ``where``: SQL keeping only some rows."""
     by = ", ".join(connection.ops.quote_name(f) for f in order)
     with connection.cursor() as cursor:
-        cursor.execute(_packed_sql(model, numbers, texts, by))
+        cursor.execute(_packed_sql(model, numbers, texts, by, where))
         data, *strings, count = cursor.fetchone()
     numbered = bool(by and texts)  # the last number: the row's place (``_packed_sql``)
     kinds = [kind for _, kind in numbers] + (["int8"] if numbered else [])
@@ -240,7 +245,27 @@ def ledger(
     return Ledger(day.astype(np.int64), amount, act, dranst, measure)
 
 
-def _columns(rows: QuerySet[Any, Any], *make: Callable[[Sequence[Any]], Any]) -> list[Any]:
+# a posting's amount in whole øre: exact, as its two decimals
+ORE = Cast(Round(F("amount") * 100), BigIntegerField())
+
+
+def linked_postings() -> tuple[IntArray, IntArray, IntArray, IntArray]:
+    """Of each posting linked to a measure: the measure's row id, the day ordinal, the
+    amount in øre and the posting's row id (for the quality rules), in no order."""
+    if _fast():
+        numbers = [("measure_id", "int8"), (_day("date"), "int4")]
+        numbers += [("ROUND(amount * 100)", "int8"), ("id", "int8")]
+        read = _packed(models.Posting, numbers, where="measure_id IS NOT NULL")
+        assert read is not None  # no order, no text
+        measure, day, ore, ref = read[0]
+        return measure, day.astype(np.int64), ore, ref
+    rows = models.Posting.objects.filter(measure__isnull=False)
+    values = rows.values_list("measure_id", "date", ORE, "pk")
+    measure, day, ore, ref = columns_of(values, int64, ordinals, int64, int64)
+    return measure, day, ore, ref
+
+
+def columns_of(rows: QuerySet[Any, Any], *make: Callable[[Sequence[Any]], Any]) -> list[Any]:
     """The query's columns, each made by its ``make`` (a list, ``ordinals``, an array)
     chunk by chunk, so the rows never stand as Python tuples all at once."""
     parts: list[list[Any]] = [[] for _ in make]
@@ -258,7 +283,7 @@ def _joined(part: list[Any], make: Callable[[Sequence[Any]], Any]) -> Any:
     return list(chain.from_iterable(part))
 
 
-def _int64(column: Sequence[Any]) -> IntArray:
+def int64(column: Sequence[Any]) -> IntArray:
     return np.array(column, dtype=np.int64)
 
 
@@ -323,7 +348,7 @@ def measure_columns(known_at: Known | None) -> MeasureColumns:
         models.Measure, known_at, *fields, "planned_end_date", "legal_basis", order=("measure_id",)
     )
     return MeasureColumns(
-        *_columns(rows, _int64, list, list, list, ordinals, ordinals, ordinals, list)
+        *columns_of(rows, int64, list, list, list, ordinals, ordinals, ordinals, list)
     )
 
 
@@ -363,10 +388,10 @@ def price_columns(known_at: Known | None) -> PriceColumns:
         amount("hours_per_week"),
         order=PRICE_ORDER,
     )
-    made = _columns(rows, _int64, ordinals, ordinals, _is_base, _unit, _float64, _float64)
+    made = columns_of(rows, int64, ordinals, ordinals, _is_base, _unit, _float64, _float64)
     return PriceColumns(*made)
 
 
 def child_columns(known_at: Known | None) -> ChildColumns:
     rows = known_values(models.Child, known_at, "key", "birth_date", "household")
-    return ChildColumns(*_columns(rows, list, ordinals, list))
+    return ChildColumns(*columns_of(rows, list, ordinals, list))

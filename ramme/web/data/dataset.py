@@ -150,7 +150,9 @@ def _budgets(known_at: Known | None) -> tuple[BudgetFigure, ...]:
     return tuple(result)
 
 
-def _postings(since: date | None, known_at: Known | None) -> tuple[Posting, ...]:
+def _postings(
+    since: date | None, known_at: Known | None, where: Q | None = None
+) -> tuple[Posting, ...]:
     values = known_values(
         models.Posting,
         known_at,
@@ -165,7 +167,7 @@ def _postings(since: date | None, known_at: Known | None) -> tuple[Posting, ...]
         "cost_center",
         "text",
         order=("date", "posting_id"),
-        where=Q(date__gte=since) if since is not None else None,
+        where=where if since is None else Q(date__gte=since) & (where or Q()),
     )
     # A ledger repeats a few thousand dates and texts, a few lines, accounts and cost
     # centres, and each measure's and child's key a dozen times: each such value is kept as
@@ -195,9 +197,10 @@ def _shared() -> Callable[[Any, Any], Any]:
     return dict[Any, Any]().setdefault
 
 
-def load_postings() -> tuple[Posting, ...]:
-    """Every posting as core records: what a Dataset loaded with ``postings=False`` lacks."""
-    return _postings(None, None)
+def load_postings(where: Q | None = None) -> tuple[Posting, ...]:
+    """Every posting (or those ``where`` keeps) as core records: what a Dataset loaded with
+    ``postings=False`` lacks."""
+    return _postings(None, None, where)
 
 
 def _events(known_at: Known | None) -> tuple[Event, ...]:

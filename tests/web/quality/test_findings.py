@@ -145,9 +145,9 @@ def test_a_second_badge_view_reads_the_cached_count_not_the_rules(
 
     calls: list[object] = []
 
-    def counted_check(*a: Any) -> list[Finding]:
+    def counted_check(*a: Any, **kw: Any) -> list[Finding]:
         calls.append("check")
-        return check(*a)  # the one stored_findings.check names
+        return check(*a, **kw)  # the one stored_findings.check names
 
     def counted_children(u: User) -> QuerySet[Child]:
         calls.append("children")

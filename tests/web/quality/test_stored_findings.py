@@ -40,7 +40,7 @@ def _refuse_to_compute(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(stored_findings, "build", refuse)
     monkeypatch.setattr(stored_findings, "check", refuse)
     monkeypatch.setattr(data, "load_dataset", refuse)
-    monkeypatch.setattr(data, "load_postings", refuse)
+    monkeypatch.setattr(data, "quality_ledger", refuse)
 
 
 def _unlinked(client: Client) -> set[str]:
@@ -67,10 +67,11 @@ def test_the_task_stores_the_findings_and_they_equal_a_fresh_run(
 
     monkeypatch.setattr(data, "load_dataset", counted)
     run_task(AS_OF)
-    assert not loads  # the task adds the postings to the forecast's dataset it holds
+    assert not loads  # the task reads the ledger as columns beside the forecast's dataset
     kept = _kept()
     assert kept is not None and kept.thresholds == data.thresholds()
-    assert kept.findings == check(data.dataset(), AS_OF, data.thresholds())
+    # the rules on the ledger's columns find what they find on a record per posting
+    assert kept.findings == check(load_dataset(), AS_OF, data.thresholds())
     assert {"unlinked_posting:X-alice", "unlinked_posting:X-bob"} <= {f.key for f in kept.findings}
 
 
@@ -119,7 +120,7 @@ def test_a_new_data_version_runs_the_rules_again_and_stores_them(
     assert _unlinked(login("erik")) >= {"unlinked_posting:X-alice"}
     assert len(runs) == 1  # not the older version's row
     kept = _kept()
-    assert kept is not None and kept.findings == check(data.dataset(), AS_OF, data.thresholds())
+    assert kept is not None and kept.findings == check(load_dataset(), AS_OF, data.thresholds())
     cache.clear()
     _unlinked(login("alice"))
     assert len(runs) == 1  # a fresh process reads what the first one stored

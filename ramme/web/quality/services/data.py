@@ -1,31 +1,36 @@
-"""The whole dataset (with postings) the quality rules and the reconciliation read, loaded
-once per import like the forecast's prepared arrays (the same cache)."""
+"""What the quality rules and the reconciliation read, loaded once per import like the
+forecast's prepared arrays (the same cache): the dataset without its postings, and the
+ledger as columns (``ledger.quality_ledger``)."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from decimal import Decimal
 
 from django.conf import settings
 
 from ramme.core.quality import Thresholds
+from ramme.core.quality.ledger import QualityLedger
 from ramme.core.records import Dataset
-from ramme.web.data.dataset import load_dataset, load_postings
+from ramme.web.data.dataset import load_dataset
 from ramme.web.forecasts.services import cache
+from ramme.web.quality.services.ledger import quality_ledger
 
 
 def dataset() -> Dataset:
-    """Everything in the database as core records, postings included (cached per import)."""
+    """Everything in the database as core records but the postings (cached per import)."""
     return cache.per_import("quality-dataset", _load)
 
 
+def ledger() -> QualityLedger:
+    """The postings as the quality rules read them (cached per import)."""
+    return cache.per_import("quality-ledger", quality_ledger)
+
+
 def _load() -> Dataset:
-    # The background task holds the forecast's dataset (everything but the postings) when
-    # it stores the findings: reading it again cost 3 s of the task at Copenhagen size.
+    # The background task holds the forecast's dataset when it stores the findings:
+    # reading it again cost 3 s of the task at Copenhagen size.
     prep = cache.prepared_if_held()
-    if prep is None:
-        return load_dataset()
-    return replace(prep.dataset, postings=load_postings())
+    return load_dataset(postings=False) if prep is None else prep.dataset
 
 
 def thresholds() -> Thresholds:

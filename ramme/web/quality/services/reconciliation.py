@@ -1,4 +1,4 @@
-"""The reconciliation (afstemning) of a year to the as-of date, from the cached dataset and
+"""The reconciliation (afstemning) of a year to the as-of date, summed by the database and
 set beside the forecast's booked figures (computed from the forecast's own ledger)."""
 
 from __future__ import annotations
@@ -9,8 +9,10 @@ from ramme.core.reconcile import Reconciliation, forecast_booked, reconcile, rec
 from ramme.web.data.dataset import load_rules
 from ramme.web.forecasts.services import cache
 from ramme.web.quality.services.data import dataset
+from ramme.web.quality.services.ledger import ledger_sums
 
 
 def reconciliation(year: int, as_of: date) -> Reconciliation:
-    booked = forecast_booked(cache.prepared(), reconciliation_period(year, as_of))
-    return reconcile(dataset(), load_rules(), year, as_of, booked)
+    period = reconciliation_period(year, as_of)
+    booked = forecast_booked(cache.prepared(), period)
+    return reconcile(dataset(), load_rules(), year, as_of, booked, ledger_sums(period))

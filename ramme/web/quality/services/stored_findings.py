@@ -18,7 +18,7 @@ from datetime import date
 from ramme.core.quality import Finding, Thresholds, check
 from ramme.web.forecasts.services import stored
 from ramme.web.forecasts.services.stored_results import StoredResult
-from ramme.web.quality.services.data import dataset, thresholds
+from ramme.web.quality.services.data import dataset, ledger, thresholds
 
 VERSION = 1  # bump when StoredFindings or Finding changes shape: older rows are computed again
 
@@ -33,7 +33,7 @@ class StoredFindings:
 
 def build(day: date, limits: Thresholds) -> StoredFindings:
     """Run every rule on the whole dataset, postings included (seconds at Copenhagen size)."""
-    return StoredFindings(limits, check(dataset(), day, limits))
+    return StoredFindings(limits, check(dataset(), day, limits, ledger=ledger()))
 
 
 RESULT = StoredResult(

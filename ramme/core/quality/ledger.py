@@ -1,0 +1,118 @@
+"""The ledger as the data-quality rules read it (posteringer til datakvalitet): the postings
+that name a measure (indsats) as columns sorted by measure and date, the few that name a
+child but no measure as records, and the ledger's first day.
+
+Built from the records (``from_postings``) or read from the database as columns by the web
+app (``ramme.web.quality.services.ledger``): at 4.4 million postings a record per posting
+held gigabytes the rules never needed. The posting ids (bilag) of a finding are looked up
+only for the rows that become findings (``posting_ids``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+from decimal import Decimal
+
+import numpy as np
+
+from ramme.core.forecast.data import IntArray
+from ramme.core.records import Posting
+
+Names = Callable[[IntArray], list[str]]
+
+
+def ore(amount: Decimal) -> int:
+    """An amount in kroner as whole øre (the ledger's amounts have two decimals)."""
+    return int((amount * 100).to_integral_value())
+
+
+def kroner(ore_amount: int) -> Decimal:
+    """Whole øre back to kroner with two decimals, exactly."""
+    return Decimal(int(ore_amount)).scaleb(-2)
+
+
+@dataclass(frozen=True)
+class QualityLedger:
+    measure_ids: dict[str, int]  # measure id -> its code in ``code``
+    code: IntArray  # per row: the measure's code; the rows sorted by code, then day
+    day: IntArray  # the posting's date as an ordinal (``date.toordinal``)
+    ore: IntArray  # its amount in øre
+    ref: IntArray  # what ``names`` takes to give the rows' posting ids
+    names: Names
+    child_postings: tuple[Posting, ...]  # naming a child, but no measure
+    first_day: date | None  # of the whole ledger, linked or not
+
+    @classmethod
+    def from_columns(
+        cls,
+        measure_ids: Sequence[str],
+        code: IntArray,
+        day: IntArray,
+        ore: IntArray,
+        ref: IntArray,
+        names: Names,
+        child_postings: Iterable[Posting],
+        first_day: date | None,
+    ) -> QualityLedger:
+        """Rows in any order (``code``: the index of each row's measure in ``measure_ids``)."""
+        order = np.lexsort((day, code))
+        return cls(
+            {mid: i for i, mid in enumerate(measure_ids)},
+            code[order],
+            day[order],
+            ore[order],
+            ref[order],
+            names,
+            tuple(child_postings),
+            first_day,
+        )
+
+    @classmethod
+    def from_postings(cls, postings: Sequence[Posting]) -> QualityLedger:
+        linked = [i for i, p in enumerate(postings) if p.measure_id]
+        ids: dict[str, int] = {}
+        code = [ids.setdefault(postings[i].measure_id or "", len(ids)) for i in linked]
+
+        def names(refs: IntArray) -> list[str]:
+            return [postings[int(i)].posting_id for i in refs]
+
+        return cls.from_columns(
+            list(ids),
+            np.array(code, dtype=np.int64),
+            np.array([postings[i].date.toordinal() for i in linked], dtype=np.int64),
+            np.array([ore(postings[i].amount) for i in linked], dtype=np.int64),
+            np.array(linked, dtype=np.int64),
+            names,
+            (p for p in postings if p.child_key and not p.measure_id),
+            min((p.date for p in postings), default=None),
+        )
+
+    def up_to(self, as_of: date) -> QualityLedger:
+        """The postings dated up to ``as_of``: what was known then."""
+        keep = self.day <= as_of.toordinal()
+        first = self.first_day if self.first_day is not None and self.first_day <= as_of else None
+        return replace(
+            self,
+            code=self.code[keep],
+            day=self.day[keep],
+            ore=self.ore[keep],
+            ref=self.ref[keep],
+            child_postings=tuple(p for p in self.child_postings if p.date <= as_of),
+            first_day=first,
+        )
+
+    def bounds(self) -> dict[str, slice]:
+        """Each measure with postings: its rows (by date)."""
+        codes = np.arange(len(self.measure_ids) + 1)
+        edges = np.searchsorted(self.code, codes).tolist()
+        return {
+            mid: slice(edges[c], edges[c + 1])
+            for mid, c in self.measure_ids.items()
+            if edges[c + 1] > edges[c]
+        }
+
+    def posting_ids(self, rows: IntArray) -> list[str]:
+        """The posting ids (bilag) of ``rows``, in their order."""
+        return self.names(self.ref[rows]) if len(rows) else []
