@@ -195,7 +195,8 @@ def _report_parts(as_of: Any) -> None:
     parts = {
         "the forecast table (stored)": lambda: frame(as_of),  # what the report reads
         "prepared arrays (every table)": cache.prepared,
-        "quality dataset (with postings)": data.dataset,
+        "quality dataset (no postings)": data.dataset,
+        "quality ledger (columns)": data.ledger,
         "reconciliation": lambda: reconciliation.reconciliation(as_of.year, as_of),
         "quality findings": lambda: findings.counts_by_rule(as_of),
         "the rest of the figures": lambda: monthly.monthly_figures(as_of, as_of),

@@ -32,7 +32,7 @@ class StoredFindings:
 
 
 def build(day: date, limits: Thresholds) -> StoredFindings:
-    """Run every rule on the whole dataset, postings included (seconds at Copenhagen size)."""
+    """Run every rule on the whole dataset and ledger (seconds at Copenhagen size)."""
     return StoredFindings(limits, check(dataset(), day, limits, ledger=ledger()))
 
 
