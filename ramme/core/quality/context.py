@@ -24,7 +24,8 @@ class Context:
     as_of: date
     thresholds: Thresholds
     ledger: QualityLedger  # dated up to the as-of date
-    rows: dict[str, slice]  # each measure's linked postings in ``ledger``, by date
+    starts: IntArray  # per measure code: its first row in ``ledger`` (rows by date)
+    stops: IntArray  # ... and the row after its last (equal to its start: no postings)
     paid_types: frozenset[str]  # types whose measures are paid per measure (not by salary)
     lag_after: dict[str, int]  # normal days of postings after a measure's end, per line
     lag_before: dict[str, int]  # ... before its start (advance payment)
@@ -40,10 +41,17 @@ class Context:
     def child_postings(self) -> tuple[Posting, ...]:
         return self.ledger.child_postings
 
+    def part(self, measure: Measure) -> tuple[int, int] | None:
+        """The measure's rows in ``ledger`` (first, after last), None without postings."""
+        code = self.ledger.measure_ids.get(measure.measure_id)
+        if code is None or self.stops[code] == self.starts[code]:
+            return None
+        return int(self.starts[code]), int(self.stops[code])
+
     def last_day(self, measure: Measure) -> date | None:
         """The date of the measure's last posting known on the as-of date."""
-        part = self.rows.get(measure.measure_id)
-        return None if part is None else date.fromordinal(int(self.ledger.day[part.stop - 1]))
+        part = self.part(measure)
+        return None if part is None else date.fromordinal(int(self.ledger.day[part[1] - 1]))
 
     @cached_property
     def _by_year(self) -> tuple[int, int, IntArray]:
@@ -73,18 +81,18 @@ class Context:
         values = np.full(len(self.ledger.measure_ids), blank, dtype=np.int64)
         codes = self.ledger.measure_ids
         for m in self.dataset.measures:
-            if m.measure_id in self.rows and (value := limit(m)) is not None:
+            if self.part(m) is not None and (value := limit(m)) is not None:
                 values[codes[m.measure_id]] = value
         return values[self.ledger.code]
 
     def measure_of_rows(self, rows: IntArray) -> list[Measure]:
         """The measure of each of ``rows``."""
+        codes = self.ledger.code[rows].tolist()
+        wanted, ids = set(codes), self.ledger.measure_ids
         by_code = {
-            self.ledger.measure_ids[m.measure_id]: m
-            for m in self.dataset.measures
-            if m.measure_id in self.rows
+            ids[m.measure_id]: m for m in self.dataset.measures if ids.get(m.measure_id) in wanted
         }
-        return [by_code[c] for c in self.ledger.code[rows].tolist()]
+        return [by_code[c] for c in codes]
 
     def line(self, measure: Measure) -> str:
         kind = self.dataset.measure_types.get(measure.measure_type)
@@ -114,29 +122,45 @@ class Learned:
 
 
 def _learned(
-    dataset: Dataset, as_of: date, ledger: QualityLedger, rows: dict[str, slice]
+    dataset: Dataset, as_of: date, ledger: QualityLedger, starts: IntArray, stops: IntArray
 ) -> Learned:
     after: dict[str, list[int]] = defaultdict(list)
     before: dict[str, list[int]] = defaultdict(list)
     lines: dict[str, int] = {}
     line_of = np.full(len(ledger.measure_ids), -1, dtype=np.int64)  # per measure code
-    day = ledger.day
+    day, ids = ledger.day, ledger.measure_ids
+    last_row = len(day) - 1
+    first = day[np.minimum(starts, last_row)] if len(day) else starts  # per code, if any
+    last = day[np.maximum(stops - 1, 0)] if len(day) else stops
     for m in dataset.measures:
-        part = rows.get(m.measure_id)
+        code = ids.get(m.measure_id)
         kind = dataset.measure_types.get(m.measure_type)
-        if part is None or kind is None:
+        if code is None or kind is None or stops[code] == starts[code]:
             continue
         line = kind.activity
-        line_of[ledger.measure_ids[m.measure_id]] = lines.setdefault(line, len(lines))
+        line_of[code] = lines.setdefault(line, len(lines))
         if m.end_date is not None and m.end_date <= as_of:
-            after[line].append(max(0, int(day[part.stop - 1]) - m.end_date.toordinal()))
-        before[line].append(max(0, m.start_date.toordinal() - int(day[part.start])))
+            after[line].append(max(0, int(last[code]) - m.end_date.toordinal()))
+        before[line].append(max(0, m.start_date.toordinal() - int(first[code])))
     # the gaps of all measures at once: between neighbouring rows of one measure
     same = ledger.code[1:] == ledger.code[:-1]
     gap_line = np.where(same, line_of[ledger.code[1:]], -1)
     gap = np.diff(day)
     gaps = {line: gap[gap_line == i] for line, i in lines.items()}
     return Learned(after, before, gaps)
+
+
+def _paid_types(
+    dataset: Dataset, ledger: QualityLedger, starts: IntArray, stops: IntArray
+) -> frozenset[str]:
+    """The types of the measures with postings (the others are paid by salary)."""
+    paid = stops > starts
+    ids = ledger.measure_ids
+    return frozenset(
+        m.measure_type
+        for m in dataset.measures
+        if (code := ids.get(m.measure_id)) is not None and paid[code]
+    )
 
 
 def build_context(
@@ -148,9 +172,8 @@ def build_context(
     """``ledger``: the dataset's postings as the rules read them (built from
     ``dataset.postings`` unless given)."""
     known = (ledger or QualityLedger.from_postings(dataset.postings)).up_to(as_of)
-    rows = known.bounds()
-    types = {m.measure_type for m in dataset.measures if m.measure_id in rows}
-    learned = _learned(dataset, as_of, known, rows)
+    starts, stops = known.bounds()
+    learned = _learned(dataset, as_of, known, starts, stops)
     k, floor = thresholds.lag_fence, thresholds.min_lag_days
     after, frame_after = line_lags(learned.after, k, floor)
     before, frame_before = line_lags(learned.before, k, floor)
@@ -161,8 +184,9 @@ def build_context(
         as_of=as_of,
         thresholds=thresholds,
         ledger=known,
-        rows=rows,
-        paid_types=frozenset(types),
+        starts=starts,
+        stops=stops,
+        paid_types=_paid_types(dataset, known, starts, stops),
         lag_after=after,
         lag_before=before,
         interval=gaps,

@@ -47,7 +47,7 @@ class QualityLedger:
     @classmethod
     def from_columns(
         cls,
-        measure_ids: Sequence[str],
+        measure_ids: dict[str, int],
         code: IntArray,
         day: IntArray,
         ore: IntArray,
@@ -56,10 +56,11 @@ class QualityLedger:
         child_postings: Iterable[Posting],
         first_day: date | None,
     ) -> QualityLedger:
-        """Rows in any order (``code``: the index of each row's measure in ``measure_ids``)."""
+        """Rows in any order; ``code``: each row's measure as ``measure_ids`` numbers them
+        (0, 1, … as the dict gives them)."""
         order = np.lexsort((day, code))
         return cls(
-            {mid: i for i, mid in enumerate(measure_ids)},
+            measure_ids,
             code[order],
             day[order],
             ore[order],
@@ -79,7 +80,7 @@ class QualityLedger:
             return [postings[int(i)].posting_id for i in refs]
 
         return cls.from_columns(
-            list(ids),
+            ids,
             np.array(code, dtype=np.int64),
             np.array([postings[i].date.toordinal() for i in linked], dtype=np.int64),
             np.array([ore(postings[i].amount) for i in linked], dtype=np.int64),
@@ -103,15 +104,10 @@ class QualityLedger:
             first_day=first,
         )
 
-    def bounds(self) -> dict[str, slice]:
-        """Each measure with postings: its rows (by date)."""
-        codes = np.arange(len(self.measure_ids) + 1)
-        edges = np.searchsorted(self.code, codes).tolist()
-        return {
-            mid: slice(edges[c], edges[c + 1])
-            for mid, c in self.measure_ids.items()
-            if edges[c + 1] > edges[c]
-        }
+    def bounds(self) -> tuple[IntArray, IntArray]:
+        """Per measure code: its first row and the row after its last (equal: none)."""
+        edges = np.searchsorted(self.code, np.arange(len(self.measure_ids) + 1))
+        return edges[:-1], edges[1:]
 
     def posting_ids(self, rows: IntArray) -> list[str]:
         """The posting ids (bilag) of ``rows``, in their order."""

@@ -23,7 +23,9 @@ def dataset() -> Dataset:
 
 def ledger() -> QualityLedger:
     """The postings as the quality rules read them (cached per import)."""
-    return cache.per_import("quality-ledger", quality_ledger)
+    return cache.per_import(
+        "quality-ledger", lambda: quality_ledger([m.measure_id for m in dataset().measures])
+    )
 
 
 def _load() -> Dataset:

@@ -7,6 +7,7 @@ Denmark (4.4 million postings) the records held gigabytes.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 
 import numpy as np
@@ -24,25 +25,32 @@ CHUNK = 900  # ids per query: below SQLite's oldest limit on a statement's param
 ORE = columns.ORE
 
 
-def quality_ledger() -> QualityLedger:
-    """Every posting as the quality rules read them (``ramme.core.quality.ledger``)."""
+def quality_ledger(measure_ids: Sequence[str]) -> QualityLedger:
+    """Every posting as the quality rules read them (``ramme.core.quality.ledger``), each
+    measure by its place in ``measure_ids`` (the dataset's, whose strings it keeps)."""
+    place = {mid: i for i, mid in enumerate(measure_ids)}
     with columns.one_snapshot():
         measure, day, ore, ref = columns.linked_postings()
-        pks, ids = _measures()
+        code = _places(place, int(measure.max(initial=0)))[measure]
         first = Posting.objects.aggregate(first=Min("date"))["first"]
         children = load_postings(Q(measure__isnull=True, child__isnull=False))
-    index = np.full(int(max(pks.max(initial=0), measure.max(initial=0))) + 1, -1, np.int64)
-    index[pks] = np.arange(len(pks))
-    code = index[measure]
-    assert (code >= 0).all(), "a posting's measure was not read"
-    return QualityLedger.from_columns(ids, code, day, ore, ref, _posting_ids, children, first)
+    known = code >= 0  # as the records: the rules read only the dataset's measures
+    return QualityLedger.from_columns(
+        place, code[known], day[known], ore[known], ref[known], _posting_ids, children, first
+    )
 
 
-def _measures() -> tuple[IntArray, list[str]]:
-    """Every measure's row id and measure id."""
+def _places(place: dict[str, int], largest: int) -> IntArray:
+    """From a measure's row id to its place (-1: not in ``place``)."""
+
+    def places(ids: Sequence[str]) -> IntArray:
+        return np.array([place.get(mid, -1) for mid in ids], dtype=np.int64)
+
     rows = Measure.objects.values_list("pk", "measure_id")
-    pks, ids = columns.columns_of(rows, columns.int64, list)
-    return pks, ids
+    pks, at = columns.columns_of(rows, columns.int64, places)
+    index = np.full(max(largest, int(pks.max(initial=0))) + 1, -1, dtype=np.int64)
+    index[pks] = at
+    return index
 
 
 def _posting_ids(refs: IntArray) -> list[str]:
