@@ -94,13 +94,16 @@ class QualityLedger:
         """The postings dated up to ``as_of``: what was known then."""
         keep = self.day <= as_of.toordinal()
         first = self.first_day if self.first_day is not None and self.first_day <= as_of else None
+        children = tuple(p for p in self.child_postings if p.date <= as_of)
+        if keep.all():  # the usual day: the latest (no copy of millions of rows)
+            return replace(self, child_postings=children, first_day=first)
         return replace(
             self,
             code=self.code[keep],
             day=self.day[keep],
             ore=self.ore[keep],
             ref=self.ref[keep],
-            child_postings=tuple(p for p in self.child_postings if p.date <= as_of),
+            child_postings=children,
             first_day=first,
         )
 

@@ -275,7 +275,7 @@ def _linked_packed() -> tuple[IntArray, IntArray, IntArray, IntArray]:
     if not parts:
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty, empty, empty
-    measure, day, ore, ref = (np.concatenate(c).astype(np.int64) for c in zip(*parts, strict=True))
+    measure, day, ore, ref = (np.concatenate(c, dtype=np.int64) for c in zip(*parts, strict=True))
     return measure, day, ore, ref
 
 

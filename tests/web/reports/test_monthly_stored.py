@@ -62,7 +62,7 @@ def _refuse_to_compute(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setattr(cache, "load_prepared", refuse)
     monkeypatch.setattr(quality_data, "load_dataset", refuse)
-    monkeypatch.setattr(quality_data, "load_postings", refuse)
+    monkeypatch.setattr(quality_data, "quality_ledger", refuse)
     monkeypatch.setattr(monthly, "data_figures", refuse)
     monkeypatch.setattr(charts, "figure", refuse)
 

@@ -35,9 +35,10 @@ def quality_ledger(measure_ids: Sequence[str]) -> QualityLedger:
         first = Posting.objects.aggregate(first=Min("date"))["first"]
         children = load_postings(Q(measure__isnull=True, child__isnull=False))
     known = code >= 0  # as the records: the rules read only the dataset's measures
-    return QualityLedger.from_columns(
-        place, code[known], day[known], ore[known], ref[known], _posting_ids, children, first
-    )
+    if not known.all():
+        code, day, ore, ref = code[known], day[known], ore[known], ref[known]
+    del measure  # the rows stand sorted in the ledger: not here as well
+    return QualityLedger.from_columns(place, code, day, ore, ref, _posting_ids, children, first)
 
 
 def _places(place: dict[str, int], largest: int) -> IntArray:
