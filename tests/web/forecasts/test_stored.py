@@ -121,6 +121,20 @@ def test_the_history_uses_deterministic_forecasts_for_earlier_months(
     assert len(calls) == AS_OF.month  # each once, however often the page asks
 
 
+def test_a_process_holds_forecasts_of_a_limited_number_of_measures(
+    example: dict[str, User], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cache, "MAX_MEASURE_ROWS", 1)  # one forecast at a time, whatever size
+    calls = _counting(monkeypatch)
+    client = _client("erik")
+    first = client.get("/prognose/", {"dato": DATO})
+    assert len(cache._forecasts) == 1  # the others were let go as the next came
+    again = client.get("/prognose/", {"dato": DATO})
+    assert again.context["fu"].payload == first.context["fu"].payload
+    assert again.context["chart"] == first.context["chart"]
+    assert len(calls) == AS_OF.month  # let go, then read back as stored: never computed again
+
+
 def test_a_budget_correction_makes_a_new_version_and_a_new_forecast(
     example: dict[str, User], monkeypatch: pytest.MonkeyPatch
 ) -> None:

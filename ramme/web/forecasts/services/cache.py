@@ -27,6 +27,9 @@ _prepared: dict[object, Prepared] = {}
 _forecasts: dict[tuple[str, date, int, int], Forecast] = {}
 _other: dict[tuple[str, object], object] = {}
 MAX_FORECASTS = 64
+# and at most this many measure rows in all: at all of Denmark a forecast's table holds
+# 200,000 measures (60 MB), and the after-import task's twelve month ends held 0.7 GB
+MAX_MEASURE_ROWS = 1_000_000
 T = TypeVar("T")
 
 
@@ -126,6 +129,13 @@ def prepared_if_held() -> Prepared | None:
     return _prepared.get(_key())
 
 
+def _make_room(rows: int) -> None:
+    """Forget the oldest forecasts until one of ``rows`` measures fits the limits."""
+    held = sum(len(fc.measures) for fc in _forecasts.values())
+    while _forecasts and (len(_forecasts) >= MAX_FORECASTS or held + rows > MAX_MEASURE_ROWS):
+        held -= len(_forecasts.pop(next(iter(_forecasts))).measures)
+
+
 def cached_forecast(as_of: date, simulations: int, seed: int) -> Forecast:
     """``forecast(prepared(), as_of)`` as stored for the data version: read from the
     database when any process computed it, else computed here once and stored."""
@@ -136,7 +146,6 @@ def cached_forecast(as_of: date, simulations: int, seed: int) -> Forecast:
         if fc is None:
             fresh = forecast(prepared(), as_of, simulations=simulations, seed=seed)
             fc = stored.store(version, fresh, seed)
-        if len(_forecasts) >= MAX_FORECASTS:
-            _forecasts.pop(next(iter(_forecasts)))
+        _make_room(len(fc.measures))
         _forecasts[key] = fc
     return _forecasts[key]

@@ -19,6 +19,7 @@ from ramme.core.forecast.results import (
 )
 from ramme.web.accounts.audit import record_access
 from ramme.web.accounts.models import AuditEvent, User
+from ramme.web.data.columns import shared
 from ramme.web.data.versions import latest_import_number
 from ramme.web.forecasts.models import ForecastSnapshot
 
@@ -126,8 +127,8 @@ def rebuild(payload: dict[str, Any]) -> Forecast:
     m = payload["measures"]
     table = MeasureTable(
         measure_ids=list(m["measure_ids"]),
-        types=list(m["types"]),
-        activities=list(m["activities"]),
+        types=shared(m["types"]),  # a few dozen types and lines on every measure
+        activities=shared(m["activities"]),
         start=np.array(m["start"], dtype=np.int64),
         known_end=np.array(m["known_end"], dtype=np.int64),
         **{name: np.array(m[name], dtype=np.float64) for name in _COLUMNS},
