@@ -16,6 +16,16 @@ def to_money(value: Decimal | int | str | float) -> Decimal:
     return Decimal(value).quantize(ONE_ORE, rounding=ROUND_HALF_UP)
 
 
+def to_ore(amount: Decimal) -> int:
+    """An amount in kroner as whole øre (a ledger's amounts have two decimals)."""
+    return int((amount * 100).to_integral_value())
+
+
+def from_ore(ore: int) -> Decimal:
+    """Whole øre back to kroner with two decimals, exactly."""
+    return Decimal(int(ore)).scaleb(-2)
+
+
 def _group(digits: str) -> str:
     """Insert Danish thousands separators (.) into a string of digits."""
     parts: list[str] = []

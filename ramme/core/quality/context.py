@@ -43,10 +43,8 @@ class Context:
 
     def part(self, measure: Measure) -> tuple[int, int] | None:
         """The measure's rows in ``ledger`` (first, after last), None without postings."""
-        code = self.ledger.measure_ids.get(measure.measure_id)
-        if code is None or self.stops[code] == self.starts[code]:
-            return None
-        return int(self.starts[code]), int(self.stops[code])
+        code = _posted_code(self.ledger, self.starts, self.stops, measure)
+        return None if code is None else (int(self.starts[code]), int(self.stops[code]))
 
     def last_day(self, measure: Measure) -> date | None:
         """The date of the measure's last posting known on the as-of date."""
@@ -121,6 +119,14 @@ class Learned:
     gaps: dict[str, IntArray]
 
 
+def _posted_code(
+    ledger: QualityLedger, starts: IntArray, stops: IntArray, measure: Measure
+) -> int | None:
+    """The measure's code in ``ledger`` when it has postings there, else None."""
+    code = ledger.measure_ids.get(measure.measure_id)
+    return None if code is None or stops[code] == starts[code] else code
+
+
 def _learned(
     dataset: Dataset, as_of: date, ledger: QualityLedger, starts: IntArray, stops: IntArray
 ) -> Learned:
@@ -128,14 +134,14 @@ def _learned(
     before: dict[str, list[int]] = defaultdict(list)
     lines: dict[str, int] = {}
     line_of = np.full(len(ledger.measure_ids), -1, dtype=np.int64)  # per measure code
-    day, ids = ledger.day, ledger.measure_ids
+    day = ledger.day
     last_row = len(day) - 1
     first = day[np.minimum(starts, last_row)] if len(day) else starts  # per code, if any
     last = day[np.maximum(stops - 1, 0)] if len(day) else stops
     for m in dataset.measures:
-        code = ids.get(m.measure_id)
+        code = _posted_code(ledger, starts, stops, m)
         kind = dataset.measure_types.get(m.measure_type)
-        if code is None or kind is None or stops[code] == starts[code]:
+        if code is None or kind is None:
             continue
         line = kind.activity
         line_of[code] = lines.setdefault(line, len(lines))
@@ -154,12 +160,10 @@ def _paid_types(
     dataset: Dataset, ledger: QualityLedger, starts: IntArray, stops: IntArray
 ) -> frozenset[str]:
     """The types of the measures with postings (the others are paid by salary)."""
-    paid = stops > starts
-    ids = ledger.measure_ids
     return frozenset(
         m.measure_type
         for m in dataset.measures
-        if (code := ids.get(m.measure_id)) is not None and paid[code]
+        if _posted_code(ledger, starts, stops, m) is not None
     )
 
 

@@ -13,24 +13,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from decimal import Decimal
 
 import numpy as np
 
 from ramme.core.forecast.data import IntArray
+from ramme.core.money import to_ore
 from ramme.core.records import Posting
 
 Names = Callable[[IntArray], list[str]]
-
-
-def ore(amount: Decimal) -> int:
-    """An amount in kroner as whole øre (the ledger's amounts have two decimals)."""
-    return int((amount * 100).to_integral_value())
-
-
-def kroner(ore_amount: int) -> Decimal:
-    """Whole øre back to kroner with two decimals, exactly."""
-    return Decimal(int(ore_amount)).scaleb(-2)
 
 
 @dataclass(frozen=True)
@@ -83,7 +73,7 @@ class QualityLedger:
             ids,
             np.array(code, dtype=np.int64),
             np.array([postings[i].date.toordinal() for i in linked], dtype=np.int64),
-            np.array([ore(postings[i].amount) for i in linked], dtype=np.int64),
+            np.array([to_ore(postings[i].amount) for i in linked], dtype=np.int64),
             np.array(linked, dtype=np.int64),
             names,
             (p for p in postings if p.child_key and not p.measure_id),

@@ -12,11 +12,10 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 from decimal import Decimal
 
-from ramme.core.money import format_kr, to_money
+from ramme.core.money import format_kr, from_ore, to_money
 from ramme.core.periods import DateRange, format_date
 from ramme.core.pricing import measure_cost, price_range
 from ramme.core.quality.context import Context
-from ramme.core.quality.ledger import kroner
 from ramme.core.quality.model import Finding
 from ramme.core.records import Measure, PriceUnit
 
@@ -48,7 +47,7 @@ def price_deviation(ctx: Context) -> Iterator[Finding]:
             continue
         for year in _years(ctx, m):
             expected = measure_cost(m, DateRange.year(year), index)
-            posted = kroner(ctx.posted_in(m, year))
+            posted = from_ore(ctx.posted_in(m, year))
             diff = posted - expected
             if not exceeds(diff, expected, ctx):
                 continue

@@ -13,9 +13,9 @@ from datetime import date, timedelta
 import numpy as np
 
 from ramme.core.forecast.data import INF, IntArray
+from ramme.core.money import from_ore
 from ramme.core.periods import format_date
 from ramme.core.quality.context import Context
-from ramme.core.quality.ledger import kroner
 from ramme.core.quality.model import Finding
 from ramme.core.records import Measure
 
@@ -49,7 +49,7 @@ def payment_after_end(ctx: Context) -> Iterator[Finding]:
             day,
             m.child_key,
             m.measure_id,
-            kroner(amount),
+            from_ore(amount),
             f"postering {posting_id} {format_date(day)} er {(day - m.end_date).days} dage "
             f"efter slutdatoen {format_date(m.end_date)} (normalt højst {ctx.after_lag(m)} dage)",
         )
@@ -67,7 +67,7 @@ def payment_before_start(ctx: Context) -> Iterator[Finding]:
             day,
             m.child_key,
             m.measure_id,
-            kroner(amount),
+            from_ore(amount),
             f"postering {posting_id} {format_date(day)} er {(m.start_date - day).days} dage "
             f"før startdatoen {format_date(m.start_date)} (normalt højst {ctx.before_lag(m)} dage)",
         )

@@ -30,6 +30,7 @@ from ramme.core.forecast.columns import (
 from ramme.core.forecast.data import INF, IntArray, Ledger
 from ramme.core.records import PriceKind
 from ramme.web.data import models
+from ramme.web.data.shared_values import shared
 from ramme.web.data.versions import Known, known_values
 
 CHUNK = 200_000
@@ -325,13 +326,6 @@ def _children_packed() -> tuple[ChildColumns, IntArray] | None:
         return None
     (ids, birth), (keys, households) = read
     return ChildColumns(keys, birth.astype(np.int64), shared(households)), ids
-
-
-def shared(texts: Sequence[str]) -> list[str]:
-    """Each equal text as one object: a few dozen legal bases on a million measures, and a
-    household's key on each of its children, held 0.2 GB at all of Denmark as a string each."""
-    same = dict[str, str]().setdefault
-    return [same(text, text) for text in texts]
 
 
 def _measures_packed(children: ChildColumns, child_ids: IntArray) -> MeasureColumns | None:

@@ -13,7 +13,6 @@ from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 from functools import cache
-from typing import Any
 
 from django.conf import settings
 from django.db.models import Q
@@ -39,6 +38,7 @@ from ramme.core.records import (
 )
 from ramme.web.data import columns, models
 from ramme.web.data.columns import CHUNK, PRICE_ORDER
+from ramme.web.data.shared_values import Shared
 from ramme.web.data.versions import Known, known_values
 
 
@@ -68,22 +68,6 @@ def _measure_types() -> dict[str, MeasureType]:
         )
         for code, name, step, activity, account, limit, extra in rows
     }
-
-
-class Shared:
-    """One object per distinct value read while loading a dataset (all immutable): dates,
-    keys, codes and names repeat across and within the tables (a child's key on each of
-    its measures and events, a few thousand dates, a caseworker on each of her children).
-    At all of Denmark the records held 2.5 GB without it."""
-
-    def __init__(self) -> None:
-        # same(value, value): a date or text (or None) as the first equal one read
-        self.same: Callable[[Any, Any], Any] = dict[Any, Any]().setdefault
-        self._amounts: dict[tuple[Decimal, Any], Decimal] = {}
-
-    def amount(self, value: Decimal) -> Decimal:
-        """Equal amounts that differ in their digits (1.5 and 1.50) are kept apart."""
-        return self._amounts.setdefault((value, value.as_tuple().exponent), value)
 
 
 def _children(known_at: Known | None, share: Shared) -> dict[str, Child]:
@@ -205,27 +189,22 @@ def _postings(
     # the first equal object read (all immutable), not a new one per row; 4.4 million
     # postings held 1.8 GB more without it. The id is unique, dranst a small int Python
     # shares already, and equal amounts may differ in their digits (1.5 and 1.50).
-    day, line, account, measure, child, centre, text = (_shared() for _ in range(7))
+    s = Shared().same
     return tuple(
         Posting(
             pid,
-            day(d, d),
+            s(d, d),
             amount,
-            line(a, a),
-            account(c, c),
+            s(a, a),
+            s(c, c),
             dranst,
-            measure(m, m),
-            child(k, k),
-            centre(cc, cc),
-            text(t, t),
+            s(m, m),
+            s(k, k),
+            s(cc, cc),
+            s(t, t),
         )
         for pid, d, amount, a, c, dranst, m, k, cc, t in values.iterator(CHUNK)
     )
-
-
-def _shared() -> Callable[[Any, Any], Any]:
-    """``shared(value, value)``: the first object equal to ``value`` given to it."""
-    return dict[Any, Any]().setdefault
 
 
 def load_postings(where: Q | None = None) -> tuple[Posting, ...]:

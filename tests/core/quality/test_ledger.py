@@ -8,8 +8,9 @@ from datetime import date
 
 import numpy as np
 
+from ramme.core.money import from_ore, to_ore
 from ramme.core.quality import check
-from ramme.core.quality.ledger import QualityLedger, kroner, ore
+from ramme.core.quality.ledger import QualityLedger
 from ramme.core.records import Posting
 from tests.core.quality.test_rules import AS_OF, dataset
 
@@ -26,7 +27,7 @@ def _shuffled_columns(postings: tuple[Posting, ...], seed: int) -> QualityLedger
         ids,
         code,
         np.array([p.date.toordinal() for p in linked], dtype=np.int64),
-        np.array([ore(p.amount) for p in linked], dtype=np.int64),
+        np.array([to_ore(p.amount) for p in linked], dtype=np.int64),
         refs,
         lambda rows: [by_ref[int(r)] for r in rows],
         [p for p in postings if p.child_key and not p.measure_id],
@@ -60,4 +61,4 @@ def test_amounts_go_to_ore_and_back_exactly() -> None:
     from decimal import Decimal
 
     for text in ("0.29", "-1234.56", "1000", "4000.00", "0.01"):
-        assert kroner(ore(Decimal(text))) == Decimal(text)
+        assert from_ore(to_ore(Decimal(text))) == Decimal(text)

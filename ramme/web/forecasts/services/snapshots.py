@@ -19,7 +19,7 @@ from ramme.core.forecast.results import (
 )
 from ramme.web.accounts.audit import record_access
 from ramme.web.accounts.models import AuditEvent, User
-from ramme.web.data.columns import shared
+from ramme.web.data.shared_values import shared
 from ramme.web.data.versions import latest_import_number
 from ramme.web.forecasts.models import ForecastSnapshot
 

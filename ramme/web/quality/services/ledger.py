@@ -14,15 +14,15 @@ import numpy as np
 from django.db.models import Count, Min, Q, Sum
 
 from ramme.core.forecast.data import IntArray
+from ramme.core.money import from_ore
 from ramme.core.periods import DateRange
-from ramme.core.quality.ledger import QualityLedger, kroner
+from ramme.core.quality.ledger import QualityLedger
 from ramme.core.reconcile import LedgerSums
 from ramme.web.data import columns
 from ramme.web.data.dataset import load_postings
 from ramme.web.data.models import Measure, Posting
 
 CHUNK = 900  # ids per query: below SQLite's oldest limit on a statement's parameters
-ORE = columns.ORE
 
 
 def quality_ledger(measure_ids: Sequence[str]) -> QualityLedger:
@@ -69,7 +69,9 @@ def ledger_sums(period: DateRange) -> LedgerSums:
     dated = Q(date__gte=period.start, date__lt=period.stop)
     rows = Posting.objects.filter(dated).values("activity__name")
     sums = rows.annotate(
-        total=Sum(ORE), linked=Sum(ORE, filter=Q(measure__isnull=False)), count=Count("id")
+        total=Sum(columns.ORE),
+        linked=Sum(columns.ORE, filter=Q(measure__isnull=False)),
+        count=Count("id"),
     )
     lines = {
         r["activity__name"]: (_kr(r["total"]), _kr(r["linked"]), r["count"])
@@ -84,4 +86,4 @@ def ledger_sums(period: DateRange) -> LedgerSums:
 
 
 def _kr(ore: int | Decimal | None) -> Decimal:
-    return kroner(int(ore or 0))
+    return from_ore(int(ore or 0))
