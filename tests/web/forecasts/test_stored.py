@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import io
 import json
-from datetime import timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -26,7 +26,14 @@ from ramme.web.data.dataset import load_prepared
 from ramme.web.data.models import ActivityLine, Budget
 from ramme.web.data.services.importer import import_folder
 from ramme.web.forecasts.models import StoredForecast
-from ramme.web.forecasts.services import cache, followup, precompute, stored, year_end
+from ramme.web.forecasts.services import (
+    cache,
+    followup,
+    page_figures,
+    precompute,
+    stored,
+    year_end,
+)
 from tests.web.forecasts.conftest import AS_OF, EXAMPLE
 from tests.web.personas import PASSWORD, make_user
 
@@ -181,6 +188,41 @@ def test_after_an_import_the_task_stores_what_the_pages_need(
     _forbid_computing(monkeypatch)
     page = _client("erik").get("/prognose/", {"dato": as_of.strftime("%d.%m.%Y")})
     assert page.status_code == 200 and "fu" in page.context
+
+
+def test_the_task_lets_go_of_what_it_stored_before_the_next_task(
+    example: dict[str, User], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The task's process goes on to the earlier months and the backtest (at all of Denmark
+    the records alone are 1.2 GB): once the month ends are drawn it holds the as-of forecast
+    only, and once everything is stored the arrays only."""
+    cache.clear()
+    precompute.queue(AS_OF)
+    row = StoredForecast.objects.get(as_of=AS_OF, simulations=year_end.default_simulations())
+    held_at_the_stores: list[tuple[list[date], int, int]] = []
+    store_others = precompute._store_others
+
+    def records_held() -> int:
+        prep = cache.prepared_if_held()
+        assert prep is not None and prep.full is not None  # the arrays stay, for the next task
+        records: Any = prep.full  # load_prepared's reader, a functools.cache
+        return int(records.cache_info().currsize)
+
+    def spied(as_of: Any) -> None:
+        forecasts = [key[1] for key in cache._forecasts]
+        held_at_the_stores.append((forecasts, records_held(), len(page_figures._memo())))
+        store_others(as_of)
+
+    monkeypatch.setattr(precompute, "_store_others", spied)
+    precompute.compute(row.pk)
+    # the as-of forecast alone (not January to August too), the records, read for the
+    # page's figures, and not those figures (stored)
+    assert held_at_the_stores == [([AS_OF], 1, 0)]
+    assert records_held() == 0
+    assert cache._forecasts == {} and cache._other == {}
+    _forbid_computing(monkeypatch)
+    page = _client("erik").get("/prognose/", {"dato": DATO})
+    assert page.status_code == 200 and page.context["fu"].forecast.as_of == AS_OF
 
 
 def test_after_an_import_the_pages_forecasts_are_taken_before_the_backtest(

@@ -9,6 +9,7 @@ case data outside an import calls ``case_data_changed()``.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -28,8 +29,9 @@ _forecasts: dict[tuple[str, date, int, int], Forecast] = {}
 _other: dict[tuple[str, object], object] = {}
 MAX_FORECASTS = 64
 # and at most this many measure rows in all: at all of Denmark a forecast's table holds
-# 200,000 measures (60 MB), and the after-import task's twelve month ends held 0.7 GB
-MAX_MEASURE_ROWS = 1_000_000
+# 230,000 measures (70 MB), so a page keeps its forecast and the month before (the bridge),
+# and the after-import task no more (its twelve month ends held 0.7 GB, four of them 0.27)
+MAX_MEASURE_ROWS = 500_000
 T = TypeVar("T")
 
 
@@ -120,6 +122,31 @@ def prepared() -> Prepared:
         _forget()  # an older version's arrays; the version just read stays valid
         _prepared[key] = load_prepared()
     return _prepared[key]
+
+
+def forget_forecasts(keep: Forecast) -> None:
+    """Forget the forecasts this process holds but ``keep`` (they stay stored): the
+    background task, once the history chart's month ends are drawn, reads the records for
+    the other figures and needs only the as-of forecast (at all of Denmark the four it held
+    were 0.27 GB)."""
+    for key in [k for k, fc in _forecasts.items() if fc is not keep]:
+        del _forecasts[key]
+    gc.collect()  # now, before the records are read
+
+
+def release_records() -> None:
+    """Forget what the background task read beside the forecast arrays, all stored by now:
+    the records behind ``Prepared.dataset``, the other apps' per-import results and the
+    forecasts. Its process goes on with the earlier month ends and the backtest, which read
+    the arrays only (at all of Denmark the records alone are 1.2 GB)."""
+    for prep in _prepared.values():
+        forget = getattr(prep.full, "cache_clear", None)  # load_prepared's reader remembers
+        if forget is not None:
+            forget()
+    _forecasts.clear()
+    _other.clear()
+    known.clear()
+    gc.collect()
 
 
 def prepared_if_held() -> Prepared | None:

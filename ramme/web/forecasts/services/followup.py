@@ -134,12 +134,23 @@ def is_stored(simulations: int | None, seed: int, known_at: int | None) -> bool:
     return known_at is None and seed == 0 and sims == default_simulations()
 
 
-def stored_figures(as_of: date, every_chart: bool = False) -> page_figures.PageFigures:
+def stored_figures(
+    as_of: date, every_chart: bool = False, keep: bool = True
+) -> page_figures.PageFigures:
     """The pages' figures on ``as_of`` for the data as it stands, stored per data version
-    (``every_chart``: with every line's chart drawn, as the background task stores them)."""
+    (``every_chart``: with every line's chart drawn, as the background task stores them;
+    ``keep=False``: the background task, which goes on to read the records, holds neither
+    the month ends' forecasts once the history is drawn nor the figures once stored)."""
     fc = compute_forecast(as_of)
+
+    def history() -> dict[str | None, list[tuple[date, Any, Any, Any]]]:
+        points = fresh_histories(as_of)
+        if not keep:
+            cache.forget_forecasts(keep=fc)
+        return points
+
     return page_figures.stored_or_built(
-        fc, fc.simulations, prepared_data, lambda: fresh_histories(as_of), every_chart
+        fc, fc.simulations, prepared_data, history, every_chart, keep
     )
 
 

@@ -131,14 +131,17 @@ def ready(as_of: date, simulations: int) -> PageFigures | None:
 def stored_or_built(
     fc: Forecast, simulations: int, prep: Callable[[], Prepared],
     history: Callable[[], dict[str | None, Points]], every_chart: bool = False,
+    keep: bool = True,
 ) -> PageFigures:  # fmt: skip
     """The figures of ``fc`` (the stored as-of forecast) for the current data version: from
-    this process's memo, else the database, else computed here and stored for the others."""
+    this process's memo, else the database, else computed here and stored for the others
+    (and kept in the memo unless ``keep`` is false: at all of Denmark they fill 0.3 GB)."""
     page = ready(fc.as_of, simulations)
     if page is None:
         page = build(prep(), fc, history, every_chart)
         stored.store_figures(cache.data_version(), fc.as_of, simulations, 0, encode(page))
-        _memo()[fc.as_of] = page
+        if keep:
+            _memo()[fc.as_of] = page
     return page
 
 

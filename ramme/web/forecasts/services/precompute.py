@@ -71,6 +71,7 @@ def compute(pk: int) -> None:
             row.simulations, row.seed, None
         ):
             _store_others(row.as_of)
+            cache.release_records()
         return
     if row.data_version != cache.data_version():
         row.delete()
@@ -82,9 +83,10 @@ def compute(pk: int) -> None:
             # the row stays «running» until the pages' figures are stored too, so no page
             # computes them itself meanwhile (it says «beregnes» instead)
             stored.mark(pk, stored.Status.RUNNING)
-            followup.stored_figures(row.as_of, every_chart=True)
+            followup.stored_figures(row.as_of, every_chart=True, keep=False)
             stored.mark(pk, stored.Status.DONE)
             _store_others(row.as_of)
+            cache.release_records()
     except Exception as error:  # the page then computes itself; the log has the traceback
         stored.mark(pk, stored.Status.FAILED, str(error))
         raise
