@@ -5,7 +5,10 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+import numpy as np
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from pytest_django import DjangoAssertNumQueries
 
 from ramme.core.forecast import forecast, prepare
@@ -81,6 +84,20 @@ def test_load_dataset_builds_the_core_records() -> None:
     budget = next(b for b in data.budgets if b.activity == "Opholdssted")
     assert (budget.adopted, budget.corrected) == (Decimal(900), Decimal(1000))
     assert data.price_index[2024] == Decimal("2.5")
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="packed columns are PostgreSQL's")
+def test_the_packed_columns_come_in_binary_and_are_logged_as_queries() -> None:
+    """Each table's numbers come packed in one bytea, read in binary on a cursor of its own
+    (as text it would be hex, twice the size): the statements still show in Django's log,
+    so the query-count tests count them, and the values are the object path's."""
+    _world(3)
+    with CaptureQueriesContext(connection) as captured:
+        prep = load_prepared()
+    packed = [q["sql"] for q in captured.captured_queries if "string_agg" in q["sql"]]
+    assert len(packed) >= 3  # measures, prices, postings at least
+    assert np.array_equal(prep.p_amount, prepare(load_dataset()).p_amount)
 
 
 @pytest.mark.django_db
