@@ -6,7 +6,8 @@ computed again, never shown.
 A dataclass is pickled field by field into one compressed stream: pickle remembers every
 object it has written until it is done (to share repeated ones), and for the page figures
 at all of Denmark (67 MB of pickle) that memory was 0.3-0.55 GB for a moment, on top of all
-the after-import task holds; one field at a time it is the largest field's.
+the after-import task holds; one field at a time, and a dict field (the rows of each line)
+one item at a time, it is the largest part's.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import zlib
 from typing import Any, TypeVar
 
 T = TypeVar("T")
-FIELDS = "fields"  # the header's mark of a dataclass pickled field by field
+FIELDS = "fields"  # the header's mark of a dataclass pickled part by part
 
 
 class _Compressed:
@@ -50,10 +51,22 @@ def encode(version: int, value: object) -> bytes:
     if names is None:
         pickle.dump((version, value), out, protocol=pickle.HIGHEST_PROTOCOL)
         return out.value()
-    pickle.dump((version, FIELDS, type(value), names), out, protocol=pickle.HIGHEST_PROTOCOL)
-    for name in names:  # each with a pickler of its own, which forgets what it wrote
-        pickle.dump(getattr(value, name), out, protocol=pickle.HIGHEST_PROTOCOL)
+    fields = [getattr(value, name) for name in names]
+    # a plain dict field item by item: its count in the header
+    counts = [len(v) if type(v) is dict else None for v in fields]
+    head = (version, FIELDS, type(value), list(zip(names, counts, strict=True)))
+    pickle.dump(head, out, protocol=pickle.HIGHEST_PROTOCOL)
+    for field, count in zip(fields, counts, strict=True):
+        # each part with a pickler of its own, which forgets what it wrote
+        for part in field.items() if count is not None else [field]:
+            pickle.dump(part, out, protocol=pickle.HIGHEST_PROTOCOL)
     return out.value()
+
+
+def _field(stream: io.BytesIO, count: int | None) -> Any:
+    if count is None:
+        return pickle.load(stream)
+    return dict(pickle.load(stream) for _ in range(count))
 
 
 def _loaded(blob: bytes) -> tuple[int, Any]:
@@ -61,10 +74,10 @@ def _loaded(blob: bytes) -> tuple[int, Any]:
     head = pickle.load(stream)  # only ramme writes it
     if len(head) == 2:  # one pickle of (version, value)
         return head[0], head[1]
-    version, mark, kind, names = head
+    version, mark, kind, fields = head
     if mark != FIELDS:
         raise ValueError(mark)
-    return version, kind(**{name: pickle.load(stream) for name in names})
+    return version, kind(**{name: _field(stream, count) for name, count in fields})
 
 
 def decode(blob: bytes, version: int, kind: type[T]) -> T | None:
