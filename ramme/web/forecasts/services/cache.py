@@ -124,12 +124,12 @@ def prepared() -> Prepared:
     return _prepared[key]
 
 
-def forget_forecasts(keep: Forecast) -> None:
-    """Forget the forecasts this process holds but ``keep`` (they stay stored): the
+def forget_forecasts(but: Forecast) -> None:
+    """Forget every forecast this process holds except ``but`` (all stay stored): the
     background task, once the history chart's month ends are drawn, reads the records for
     the other figures and needs only the as-of forecast (at all of Denmark the four it held
     were 0.27 GB)."""
-    for key in [k for k, fc in _forecasts.items() if fc is not keep]:
+    for key in [k for k, fc in _forecasts.items() if fc is not but]:
         del _forecasts[key]
     gc.collect()  # now, before the records are read
 

@@ -146,7 +146,7 @@ def stored_figures(
     def history() -> dict[str | None, list[tuple[date, Any, Any, Any]]]:
         points = fresh_histories(as_of)
         if not keep:
-            cache.forget_forecasts(keep=fc)
+            cache.forget_forecasts(but=fc)
         return points
 
     return page_figures.stored_or_built(

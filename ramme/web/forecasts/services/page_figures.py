@@ -135,7 +135,7 @@ def stored_or_built(
 ) -> PageFigures:  # fmt: skip
     """The figures of ``fc`` (the stored as-of forecast) for the current data version: from
     this process's memo, else the database, else computed here and stored for the others
-    (and kept in the memo unless ``keep`` is false: at all of Denmark they fill 0.3 GB)."""
+    (and kept in the memo unless ``keep`` is false: at all of Denmark they fill 0.5 GB)."""
     page = ready(fc.as_of, simulations)
     if page is None:
         page = build(prep(), fc, history, every_chart)
