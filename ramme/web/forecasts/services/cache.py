@@ -110,6 +110,12 @@ def clear() -> None:
 
 def _forget() -> None:
     _prepared.clear()
+    _forget_results()
+
+
+def _forget_results() -> None:
+    """What this process computed or read from the arrays: forecasts, other apps' results,
+    the data as known after earlier imports."""
     _forecasts.clear()
     _other.clear()
     known.clear()
@@ -143,9 +149,7 @@ def release_records() -> None:
         forget = getattr(prep.full, "cache_clear", None)  # load_prepared's reader remembers
         if forget is not None:
             forget()
-    _forecasts.clear()
-    _other.clear()
-    known.clear()
+    _forget_results()
     gc.collect()
 
 

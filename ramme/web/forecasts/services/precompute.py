@@ -71,7 +71,6 @@ def compute(pk: int) -> None:
             row.simulations, row.seed, None
         ):
             _store_others(row.as_of)
-            cache.release_records()
         return
     if row.data_version != cache.data_version():
         row.delete()
@@ -86,7 +85,6 @@ def compute(pk: int) -> None:
             followup.stored_figures(row.as_of, every_chart=True, keep=False)
             stored.mark(pk, stored.Status.DONE)
             _store_others(row.as_of)
-            cache.release_records()
     except Exception as error:  # the page then computes itself; the log has the traceback
         stored.mark(pk, stored.Status.FAILED, str(error))
         raise
@@ -94,12 +92,14 @@ def compute(pk: int) -> None:
 
 def _store_others(as_of: date) -> None:
     # after the row is done: a failure here leaves the forecast stored (the page that needs
-    # the other result computes it itself), with the traceback in the log
+    # the other result computes it itself), with the traceback in the log; then the records
+    # they read are let go, as the process goes on to the next task
     for store in also_stored.stores():
         try:
             store(as_of)
         except Exception:
             log.exception("could not store %s on %s", store.__qualname__, as_of)
+    cache.release_records()
 
 
 def waiting(as_of: date) -> stored.Progress | None:
